@@ -1,0 +1,136 @@
+"""The command line: each command parses its arguments and calls one library function.
+
+No logic lives here. A `UserError` is printed one problem per line and exits 1, without traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Optional, Sequence
+
+from compare import __version__
+from compare.errors import UserError
+
+DEFAULT_RULES = ["rules"]
+DEFAULT_PATHS = ["seeds"]
+
+
+def _add_rules(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--rules", action="append", metavar="DIR_OR_FILE",
+                   help="rule files or folders (default: rules/); may be repeated")
+
+
+def _add_lang(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=["en", "fr"], help="language of the articles (default: detected per article)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="claim-compare", description="Numeric claims from news articles, as comparable records.")
+    ap.add_argument("--version", action="version", version=f"claim-compare {__version__}")
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("export", help="write the claims workbook (.xlsx) for articles")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: seeds/)")
+    _add_rules(p)
+    _add_lang(p)
+    p.add_argument("--references", action="append", metavar="FILE", help="reference figures (default: those in the rules)")
+    p.add_argument("-o", "--output", default="claims.xlsx", metavar="OUT.xlsx", help="workbook to write (default: claims.xlsx)")
+    p.add_argument("--now", metavar="YYYY-MM-DD", help="date written into the workbook (default: newest article date)")
+
+    p = sub.add_parser("extract", help="print the claims as JSON lines or CSV")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    _add_rules(p)
+    _add_lang(p)
+    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+
+    p = sub.add_parser("compare", help="print the comparisons between claims and references")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    _add_rules(p)
+    _add_lang(p)
+    p.add_argument("--references", action="append", metavar="FILE")
+    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+
+    p = sub.add_parser("quantities", help="print every quantity mention of each text as one JSON array per line")
+    p.add_argument("texts", nargs="*", metavar="TEXT", help="texts to read (default: one per line on standard input)")
+    p.add_argument("--lang", choices=["en", "fr"], required=True)
+
+    p = sub.add_parser("explain", help="show which claim each quantity became, or why none")
+    p.add_argument("source", metavar="TEXT_OR_FILE")
+    _add_rules(p)
+    _add_lang(p)
+
+    p = sub.add_parser("evaluate", help="score the extractor against gold sentences")
+    p.add_argument("gold", metavar="GOLD.jsonl")
+    _add_rules(p)
+    p.add_argument("--show", type=int, default=20, metavar="N", help="misses and false positives to list (default 20)")
+
+    rp = sub.add_parser("rules", help="check, test or describe rule files")
+    rsub = rp.add_subparsers(dest="rules_command", metavar="ACTION")
+    p = rsub.add_parser("check", help="validate rule files; exit 1 on errors")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p = rsub.add_parser("test", help="run every example in the rules; exit 1 on a failure")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    rsub.add_parser("schema", help="print the JSON Schema of the rule format")
+    return ap
+
+
+def run(args: argparse.Namespace) -> int:
+    """Dispatch one parsed command to its library function; returns the exit code."""
+    rules = args.rules if getattr(args, "rules", None) else DEFAULT_RULES
+    out = sys.stdout
+    if args.command == "export":
+        from compare.pipeline import export
+        print(export(args.paths or DEFAULT_PATHS, rules, args.output, lang=args.lang,
+                     references=args.references, now=args.now))
+        return 0
+    if args.command == "extract":
+        from compare.pipeline import write_claims
+        write_claims(args.paths or DEFAULT_PATHS, rules, out, fmt=args.format, lang=args.lang)
+        return 0
+    if args.command == "compare":
+        from compare.pipeline import write_comparisons
+        write_comparisons(args.paths or DEFAULT_PATHS, rules, out, fmt=args.format, lang=args.lang,
+                          references=args.references)
+        return 0
+    if args.command == "quantities":
+        from compare.quantities import write_mentions
+        write_mentions(args.texts or sys.stdin, args.lang, out)
+        return 0
+    if args.command == "explain":
+        from compare.explain import explain
+        out.write(explain(args.source, rules, lang=args.lang))
+        return 0
+    if args.command == "evaluate":
+        from compare.evaluate import evaluate_file
+        out.write(evaluate_file(args.gold, rules, show=args.show))
+        return 0
+    if args.command == "rules":
+        from compare import ruletools
+        if args.rules_command == "check":
+            return ruletools.check(args.paths or DEFAULT_RULES, out)
+        if args.rules_command == "test":
+            return ruletools.test(args.paths or DEFAULT_RULES, out)
+        if args.rules_command == "schema":
+            out.write(ruletools.schema_json())
+            return 0
+    build_parser().print_help(sys.stderr)
+    return 2
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return run(args)
+    except UserError as e:
+        for p in e.problems:
+            print(p, file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("claim-compare: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,132 @@
+"""Typed, frozen records that cross module boundaries: Article, Mention, Claim, Unclaimed, Comparison.
+
+Every stage of the pipeline takes and returns these, so a stage can run in another process
+(or on Dask) and its output can be serialised and compared byte for byte.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict
+
+Qualifier = Literal["=", ">", ">=", "<", "<=", "~", "range"]
+Kind = Literal["number", "money", "percent", "ratio", "count"]
+Direction = Literal["less", "more", "up", "down"]
+EntityStatus = Literal["known", "detected", "none"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Article(Frozen):
+    """One article: its text (footer removed) and what its footer or path says about it."""
+
+    id: str
+    path: str
+    text: str
+    url: Optional[str] = None
+    author: Optional[str] = None
+    date: Optional[str] = None
+    title: Optional[str] = None
+    lang: str = "en"
+
+
+class Mention(Frozen):
+    """One quantity as written in a text: `text == source[start:end]`.
+
+    `value` is in base units (5,57 millions -> 5570000); for a ratio it is the stated factor.
+    `precision` is the place value of the last digit written (5,57 millions -> 10000), from
+    which comparisons derive the rounding interval the text implies.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: Optional[float] = None
+    low: Optional[float] = None
+    high: Optional[float] = None
+    unit: Optional[str] = None
+    kind: Kind = "number"
+    qualifier: Qualifier = "="
+    per: Optional[str] = None
+    direction: Optional[Direction] = None
+    precision: Optional[float] = None
+    note: Optional[str] = None
+
+
+class Claim(Frozen):
+    """A mention that the rules attribute to an entity and a quantity id.
+
+    The first keys are the public claim record (see README): never rename them.
+    """
+
+    id: str
+    article: str
+    entity: Optional[str]
+    quantity: str
+    value: Optional[float]
+    low: Optional[float] = None
+    high: Optional[float] = None
+    unit: Optional[str] = None
+    qualifier: Qualifier = "="
+    per: Optional[str] = None
+    versus: Optional[str] = None
+    direction: Optional[Direction] = None
+    text: str
+    start: int
+    end: int
+    sentence: str
+    rule: str
+    # Beyond the public record: what an analyst needs to judge the claim.
+    kind: Kind = "number"
+    entity_status: EntityStatus = "known"
+    entity_kind: Optional[str] = None
+    cue: Optional[str] = None
+    why: Optional[str] = None
+    lang: str = "en"
+    precision: Optional[float] = None
+    note: Optional[str] = None
+    sentence_start: int = 0
+
+
+class Unclaimed(Frozen):
+    """A number in an article that became no claim, and why."""
+
+    article: str
+    text: str
+    start: int
+    end: int
+    value: Optional[float] = None
+    unit: Optional[str] = None
+    kind: Kind = "number"
+    sentence: str
+    reason: str
+
+
+class Comparison(Frozen):
+    """Two sides of a comparison, the interval computed from them, and the verdict.
+
+    kind: `across_sources` (same entity and quantity in two sources), `entity_ratio` (one
+    quantity between two entities), `stated_ratio` (a ratio the text states against the one the
+    figures imply).
+    """
+
+    id: str
+    kind: Literal["across_sources", "entity_ratio", "stated_ratio"]
+    quantity: str
+    entity: Optional[str] = None
+    versus: Optional[str] = None
+    unit: Optional[str] = None
+    left: str
+    right: str
+    left_ids: tuple[str, ...] = ()
+    right_ids: tuple[str, ...] = ()
+    stated: Optional[float] = None
+    computed_low: Optional[float] = None
+    computed_high: Optional[float] = None
+    computed: Optional[str] = None
+    verdict: str
+    reason: str
+    spread_pct: Optional[float] = None
+    figures_used: Optional[str] = None
