@@ -12,6 +12,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from compare.errors import Problem, UserError
+from compare.references import Rate, Reference, Settings
 
 EntityKind = Literal["model", "company", "product", "project", "person", "other"]
 Measure = Literal["money", "percent", "ratio", "count"]
@@ -86,45 +87,6 @@ class Quantity(Strict):
     cues: dict[str, list[str]] = Field(description="Cue words per language; a trailing * matches any word ending.")
     patterns: list[Pattern] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
-
-
-class Source(Strict):
-    title: str
-    url: Optional[str] = None
-    date: Optional[str] = None
-
-
-class Reference(Strict):
-    """A figure from a primary source, to check press claims against."""
-
-    id: str
-    entity: str
-    quantity: str
-    value: float
-    unit: Optional[str] = None
-    per: Optional[str] = None
-    qualifier: str = "="
-    low: Optional[float] = None
-    high: Optional[float] = None
-    precision: Optional[float] = None
-    source: Source
-    quote: Optional[str] = None
-
-
-class Rate(Strict):
-    """An exchange rate on a date: 1 `from_` is `rate` of `to`."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-    from_: str = Field(alias="from")
-    to: str
-    rate: float
-    date: str
-
-
-class Settings(Strict):
-    approx_tolerance: float = Field(0.10, description="Relative tolerance of a `~` claim.")
-    close_tolerance: float = Field(0.02, description="Two figures this close (relative) are `close`, not `disagree`.")
-    ratio_tolerance: float = Field(0.10, description="A stated ratio within this of the computed one is `consistent`.")
 
 
 class RuleFile(Strict):
