@@ -1,0 +1,139 @@
+"""Finding the entities a text names: known ones (rules), family members (patterns), and others.
+
+Known entities match by name and alias, whole words, case-sensitively, with spaces and hyphens
+interchangeable ("Llama-3" is "Llama 3"). Family patterns find members that no list names
+("Llama 3.1 405B", "Qwen2.5-Max"). Other proper names are detected so that a claim about a
+company the rules don't know still says whose it is, marked `detected`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from compare.rules import RuleSet
+from compare.vocab import attribution_vocab
+
+_SEP = "[\\s\\-‑_]?"
+
+
+@dataclass(frozen=True)
+class EntityHit:
+    start: int
+    end: int
+    name: str
+    kind: str
+    status: str  # known | detected
+    organisation: Optional[str] = None
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\s\-‑_]+", "", s).casefold()
+
+
+def _alias_regex(alias: str) -> str:
+    out = ""
+    for ch in alias:
+        if ch in " -‑_":
+            out += _SEP
+        else:
+            out += re.escape(ch)
+    left = r"(?<![\w])" if alias[:1].isalnum() else ""
+    right = r"(?![\w]|[\-‑][\w])" if alias[-1:].isalnum() else ""
+    return left + out + right
+
+
+@dataclass(frozen=True)
+class EntityMatcher:
+    """Compiled once per rule set; pure and picklable, so it can be shipped to workers."""
+
+    alias_re: re.Pattern
+    by_key: dict
+    patterns: tuple  # (compiled, entity)
+    families: tuple  # (compiled, family)
+    kinds: dict  # canonical name -> (kind, organisation)
+
+    def find(self, text: str, lang: str, detect: bool = True) -> list[EntityHit]:
+        hits: list[EntityHit] = []
+        for m in self.alias_re.finditer(text):
+            e = self.by_key.get(_norm(m.group()))
+            if e is not None:
+                hits.append(EntityHit(m.start(), m.end(), e.name, e.kind, "known", e.organisation))
+        for rx, e in self.patterns:
+            for m in rx.finditer(text):
+                hits.append(EntityHit(m.start(), m.end(), e.name, e.kind, "known", e.organisation))
+        for rx, fam in self.families:
+            for m in rx.finditer(text):
+                surface = re.sub(r"\s+", " ", m.group()).strip()
+                known = self.by_key.get(_norm(surface))
+                if known is not None:
+                    hits.append(EntityHit(m.start(), m.end(), known.name, known.kind, "known", known.organisation))
+                else:
+                    hits.append(EntityHit(m.start(), m.end(), surface, fam.kind, "known", fam.organisation))
+        hits = _resolve_overlaps(hits)
+        if detect:
+            hits = _resolve_overlaps(hits + _detect_names(text, lang, hits))
+        return hits
+
+
+def compile_entities(rules: RuleSet) -> EntityMatcher:
+    by_key: dict = {}
+    alternatives: list[str] = []
+    for e in rules.entities:
+        for name in [e.name, *e.aliases]:
+            key = _norm(name)
+            if not key:
+                continue
+            by_key.setdefault(key, e)
+            alternatives.append(name)
+    alternatives.sort(key=lambda a: (-len(a), a))
+    alias_re = re.compile("|".join(_alias_regex(a) for a in alternatives) or r"(?!x)x")
+    patterns = tuple((re.compile(p), e) for e in rules.entities for p in e.patterns)
+    families = tuple((re.compile(r"(?<![\w])(?:" + f.pattern + r")(?![\w])"), f) for f in rules.families)
+    kinds = {e.name: (e.kind, e.organisation) for e in rules.entities}
+    return EntityMatcher(alias_re, by_key, patterns, families, kinds)
+
+
+def _resolve_overlaps(hits: list[EntityHit]) -> list[EntityHit]:
+    """Keep the longest hit where hits overlap; known beats detected at equal length."""
+    rank = {"known": 0, "detected": 1}
+    ordered = sorted(hits, key=lambda h: (-(h.end - h.start), rank[h.status], h.start))
+    kept: list[EntityHit] = []
+    for h in ordered:
+        if all(h.end <= k.start or h.start >= k.end for k in kept):
+            kept.append(h)
+    return sorted(kept, key=lambda h: h.start)
+
+
+_NAME_TOKEN = r"(?:[A-Z][\w’'&.\-]*[\w]|[A-Z])"
+_NAME_RUN = re.compile(
+    rf"(?<![\w’'-]){_NAME_TOKEN}(?:[ \-]{_NAME_TOKEN}|[ ](?:AI|Labs?|Inc\.?|Corp\.?|Technologies|Company|Cloud|Capital|Ventures|Partners))*(?![\w])"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|[\n:;]\s*|[«“\"(–—-]\s*)$")
+
+
+def _detect_names(text: str, lang: str, known: list[EntityHit]) -> list[EntityHit]:
+    vocab = attribution_vocab(lang)
+    not_names = {w.replace("'", "’") for w in vocab.not_names}
+    stop = vocab.stopword_set
+    out: list[EntityHit] = []
+    for m in _NAME_RUN.finditer(text):
+        words = m.group().split(" ")
+        while words and (words[0].replace("'", "’") in not_names or words[0].lower() in stop):
+            words.pop(0)
+        if not words:
+            continue
+        surface = " ".join(words)
+        start = m.end() - len(surface)
+        if any(ch.isdigit() for ch in surface) or len(surface) < 2:
+            continue
+        at_start = bool(_SENTENCE_START.search(text[max(0, start - 3):start])) or start == 0
+        if at_start and len(words) == 1 and not _looks_like_brand(surface):
+            continue  # a capitalised first word is usually just a first word
+        out.append(EntityHit(start, start + len(surface), surface, "other", "detected"))
+    return out
+
+
+def _looks_like_brand(word: str) -> bool:
+    """CamelCase or all-caps words ("DeepSeek", "OpenAI", "xAI") are names even at a sentence start."""
+    return bool(re.search(r"[a-z][A-Z]|^[A-Z]{2,}$", word))
