@@ -1,0 +1,195 @@
+"""Whose number a number is: the entity a quantity is said of, and the other side of a ratio.
+
+Not the nearest name but the one the sentence says it of: a name bound right after the number
+("100 millions de dollars pour GPT-4o"), else the nearest name before it that is not inside an
+apposition (", filiale de High-Flyer,"), a source ("selon Bloomberg") or the other side of a
+ratio ("que Llama-3"), preferring the kinds of entity the quantity is usually said of; failing
+all that, a pronoun or a contrast carries the entity over from the sentences before.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from compare.entities import EntityHit
+from compare.models import Mention
+from compare.rules import Quantity
+from compare.vocab import attribution_vocab, phrase_regex
+
+_DELIMS = ",;(–—:"
+_CLOSERS = ",;)–—"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    entity: Optional[EntityHit]
+    how: str
+
+
+@dataclass(frozen=True)
+class _Words:
+    versus: re.Pattern
+    binding: re.Pattern
+    adjacent_only: frozenset
+    non_binding: re.Pattern
+    apposition: re.Pattern
+    source: re.Pattern
+    contrast: re.Pattern
+    pronouns: tuple  # (compiled, kind)
+    vague: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def words(lang: str) -> _Words:
+    v = attribution_vocab(lang)
+    flags = re.IGNORECASE
+    return _Words(
+        versus=re.compile(phrase_regex(v.versus_markers), flags),
+        binding=re.compile(phrase_regex(v.binding_words), flags),
+        adjacent_only=frozenset(w.lower().replace("'", "’") for w in v.binding_words_adjacent_only),
+        non_binding=re.compile(phrase_regex(v.non_binding_words), flags) if v.non_binding_words else re.compile(r"(?!x)x"),
+        apposition=re.compile(r"^\s*(?:(?:la|le|les|l’|l'|un|une|the|a|an)\s+)?(?:" + phrase_regex(v.apposition_markers) + ")", flags),
+        source=re.compile(phrase_regex(v.source_markers), flags),
+        contrast=re.compile(r"^[\s«“\"'(–—-]*(?:" + phrase_regex(v.contrast_openers) + ")", flags),
+        pronouns=tuple((re.compile(phrase_regex([p]), flags), kind) for p, kind in v.pronouns.items()),
+        vague=re.compile(r"(?:" + phrase_regex(v.vague_words) + r")\s*$", flags),
+    )
+
+
+def starts_with_contrast(sentence: str, lang: str) -> bool:
+    return bool(words(lang).contrast.match(sentence))
+
+
+def is_vague(text: str, m: Mention, sent_start: int, lang: str) -> bool:
+    """An amount with no digit after "quelques", "several"... is too vague to be a claim."""
+    if any(ch.isdigit() for ch in m.text):
+        return False
+    before = text[max(sent_start, m.start - 25):m.start]
+    return bool(words(lang).vague.search(before)) or bool(words(lang).vague.match(m.text.split(" ")[0] + " "))
+
+
+def find_versus(text: str, m: Mention, hits: Sequence[EntityHit], sent: tuple[int, int], lang: str) -> Optional[EntityHit]:
+    """The other side of a ratio: the name after "que", "than", "compared with"... near the number."""
+    w = words(lang)
+    window_end = min(sent[1], m.end + 90)
+    for vm in w.versus.finditer(text, m.end, window_end):
+        gap = text[m.end:vm.start()]
+        if any(c in gap for c in ".;") or len(gap) > 70:
+            break
+        for h in hits:
+            if h.start >= vm.end() and h.start - vm.end() <= 45 and "," not in text[vm.end():h.start]:
+                return h
+        break
+    # "Compared with GPT-4, V3 needed 11 times less compute": the marker opens the sentence.
+    for vm in w.versus.finditer(text, sent[0], m.start):
+        for h in hits:
+            if vm.end() <= h.start and h.end <= m.start and h.start - vm.end() <= 30 and "," in text[h.end:m.start]:
+                return h
+        break
+    return None
+
+
+def _in_apposition(text: str, h: EntityHit, m: Mention, sent_start: int, lang: str) -> bool:
+    before = text[sent_start:h.start]
+    cut = max(before.rfind(d) for d in _DELIMS)
+    if cut < 0:
+        return False
+    opener = before[cut + 1:]
+    if not words(lang).apposition.match(opener):
+        return False
+    between = text[h.end:m.start]
+    return any(c in between for c in _CLOSERS)
+
+
+def _after_source(text: str, h: EntityHit, sent_start: int, lang: str) -> bool:
+    before = text[max(sent_start, h.start - 30):h.start]
+    return bool(re.search(r"(?:" + words(lang).source.pattern + r")\s*[«“\"]?\s*(?:\w+\s+){0,2}$", before, re.IGNORECASE))
+
+
+def _bound_after(text: str, m: Mention, h: EntityHit, lang: str) -> bool:
+    """A name that the number is bound to by "pour", "for", "de"... right after it."""
+    gap = text[m.end:h.start]
+    if any(c in gap for c in ",.;:()") or len(gap) > 40:
+        return False
+    w = words(lang)
+    if w.non_binding.search(gap) or w.versus.search(gap):
+        return False
+    tokens = re.findall(r"[\w’']+", gap)
+    if len(tokens) > 4:
+        return False
+    found = list(w.binding.finditer(gap))
+    if not found:
+        return False
+    last = found[-1]
+    word = last.group().lower().replace("'", "’")
+    if word in w.adjacent_only:
+        return not re.search(r"\w", gap[last.end():])
+    return True
+
+
+def _rank(h: EntityHit, q: Quantity) -> int:
+    if h.kind == "person":
+        return 3
+    if h.status != "known":
+        return 2
+    if q.entity_kinds and h.kind not in q.entity_kinds:
+        return 1
+    return 0
+
+
+def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sent: tuple[int, int],
+              lang: str, versus: Optional[EntityHit], history: Sequence[EntityHit]) -> Attribution:
+    """The entity mention `m` of quantity `q` is said of, and how that was decided."""
+    in_sentence = [h for h in hits if sent[0] <= h.start and h.end <= sent[1] and h != versus]
+    usable = [h for h in in_sentence if not _after_source(text, h, sent[0], lang)]
+    after = [h for h in usable if h.start >= m.end]
+    for h in after[:1]:
+        if _bound_after(text, m, h, lang) and _rank(h, q) < 3:
+            return Attribution(h, f"bound to the number by the words after it ({text[m.end:h.start].strip()!r})")
+    before = [h for h in usable if h.end <= m.start and not _in_apposition(text, h, m, sent[0], lang)]
+    if before:
+        best = min(before, key=lambda h: (_rank(h, q), m.start - h.end))
+        if _rank(best, q) < 2 or not _pronoun_before(text, m, sent, lang):
+            return Attribution(best, "nearest name before the number" if best == before[-1]
+                               else "nearest name of a kind this quantity is said of")
+    pron = _pronoun_before(text, m, sent, lang)
+    if history:
+        kind = pron[1] if pron else "any"
+        fitting = [h for h in history if (kind == "any" or h.kind == kind) and h.kind != "person"]
+        preferred = [h for h in fitting if not q.entity_kinds or h.kind in q.entity_kinds]
+        pick = (preferred or fitting)[-1:] if (preferred or fitting) else []
+        if pick:
+            why = f"pronoun {pron[0]!r} refers back to it" if pron else "carried over from an earlier sentence"
+            return Attribution(pick[0], why)
+    if after:
+        best = min(after, key=lambda h: (_rank(h, q), h.start - m.end))
+        if _rank(best, q) < 3:
+            return Attribution(best, "the only name in the sentence, after the number")
+    return Attribution(None, "no name in the sentence or before it")
+
+
+def _pronoun_before(text: str, m: Mention, sent: tuple[int, int], lang: str) -> Optional[tuple[str, str]]:
+    segment = text[sent[0]:m.start]
+    best: Optional[tuple[int, str, str]] = None
+    for rx, kind in words(lang).pronouns:
+        for pm in rx.finditer(segment):
+            if best is None or pm.start() > best[0] or (pm.start() == best[0] and kind != "any"):
+                best = (pm.start(), pm.group(), kind)
+    return (best[1], best[2]) if best else None
+
+
+@lru_cache(maxsize=None)
+def _change_res(lang: str) -> tuple:
+    from compare.lexicon import load_lexicon
+    changes = load_lexicon(lang).changes
+    by_dir: dict = {}
+    for phrase, direction in changes.items():
+        by_dir.setdefault(direction, []).append(phrase)
+    return tuple((re.compile(phrase_regex(ps), re.IGNORECASE), d) for d, ps in sorted(by_dir.items()))
+
+
+def change_words(text: str, start: int, end: int, lang: str) -> list[tuple[int, int, str]]:
+    """Spans of change words ("hausse", "cut", "grimper") in text[start:end], with their direction."""
+    return [(m.start(), m.end(), d) for rx, d in _change_res(lang) for m in rx.finditer(text, start, end)]

@@ -1,0 +1,107 @@
+"""Which quantity a number measures, from the cue words around it in its sentence.
+
+Each quantity of the rules lists cue words per language. Among the quantities that accept the
+number's measure (money, percent, ratio, or a count in one of its units), the one whose cue
+stands closest to the number wins; explicit `patterns` win over cues. Non-target quantities
+compete too, so "shares fell 17 %" goes to the stock move, not to a price change.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from compare.models import Mention
+from compare.rules import Quantity, RuleSet
+from compare.vocab import phrase_regex
+
+# A cue inside the number's own span (a period such as "par mois") is weaker evidence than a
+# word next to it: it counts as this many characters away.
+INSIDE_DISTANCE = 6
+
+
+@dataclass(frozen=True)
+class CueHit:
+    start: int
+    end: int
+    quantity: str
+    cue: str
+    pattern: bool = False
+
+
+@dataclass(frozen=True)
+class Choice:
+    quantity: Quantity
+    cue: Optional[CueHit]
+    how: str  # cue | pattern | unit
+
+
+@dataclass(frozen=True)
+class CueMatcher:
+    """Compiled cue regexes per language and quantity; pure and picklable."""
+
+    quantities: tuple
+    cue_res: dict  # (lang, quantity id) -> compiled
+    pattern_res: dict  # quantity id -> tuple of (lang or None, compiled)
+
+    def find(self, text: str, lang: str, start: int = 0, end: Optional[int] = None) -> list[CueHit]:
+        end = len(text) if end is None else end
+        hits: list[CueHit] = []
+        for q in self.quantities:
+            rx = self.cue_res.get((lang, q.id))
+            if rx is not None:
+                for m in rx.finditer(text, start, end):
+                    hits.append(CueHit(m.start(), m.end(), q.id, m.group()))
+            for plang, prx in self.pattern_res.get(q.id, ()):
+                if plang in (None, lang):
+                    for m in prx.finditer(text, start, end):
+                        hits.append(CueHit(m.start(), m.end(), q.id, m.group(), pattern=True))
+        return hits
+
+
+def compile_cues(rules: RuleSet) -> CueMatcher:
+    cue_res = {}
+    pattern_res = {}
+    for q in rules.quantities:
+        for lang, words in q.cues.items():
+            if words:
+                cue_res[(lang, q.id)] = re.compile(phrase_regex(words), re.IGNORECASE)
+        pattern_res[q.id] = tuple((p.lang, re.compile(p.regex, re.IGNORECASE)) for p in q.patterns)
+    return CueMatcher(tuple(rules.quantities), cue_res, pattern_res)
+
+
+def accepts(q: Quantity, m: Mention) -> bool:
+    """Whether quantity `q` can measure mention `m` (its kind, and its unit for counts)."""
+    if m.kind == "count":
+        return "count" in q.measures and m.unit in q.units
+    return m.kind in q.measures
+
+
+def distance(hit: CueHit, m: Mention) -> int:
+    if hit.end <= m.start:
+        return m.start - hit.end
+    if hit.start >= m.end:
+        return hit.start - m.end
+    return INSIDE_DISTANCE
+
+
+def choose_quantity(m: Mention, cues: list[CueHit], matcher: CueMatcher) -> Optional[Choice]:
+    """The quantity whose cue is nearest to `m`, among those that accept it; None if no cue fits."""
+    candidates = [q for q in matcher.quantities if accepts(q, m)]
+    if not candidates:
+        return None
+    order = {q.id: i for i, q in enumerate(matcher.quantities)}
+    by_id = {q.id: q for q in candidates}
+    fitting = [h for h in cues if h.quantity in by_id]
+    patterns = [h for h in fitting if h.pattern and distance(h, m) <= INSIDE_DISTANCE]
+    if patterns:
+        best = min(patterns, key=lambda h: (distance(h, m), order[h.quantity]))
+        return Choice(by_id[best.quantity], best, "pattern")
+    if m.kind == "count":
+        with_unit = [q for q in candidates if m.unit in q.units]
+        if len(with_unit) == 1:
+            return Choice(with_unit[0], None, "unit")
+    if fitting:
+        best = min(fitting, key=lambda h: (distance(h, m), order[h.quantity]))
+        return Choice(by_id[best.quantity], best, "cue")
+    return None

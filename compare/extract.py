@@ -1,0 +1,183 @@
+"""Claims from articles: every quantity mention becomes a claim or an unclaimed number, with why.
+
+One article in, its claims and unclaimed numbers out; nothing is shared between articles but
+the compiled rules, so articles can be processed in any order or on other machines.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Optional
+
+from compare.articles import parse_article
+from compare.attribution import attribute, change_words, find_versus, is_vague, starts_with_contrast
+from compare.cues import CueMatcher, accepts, choose_quantity, compile_cues
+from compare.entities import EntityHit, EntityMatcher, compile_entities
+from compare.models import Article, Claim, Mention, Unclaimed
+from compare.quantities import find_mentions
+from compare.rules import RuleSet
+from compare.sentences import split_sentences
+
+
+@dataclass(frozen=True)
+class Engine:
+    """The rule set compiled for extraction; build once with `compile_engine`, share freely."""
+
+    rules: RuleSet
+    entities: EntityMatcher
+    cues: CueMatcher
+
+
+def compile_engine(rules: RuleSet) -> Engine:
+    return Engine(rules, compile_entities(rules), compile_cues(rules))
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What became of one mention: a claim, or the reason it is none."""
+
+    mention: Mention
+    sentence: tuple[int, int]
+    claim: Optional[Claim]
+    reason: str
+
+
+def claim_id(article: str, start: int, end: int, quantity: str) -> str:
+    """Stable across runs: the same span of the same article measured as the same quantity."""
+    return hashlib.sha1(f"{article}\x1f{start}\x1f{end}\x1f{quantity}".encode()).hexdigest()[:12]
+
+
+def decide(article: Article, engine: Engine) -> list[Decision]:
+    """Every quantity mention of the article and what it became, in text order."""
+    text, lang = article.text, article.lang
+    hits = engine.entities.find(text, lang)
+    decisions: list[Decision] = []
+    history: list[EntityHit] = []
+    last_claim: Optional[Claim] = None
+    last_money: Optional[Claim] = None
+    for sent in split_sentences(text):
+        s0, s1 = sent
+        sentence = text[s0:s1]
+        sent_hits = [h for h in hits if s0 <= h.start and h.end <= s1]
+        mentions = [_shift(m, s0) for m in find_mentions(sentence, lang)]
+        cues = engine.cues.find(text, lang, s0, s1) if mentions else []
+        contrast = starts_with_contrast(sentence, lang)
+        for m in mentions:
+            d = _decide_one(article, engine, m, (s0, s1), sent_hits, cues, contrast, history, last_claim, last_money)
+            decisions.append(d)
+            if d.claim is not None:
+                last_claim = d.claim
+                if d.claim.kind == "money":
+                    last_money = d.claim
+        history.extend(h for h in sent_hits if h.kind != "person")
+    return decisions
+
+
+def _shift(m: Mention, offset: int) -> Mention:
+    return m.model_copy(update={"start": m.start + offset, "end": m.end + offset})
+
+
+def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, int], hits: list[EntityHit],
+                cues, contrast: bool, history: list[EntityHit], last_claim: Optional[Claim],
+                last_money: Optional[Claim]) -> Decision:
+    text, lang = article.text, article.lang
+
+    def none(reason: str) -> Decision:
+        return Decision(m, sent, None, reason)
+
+    inside = next((h for h in hits if h.start < m.end and m.start < h.end), None)
+    if inside is not None:
+        return none(f"part of the name {inside.name!r}")
+    if is_vague(text, m, sent[0], lang):
+        return none("a vague amount (no figure given)")
+    mention = m
+    note = m.note
+    if m.kind == "number":
+        if last_money is not None and _is_scaled(m) and contrast:
+            mention = m.model_copy(update={"kind": "money", "unit": last_money.unit})
+            note = f"currency {last_money.unit} carried over from the previous amount"
+        else:
+            return none("a bare number: no currency, percent, ratio or unit")
+    choice = choose_quantity(mention, cues, engine.cues)
+    how = None
+    if choice is None and contrast and last_claim is not None:
+        q = engine.rules.quantity(last_claim.quantity)
+        if q is not None and accepts(q, mention):
+            how = f"quantity carried over from the previous claim: the sentence opens with a contrast"
+            quantity, cue_text = q, None
+    if how is None:
+        if choice is None:
+            fitting = [q.id for q in engine.rules.quantities if accepts(q, mention) and q.target]
+            if not fitting:
+                return none(f"no target quantity measures a {mention.kind}"
+                            + (f" in {mention.unit}" if mention.kind == "count" else ""))
+            return none("no cue word of " + ", ".join(fitting) + " in the sentence")
+        quantity = choice.quantity
+        cue_text = choice.cue.cue if choice.cue else None
+        how = {"cue": f"cue {cue_text!r}", "pattern": f"pattern match {cue_text!r}",
+               "unit": f"unit {mention.unit}"}[choice.how]
+        if not quantity.target:
+            return none(f"{quantity.label or quantity.id} ({how}), not a target quantity")
+    if quantity.period == "required" and not mention.per:
+        return none(f"{quantity.id} needs a period (per month, per year...)")
+    if quantity.period == "forbidden" and mention.per:
+        return none(f"{quantity.id} takes no period")
+    versus = find_versus(text, mention, hits, sent, lang) if mention.kind == "ratio" else None
+    att = attribute(text, mention, quantity, hits, sent, lang, versus, history)
+    if att.entity is None and contrast and last_claim is not None and last_claim.entity:
+        entity_name, status, kind = last_claim.entity, last_claim.entity_status, last_claim.entity_kind
+        who = "entity carried over from the previous claim"
+    elif att.entity is not None:
+        entity_name, status, kind = att.entity.name, att.entity.status, att.entity.kind
+        who = att.how
+    else:
+        entity_name, status, kind, who = None, "none", None, att.how
+    direction = mention.direction
+    if direction is None and mention.kind == "percent":
+        direction = _change_direction(text, mention, sent, lang)
+    claim = Claim(
+        id=claim_id(article.id, mention.start, mention.end, quantity.id),
+        article=article.id, entity=entity_name, quantity=quantity.id,
+        value=mention.value, low=mention.low, high=mention.high, unit=mention.unit,
+        qualifier=mention.qualifier, per=mention.per, versus=versus.name if versus else None,
+        direction=direction, text=mention.text, start=mention.start, end=mention.end,
+        sentence=text[sent[0]:sent[1]], rule=quantity.id, kind=mention.kind, entity_status=status,
+        entity_kind=kind, cue=cue_text, why=f"{how}; entity: {who}", lang=lang,
+        precision=mention.precision, note=note, sentence_start=sent[0],
+    )
+    return Decision(m, sent, claim, how)
+
+
+def _is_scaled(m: Mention) -> bool:
+    return m.value is not None and abs(m.value) >= 10_000 and any(c.isalpha() for c in m.text)
+
+
+def _change_direction(text: str, m: Mention, sent: tuple[int, int], lang: str) -> Optional[str]:
+    """The direction of the change word nearest to a percent in its sentence ("grimper" is up)."""
+    best: Optional[tuple[int, str]] = None
+    for start, end, direction in change_words(text, sent[0], sent[1], lang):
+        gap = m.start - end if end <= m.start else start - m.end if start >= m.end else 0
+        if best is None or gap < best[0]:
+            best = (gap, direction)
+    return best[1] if best else None
+
+
+def extract_article(article: Article, engine: Engine) -> tuple[list[Claim], list[Unclaimed]]:
+    """Claims and unclaimed numbers of one article."""
+    claims: list[Claim] = []
+    unclaimed: list[Unclaimed] = []
+    for d in decide(article, engine):
+        if d.claim is not None:
+            claims.append(d.claim)
+        else:
+            m = d.mention
+            unclaimed.append(Unclaimed(article=article.id, text=m.text, start=m.start, end=m.end, value=m.value,
+                                       unit=m.unit, kind=m.kind, sentence=article.text[d.sentence[0]:d.sentence[1]],
+                                       reason=d.reason))
+    return claims, unclaimed
+
+
+def extract_text(text: str, rules: RuleSet, lang: Optional[str] = None, engine: Optional[Engine] = None) -> list[Claim]:
+    """Claims of a bare text (a sentence or a paragraph), language detected when not given."""
+    article = parse_article(text, "text", lang=lang)
+    return extract_article(article, engine or compile_engine(rules))[0]

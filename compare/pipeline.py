@@ -1,0 +1,112 @@
+"""The stages end to end: articles in, claims out, then comparisons and the workbook.
+
+Each function here is what one command does. Articles are read and extracted one at a time
+(streaming); the workbook and comparisons need the whole set of claims, which they collect.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Sequence, TextIO
+
+from compare.articles import read_articles
+from compare.extract import compile_engine, extract_article
+from compare.models import Article, Claim, Comparison, Unclaimed
+from compare.rules import RuleSet, load_rules
+
+CLAIM_FIELDS = ["id", "article", "entity", "quantity", "value", "low", "high", "unit", "qualifier", "per",
+                "versus", "direction", "text", "start", "end", "sentence", "rule"]
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    article: Article
+    claims: list[Claim]
+    unclaimed: list[Unclaimed]
+
+
+def run(paths: Sequence[str], rules: RuleSet, lang: Optional[str] = None) -> Iterator[ArticleResult]:
+    """Claims and unclaimed numbers of each article, one article at a time."""
+    engine = compile_engine(rules)
+    for article in read_articles(paths, lang=lang):
+        claims, unclaimed = extract_article(article, engine)
+        yield ArticleResult(article, claims, unclaimed)
+
+
+def claim_record(c: Claim) -> dict:
+    """The public claim record: the documented keys first, then the rest."""
+    data = c.model_dump()
+    ordered = {k: data.pop(k) for k in CLAIM_FIELDS}
+    ordered.update(data)
+    return ordered
+
+
+def write_records(records: Iterable[dict], out: TextIO, fmt: str, fields: Optional[list[str]] = None) -> int:
+    """JSON lines or CSV (with a header) on `out`; returns the number of records."""
+    n = 0
+    writer = None
+    for rec in records:
+        if fmt == "csv":
+            if writer is None:
+                writer = csv.DictWriter(out, fieldnames=fields or list(rec), extrasaction="ignore", lineterminator="\n")
+                writer.writeheader()
+            writer.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, tuple, dict)) else v)
+                             for k, v in rec.items()})
+        else:
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        n += 1
+    if fmt == "csv" and writer is None and fields:
+        csv.DictWriter(out, fieldnames=fields, lineterminator="\n").writeheader()
+    return n
+
+
+def write_claims(paths: Sequence[str], rules_paths: Sequence[str], out: TextIO, fmt: str = "jsonl",
+                 lang: Optional[str] = None) -> int:
+    """`claim-compare extract`: claims as JSON lines or CSV, streamed article by article."""
+    rules = load_rules(list(rules_paths))
+    records = (claim_record(c) for r in run(paths, rules, lang) for c in r.claims)
+    fields = CLAIM_FIELDS + [k for k in Claim.model_fields if k not in CLAIM_FIELDS]
+    return write_records(records, out, fmt, fields)
+
+
+def _comparisons(claims: list[Claim], articles: list[Article], rules: RuleSet,
+                 references: Optional[Sequence[str]]) -> list[Comparison]:
+    from compare.comparisons import compare_claims, load_references
+    refs = load_references(list(references)) if references else None
+    dates = {a.id: a.date for a in articles if a.date}
+    return compare_claims(claims, rules, refs, article_dates=dates)
+
+
+def write_comparisons(paths: Sequence[str], rules_paths: Sequence[str], out: TextIO, fmt: str = "jsonl",
+                      lang: Optional[str] = None, references: Optional[Sequence[str]] = None) -> int:
+    """`claim-compare compare`: comparisons as JSON lines or CSV."""
+    rules = load_rules(list(rules_paths))
+    results = list(run(paths, rules, lang))
+    claims = [c for r in results for c in r.claims]
+    comps = _comparisons(claims, [r.article for r in results], rules, references)
+    return write_records((c.model_dump(mode="json") for c in comps), out, fmt, list(Comparison.model_fields))
+
+
+def export(paths: Sequence[str], rules_paths: Sequence[str], output: str, lang: Optional[str] = None,
+           references: Optional[Sequence[str]] = None, now: Optional[str] = None) -> str:
+    """`claim-compare export`: the workbook; returns the one-line summary to print."""
+    from compare.workbook import write_workbook
+    rules = load_rules(list(rules_paths))
+    results = list(run(paths, rules, lang))
+    articles = [r.article for r in results]
+    claims = [c for r in results for c in r.claims]
+    unclaimed = [u for r in results for u in r.unclaimed]
+    comps = _comparisons(claims, articles, rules, references)
+    refs = list(rules.references)
+    if references:
+        from compare.comparisons import load_references
+        refs = load_references(list(references))
+    result = write_workbook(Path(output), articles=articles, claims=claims, unclaimed=unclaimed,
+                            comparisons=comps, rules=rules, now=now, references=refs)
+    warnings = getattr(result, "warnings", ()) or ()
+    tail = "".join(f"\nwarning: {w}" for w in warnings)
+    return (f"{len(articles)} articles, {len(claims)} claims, {len(unclaimed)} unclaimed numbers, "
+            f"{len(comps)} comparisons -> {output}" + tail)
+
