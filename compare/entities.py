@@ -105,11 +105,10 @@ def _resolve_overlaps(hits: list[EntityHit]) -> list[EntityHit]:
     return sorted(kept, key=lambda h: h.start)
 
 
-_NAME_TOKEN = r"(?:[A-Z][\w’'&.\-]*[\w]|[A-Z])"
+_NAME_TOKEN = r"(?:[A-Z](?:[\w&.\-]|[’'](?![sS]\b))*[\w]|[A-Z])"
 _NAME_RUN = re.compile(
     rf"(?<![\w’'-]){_NAME_TOKEN}(?:[ \-]{_NAME_TOKEN}|[ ](?:AI|Labs?|Inc\.?|Corp\.?|Technologies|Company|Cloud|Capital|Ventures|Partners))*(?![\w])"
 )
-_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|[\n:;]\s*|[«“\"(–—-]\s*)$")
 
 
 def _detect_names(text: str, lang: str, known: list[EntityHit]) -> list[EntityHit]:
@@ -127,13 +126,5 @@ def _detect_names(text: str, lang: str, known: list[EntityHit]) -> list[EntityHi
         start = m.end() - len(surface)
         if any(ch.isdigit() for ch in surface) or len(surface) < 2:
             continue
-        at_start = bool(_SENTENCE_START.search(text[max(0, start - 3):start])) or start == 0
-        if at_start and len(words) == 1 and not _looks_like_brand(surface):
-            continue  # a capitalised first word is usually just a first word
         out.append(EntityHit(start, start + len(surface), surface, "other", "detected"))
     return out
-
-
-def _looks_like_brand(word: str) -> bool:
-    """CamelCase or all-caps words ("DeepSeek", "OpenAI", "xAI") are names even at a sentence start."""
-    return bool(re.search(r"[a-z][A-Z]|^[A-Z]{2,}$", word))
