@@ -109,7 +109,9 @@ class Comparison(Frozen):
 
     kind: `across_sources` (same entity and quantity in two sources), `entity_ratio` (one
     quantity between two entities), `stated_ratio` (a ratio the text states against the one the
-    figures imply).
+    figures imply). `computed_low`/`computed_high` bound the ratio left/right (None: unbounded,
+    `computed` says which bounds are open); `computed_value` is the ratio of the central values.
+    `basis` says what the right side rests on: `references`, `claims` or a mix.
     """
 
     id: str
@@ -130,3 +132,5 @@ class Comparison(Frozen):
     reason: str
     spread_pct: Optional[float] = None
     figures_used: Optional[str] = None
+    computed_value: Optional[float] = None
+    basis: Optional[str] = None
