@@ -497,7 +497,8 @@ def _translate(err: dict, model_cls: Any, raw: Any, doc: _Doc, path: Path_, labe
     if kind in _TYPE_ERRORS:
         expected = _describe_type(_annotation_at(model_cls, loc))
         return doc.problem(f"{head}{subject}expected {expected}, got {got}", path + loc)
-    return doc.problem(f"{head}{subject}{err['msg']}", path + loc)
+    message = err["msg"].removeprefix("Value error, ")
+    return doc.problem(f"{head}{subject}{message}", path + loc)
 
 
 def _where(loc: tuple) -> tuple[list[str], str]:
@@ -807,7 +808,7 @@ def _merge(docs: list[_Doc], items: list[_Item], settings: Optional[tuple[Settin
     family_res = [re.compile(f"(?:{v.raw['pattern']})") for v in bases["families"].values()
                   if isinstance(v.raw.get("pattern"), str) and _compiles(v.raw["pattern"])]
 
-    def entity_problem(name: Any, doc: _Doc, path: Path_, what: str) -> None:
+    def entity_problem(name: Any, doc: _Doc, path: Path_, what: str, hint: str = "add it to the entities") -> None:
         if not isinstance(name, str) or name in entities or any(rx.fullmatch(name) for rx in family_res):
             return
         owner = next((k for k, v in bases["entities"].items()
@@ -817,7 +818,7 @@ def _merge(docs: list[_Doc], items: list[_Item], settings: Optional[tuple[Settin
                                         f'"{owner}"', path))
         else:
             problems.append(doc.problem(f'{what} "{name}" is not a known entity{_suggest(name, sorted(entities))}: '
-                                        "add it to the entities, or give the claim entity_status: detected", path))
+                                        f"{hint}", path))
 
     def quantity_problem(qid: Any, doc: _Doc, path: Path_, what: str) -> None:
         if isinstance(qid, str) and qid not in quantities:
@@ -832,7 +833,8 @@ def _merge(docs: list[_Doc], items: list[_Item], settings: Optional[tuple[Settin
                 head = f"{it.label}, example {i + 1}, claim {j + 1}:"
                 quantity_problem(c.get("quantity"), it.doc, cpath + ("quantity",), f"{head} quantity")
                 if c.get("entity_status") != "detected":
-                    entity_problem(c.get("entity"), it.doc, cpath + ("entity",), f"{head} entity")
+                    entity_problem(c.get("entity"), it.doc, cpath + ("entity",), f"{head} entity",
+                                   "add it to the entities, or give the claim entity_status: detected")
                 entity_problem(c.get("versus"), it.doc, cpath + ("versus",), f"{head} versus")
     for it in bases["references"].values():
         entity_problem(it.raw.get("entity"), it.doc, it.path + ("entity",), f"{it.label}: entity")
@@ -844,9 +846,9 @@ def _merge(docs: list[_Doc], items: list[_Item], settings: Optional[tuple[Settin
         return None, None
     rules = RuleSet(
         files=tuple(d.file for d in docs),
-        entities=tuple(Entity.model_validate(e.model_dump()) for e in entities.values()),
+        entities=tuple(entities.values()),
         families=tuple(v.model for v in bases["families"].values()),
-        quantities=tuple(Quantity.model_validate(q.model_dump()) for q in quantities.values()),
+        quantities=tuple(quantities.values()),
         references=tuple(v.model for v in bases["references"].values()),
         rates=tuple(it.model for it in items if it.section == "rates"),
         settings=settings[0] if settings else Settings(),
