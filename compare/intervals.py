@@ -246,7 +246,11 @@ def _round(x: float, digits: int) -> str:
 
 
 def describe(iv: Interval, unit: str = "", digits: int = 3) -> str:
-    """Readable interval: "> 17.9x", "[11.06x, 11.07x)", "11.06x"; enough digits that the bounds differ."""
+    """Readable interval: "> 17.9x", "(11.058x, 11.066x)", "11.06x".
+
+    Bounds get `digits` significant digits, more when needed to tell them apart or to stay
+    within a fifth of the interval's width of the true bound.
+    """
     def fmt(x: float, d: int) -> str:
         return _round(x, d) + unit
 
@@ -259,6 +263,9 @@ def describe(iv: Interval, unit: str = "", digits: int = 3) -> str:
     if iv.low == iv.high:
         return fmt(iv.low, digits + 1)
     d = digits
-    while d < 12 and _round(iv.low, d) == _round(iv.high, d):
+    slack = (iv.high - iv.low) / 5
+    while d < 12 and (_round(iv.low, d) == _round(iv.high, d)
+                      or abs(float(_round(iv.low, d)) - iv.low) > slack
+                      or abs(float(_round(iv.high, d)) - iv.high) > slack):
         d += 1
     return f"{'[' if iv.low_closed else '('}{fmt(iv.low, d)}, {fmt(iv.high, d)}{']' if iv.high_closed else ')'}"
