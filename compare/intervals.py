@@ -107,9 +107,9 @@ def multiply(a: Interval, b: Union[Interval, Number]) -> Interval:
 
 
 def reciprocal(a: Interval) -> Interval:
-    """Every 1/x with x in a; unbounded on both sides when a reaches or crosses zero from both sides."""
+    """Every 1/x with x in a, x != 0; unbounded on both sides when a has values on both sides of zero."""
     (lo, lc), (hi, hc) = _ends(a)
-    if lo < 0 < hi or (lo < 0 and hi == 0) or (lo == 0 and hi == 0):
+    if lo < 0 < hi or lo == hi == 0:
         return Interval()
     if lo >= 0:
         new_lo = (0.0, False) if math.isinf(hi) else (1 / hi, hc)
