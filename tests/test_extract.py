@@ -1,0 +1,88 @@
+"""Extraction on press-style sentences: which quantity, whose, and what is left out.
+
+Each row: text, language, and the claims expected as (entity, quantity, value, unit, qualifier,
+direction, versus) — or [] for a text that must give no claim.
+"""
+from pathlib import Path
+
+import pytest
+
+from compare.extract import compile_engine, extract_text
+from compare.rules import load_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return compile_engine(load_rules([ROOT / "rules"]))
+
+
+def got(text, engine, lang=None):
+    return [(c.entity, c.quantity, c.value if c.value is not None else (c.low, c.high), c.unit, c.qualifier,
+             c.direction, c.versus) for c in extract_text(text, engine.rules, lang=lang, engine=engine)]
+
+
+CASES = [
+    # binding after the number beats the subject
+    ("“V3” n’a réclamé que 5,57 millions de dollars pour son entraînement. "
+     "Contre plus de 100 millions pour “GPT-4o” d’OpenAI auquel il se mesure.", "fr",
+     [("DeepSeek V3", "training_cost", 5.57e6, "USD", "=", None, None),
+      ("GPT-4o", "training_cost", 1e8, "USD", ">", None, None)], "carry, currency carried"),
+    ("OpenAI spent more than $100 million to train GPT-4.", "en",
+     [("GPT-4", "training_cost", 1e8, "USD", ">", None, None)], None),
+    # apposition names are skipped
+    ("Anthropic, which is backed by Amazon and Google, raised $4 billion in a new funding round.", "en",
+     [("Anthropic", "investment", 4e9, "USD", "=", None, None)], None),
+    ("DeepSeek, filiale du fonds High-Flyer, a dépensé 5,6 millions de dollars pour entraîner V3.", "fr",
+     [("DeepSeek V3", "training_cost", 5.6e6, "USD", "=", None, None)], None),
+    # sources are not subjects
+    ("Selon Bloomberg, Mistral AI est valorisée 6 milliards d’euros.", "fr",
+     [("Mistral AI", "valuation", 6e9, "EUR", "=", None, None)], None),
+    ("OpenAI is valued at $157 billion, according to The Information.", "en",
+     [("OpenAI", "valuation", 1.57e11, "USD", "=", None, None)], None),
+    # ratios carry both sides
+    ("V3 needed 11 times less compute than Llama 3.", "en",
+     [("DeepSeek V3", "compute", 11, "x", "=", "less", "Llama 3")], None),
+    ("Doubao 1.5 est environ 50 fois moins cher à l’usage que GPT-4o.", "fr",
+     [("Doubao 1.5", "price", 50, "x", "~", "less", "GPT-4o")], None),
+    # non-target numbers give nothing
+    ("Nvidia shares fell 17% on Monday, wiping $589 billion off its market value.", "en", [], None),
+    ("DeepSeek-V3 compte 671 milliards de paramètres.", "fr", [], None),
+    ("ChatGPT compte 300 millions d’utilisateurs hebdomadaires.", "fr", [], None),
+    ("Sam Altman, 39 ans, a fondé OpenAI en 2015.", "fr", [], None),
+    ("Le 20 janvier 2025, DeepSeek a publié R1.", "fr", [], None),
+    # pronouns and the company
+    ("OpenAI a lancé GPT-4o en mai. La société a levé 6,6 milliards de dollars en octobre.", "fr",
+     [("OpenAI", "investment", 6.6e9, "USD", "=", None, None)], None),
+    ("Anthropic released Claude 3.5 Sonnet. The company expects revenue of $850 million this year.", "en",
+     [("Anthropic", "revenue", 8.5e8, "USD", "=", None, None)], None),
+    # price change with its direction
+    ("OpenAI cut the price of GPT-4o by 50% for developers.", "en",
+     [("GPT-4o", "price_change", 50, "percent", "=", "down", None)], None),
+    ("Microsoft a relevé de 30 % le prix de ses abonnements Microsoft 365.", "fr",
+     [("Microsoft 365", "price_change", 30, "percent", "=", "up", None)], None),
+    # subscription per month, API price per tokens
+    ("ChatGPT Plus costs $20 a month.", "en", [("ChatGPT Plus", "subscription_price", 20, "USD", "=", None, None)], None),
+    ("DeepSeek facture 0,27 dollar par million de tokens en entrée pour V3.", "fr",
+     [("DeepSeek V3", "price", 0.27, "USD", "=", None, None)], None),
+    # GPUs and compute
+    ("xAI a réuni 100 000 GPU Nvidia H100 à Memphis.", "fr", [("xAI", "gpu_count", 1e5, "GPUs", "=", None, None)], None),
+    ("Llama 3.1 405B was trained on 30.84 million GPU hours.", "en",
+     [("Llama 3.1 405B", "compute", 3.084e7, "GPU-hours", "=", None, None)], None),
+    # ranges and approximations
+    ("Le projet coûtera entre 30 et 40 milliards de dollars à Microsoft.", "fr",
+     [("Microsoft", "investment", (3e10, 4e10), "USD", "range", None, None)], None),
+    ("Meta expects to spend about $65 billion on AI infrastructure this year.", "en",
+     [("Meta", "investment", 6.5e10, "USD", "~", None, None)], None),
+]
+
+
+@pytest.mark.parametrize("text,lang,expected,_", CASES, ids=[c[0][:60] for c in CASES])
+def test_extract(text, lang, expected, _, engine):
+    assert got(text, engine, lang) == expected
+
+
+def test_language_is_detected_when_not_given(engine):
+    assert got("Mistral AI a levé 600 millions d’euros.", engine) == [
+        ("Mistral AI", "investment", 6e8, "EUR", "=", None, None)]
