@@ -278,14 +278,14 @@ def check_rules(paths: list[Union[str, Path]]) -> tuple[Optional[RuleSet], Optio
         else:
             problems.append(Problem(f"rules path does not exist: {p}", file=str(p)))
     docs: list[_Doc] = []
-    seen: set[Path] = set()
+    seen: dict[Path, str] = {}
     for f in roots:
         _load_file(f, [], seen, docs, problems)
     if not docs and not problems:
         problems.append(Problem("no rule files (.yaml or .yml) found in " + ", ".join(str(p) for p in paths)))
     items, settings = _validate_docs(docs, problems)
     rules, locations = _merge(docs, items, settings, problems)
-    problems = _sorted_problems(problems, [d.file for d in docs])
+    problems = _sorted_problems(problems, list(seen.values()))
     if problems:
         return None, None, problems
     return rules, locations, []
@@ -317,12 +317,12 @@ def _sorted_problems(problems: list[Problem], order: list[str]) -> list[Problem]
 
 # ---------------------------------------------------------------- reading files and includes
 
-def _load_file(f: Path, stack: list[Path], seen: set[Path], docs: list[_Doc], problems: list[Problem]) -> None:
+def _load_file(f: Path, stack: list[Path], seen: dict[Path, str], docs: list[_Doc], problems: list[Problem]) -> None:
     """Parse f, then the files it includes (depth first); a file already read is skipped."""
     real = f.resolve()
     if real in seen:
         return
-    seen.add(real)
+    seen[real] = str(f)
     doc = _parse(f, problems)
     if doc is None:
         return
@@ -644,10 +644,10 @@ def _item_problems(section: str, raw: dict, doc: _Doc, path: Path_, label: str) 
             at = f" at position {e.pos}" if e.pos is not None else ""
             out.append(doc.problem(f'{label}: {what} "{rx}" is not a valid regular expression: {e.msg}{at}', path + where))
 
-    def lang(value: Any, where: Path_, what: str) -> None:
+    def lang(value: Any, where: Path_, what: str, key: bool = False) -> None:
         if isinstance(value, str) and value not in langs:
             out.append(doc.problem(f'{label}: {what} "{value}" is not a known language{_suggest(value, list(langs))} '
-                                   f"(languages: {', '.join(langs)})", path + where))
+                                   f"(languages: {', '.join(langs)})", path + where, key=key))
 
     if section == "entities":
         if isinstance(raw.get("name"), str) and not raw["name"].strip():
@@ -665,7 +665,7 @@ def _item_problems(section: str, raw: dict, doc: _Doc, path: Path_, label: str) 
             out.append(doc.problem(f"{label}: no cue words: give at least one language ({', '.join(langs)}) "
                                    "with a list of words", path + ("cues",)))
         for code, words in cues.items() if isinstance(cues, dict) else ():
-            lang(code, ("cues", code), "cues for")
+            lang(code, ("cues", code), "cues for", key=True)
             if words == [] or words is None:
                 out.append(doc.problem(f'{label}: the cue list for "{code}" is empty', path + ("cues", code)))
             for i, w in _strings(words):
