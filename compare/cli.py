@@ -24,6 +24,11 @@ def _add_lang(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=["en", "fr"], help="language of the articles (default: detected per article)")
 
 
+def _add_jobs(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                   help="extract articles in N processes (same output, same order)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="claim-compare", description="Numeric claims from news articles, as comparable records.")
     ap.add_argument("--version", action="version", version=f"claim-compare {__version__}")
@@ -36,12 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--references", action="append", metavar="FILE", help="reference figures (default: those in the rules)")
     p.add_argument("-o", "--output", default="claims.xlsx", metavar="OUT.xlsx", help="workbook to write (default: claims.xlsx)")
     p.add_argument("--now", metavar="YYYY-MM-DD", help="date written into the workbook (default: newest article date)")
+    _add_jobs(p)
 
     p = sub.add_parser("extract", help="print the claims as JSON lines or CSV")
     p.add_argument("paths", nargs="*", metavar="PATH")
     _add_rules(p)
     _add_lang(p)
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    _add_jobs(p)
 
     p = sub.add_parser("compare", help="print the comparisons between claims and references")
     p.add_argument("paths", nargs="*", metavar="PATH")
@@ -81,11 +88,11 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "export":
         from compare.pipeline import export
         print(export(args.paths or DEFAULT_PATHS, rules, args.output, lang=args.lang,
-                     references=args.references, now=args.now))
+                     references=args.references, now=args.now, jobs=args.jobs))
         return 0
     if args.command == "extract":
         from compare.pipeline import write_claims
-        write_claims(args.paths or DEFAULT_PATHS, rules, out, fmt=args.format, lang=args.lang)
+        write_claims(args.paths or DEFAULT_PATHS, rules, out, fmt=args.format, lang=args.lang, jobs=args.jobs)
         return 0
     if args.command == "compare":
         from compare.pipeline import write_comparisons
