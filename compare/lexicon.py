@@ -1,0 +1,271 @@
+"""The quantity vocabulary of a language (compare/lang/LANG/*.yaml), validated and frozen.
+
+Number words, scales, currencies, qualifiers, periods, ratio and change words, count units and
+the words of dates are data so that an analyst can read and extend them without touching
+Python. Each file is checked against a strict model; a mistake is reported with its file and
+line. The attribution code reads `changes` to find a change verb anywhere in a sentence.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from compare.errors import Problem, UserError
+
+LANG_DIR = Path(__file__).parent / "lang"
+Qualifier = Literal["=", ">", ">=", "<", "<=", "~"]
+Change = Literal["up", "down"]
+RatioDirection = Literal["less", "more"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class NumberWords(Strict):
+    """numbers.yaml: the words that spell numbers."""
+
+    units: dict[str, int] = Field(description="Words worth less than 100, added together.")
+    hundreds: list[str] = Field(description="Words that multiply what precedes them by 100.")
+    articles: list[str] = Field(description="Articles read as 1 only before a multiplier (un million).")
+    joiners: list[str] = Field(default_factory=list, description="Words allowed between number words (et, and).")
+    fractions: dict[str, float] = Field(default_factory=dict)
+    approximations: dict[str, int] = Field(default_factory=dict, description="Nouns meaning about N (une centaine).")
+    alone: list[str] = Field(default_factory=list, description="Multipliers that are a number on their own (cent, hundred).")
+    negative: list[str] = Field(default_factory=list, description="Words that make the next number negative (minus).")
+
+
+class Scale(Strict):
+    """One multiplier and its spellings."""
+
+    value: float
+    words: list[str]
+    glued: bool = Field(False, description="May be written against the digits (10k).")
+    spaced: bool = Field(True, description="May follow the number after a space.")
+    case: bool = Field(False, description="Only in the case written here (M, not m).")
+    money_only: bool = Field(False, description="Only when a currency is written with the amount.")
+
+
+class Scales(Strict):
+    """scales.yaml."""
+
+    scales: list[Scale]
+    connectors: list[str] = Field(default_factory=list, description="Words between a scale and what it counts (de, of).")
+
+
+class Currency(Strict):
+    """One currency: its ISO 4217 code and how it is written before and after an amount."""
+
+    code: str
+    before: list[str] = Field(default_factory=list)
+    after: list[str] = Field(default_factory=list)
+    ambiguous: bool = Field(False, description="The sign or name is shared by several currencies.")
+
+    @field_validator("code")
+    @classmethod
+    def _iso(cls, v: str) -> str:
+        if not re.fullmatch(r"[A-Z]{3}", v):
+            raise ValueError(f"currency code {v!r} is not an ISO 4217 code (three capital letters)")
+        return v
+
+
+class Currencies(Strict):
+    """currencies.yaml."""
+
+    currencies: list[Currency]
+    subunits: list[str] = Field(default_factory=list, description="Cents and pence: the amount stays in the sub-unit.")
+    hints: dict[str, str] = Field(default_factory=dict, description="Words near a dollar amount that name another dollar.")
+
+
+class Percents(Strict):
+    """percents.yaml."""
+
+    percent: list[str]
+    points: list[str] = Field(default_factory=list, description="Percentage points (unit pp).")
+    before: list[str] = Field(default_factory=list, description="Percent words written before the number.")
+
+
+class Qualifiers(Strict):
+    """qualifiers.yaml."""
+
+    before: dict[str, Qualifier]
+    after: dict[str, Qualifier] = Field(default_factory=dict)
+    range_open: dict[str, list[str]] = Field(default_factory=dict, description="Opening word -> the words joining the two ends.")
+    range_joiners: list[str] = Field(default_factory=list)
+    bound_joiners: list[str] = Field(default_factory=list)
+
+
+class Periods(Strict):
+    """periods.yaml."""
+
+    periods: dict[str, list[str]]
+
+
+class Ratios(Strict):
+    """ratios.yaml."""
+
+    times: list[str]
+    directions: dict[str, RatioDirection]
+    fold: dict[str, float] = Field(default_factory=dict)
+    half_less: list[str] = Field(default_factory=list)
+
+
+class Changes(Strict):
+    """changes.yaml."""
+
+    words: dict[str, Change]
+    adjacent: dict[str, Change] = Field(default_factory=dict)
+    after: dict[str, Change] = Field(default_factory=dict)
+
+
+class Units(Strict):
+    """units.yaml."""
+
+    prefix: str = ""
+    units: dict[str, list[str]]
+
+    @field_validator("prefix")
+    @classmethod
+    def _regex(cls, v: str) -> str:
+        try:
+            re.compile(v)
+        except re.error as e:
+            raise ValueError(f"prefix is not a valid regular expression: {e}") from None
+        return v
+
+
+class Dates(Strict):
+    """dates.yaml."""
+
+    months: list[str]
+    weekdays: list[str] = Field(default_factory=list)
+    year_words: list[str] = Field(default_factory=list)
+    ordinal_suffixes: list[str] = Field(default_factory=list)
+    ordinal_words: list[str] = Field(default_factory=list)
+    references: list[str] = Field(default_factory=list)
+    time_suffixes: list[str] = Field(default_factory=list)
+
+
+FILES: dict[str, type[Strict]] = {
+    "numbers": NumberWords, "scales": Scales, "currencies": Currencies, "percents": Percents,
+    "qualifiers": Qualifiers, "periods": Periods, "ratios": Ratios, "changes": Changes,
+    "units": Units, "dates": Dates,
+}
+
+
+class Lexicon(Strict):
+    """Everything the quantity parser knows about one language."""
+
+    lang: str
+    numbers: NumberWords
+    scales: Scales
+    currencies: Currencies
+    percents: Percents
+    qualifiers: Qualifiers
+    periods: Periods
+    ratios: Ratios
+    change_words: Changes
+    units: Units
+    dates: Dates
+
+    @property
+    def changes(self) -> dict[str, Change]:
+        """Change phrase -> "up"/"down"; a trailing * matches any ending. For finding a change verb anywhere."""
+        return dict(self.change_words.words)
+
+    @property
+    def currency_codes(self) -> dict[str, str]:
+        """Every written form of a currency (before or after the amount) -> ISO 4217 code."""
+        out: dict[str, str] = {}
+        for c in self.currencies.currencies:
+            for form in c.before + c.after:
+                out.setdefault(form, c.code)
+        return out
+
+    @property
+    def period_phrases(self) -> dict[str, str]:
+        """Period phrase -> canonical per ("par mois" -> "month")."""
+        return {p: per for per, phrases in self.periods.periods.items() for p in phrases}
+
+    @property
+    def unit_phrases(self) -> dict[str, str]:
+        """Count unit phrase -> canonical unit ("puces" -> "GPUs")."""
+        return {p: unit for unit, phrases in self.units.units.items() for p in phrases}
+
+
+class WordsLoader(yaml.SafeLoader):
+    """YAML with only true/false as booleans, so "on", "no" and "yes" stay words."""
+
+
+WordsLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+WordsLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+
+
+def _node_line(node: Optional[yaml.Node], loc: tuple) -> Optional[int]:
+    """1-based line of the YAML node at a pydantic error location (the deepest one found)."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            nxt = next((v for k, v in node.value if k.value == str(key)), None)
+            if nxt is None:
+                nxt = next((k for k, v in node.value if k.value == str(key)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            nxt = node.value[key]
+        else:
+            nxt = None
+        if nxt is None:
+            break
+        node = nxt
+        line = node.start_mark.line + 1
+    return line
+
+
+def _read(path: Path, model: type[Strict], problems: list[Problem]) -> Optional[Strict]:
+    """One vocabulary file validated against its model; problems are appended, not raised."""
+    if not path.is_file():
+        problems.append(Problem("vocabulary file is missing", file=str(path)))
+        return None
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=WordsLoader)
+        data: Any = yaml.load(text, Loader=WordsLoader) or {}
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        problems.append(Problem(f"not valid YAML: {getattr(e, 'problem', e)}", file=str(path),
+                                line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None))
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        for err in e.errors():
+            where = ".".join(str(x) for x in err["loc"]) or "(top)"
+            problems.append(Problem(f"{where}: {err['msg']}", file=str(path), line=_node_line(node, err["loc"])))
+        return None
+
+
+def read_lexicon(folder: Path, lang: str) -> Lexicon:
+    """The lexicon in a folder of vocabulary files; raises UserError listing every problem."""
+    problems: list[Problem] = []
+    parts = {name: _read(folder / f"{name}.yaml", model, problems) for name, model in FILES.items()}
+    if problems:
+        raise UserError(problems)
+    parts["change_words"] = parts.pop("changes")
+    return Lexicon(lang=lang, **parts)
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(lang: str) -> Lexicon:
+    """The built-in vocabulary of `lang` ("fr" or "en"), loaded once."""
+    folder = LANG_DIR / lang
+    if not folder.is_dir():
+        known = ", ".join(sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir()))
+        raise UserError(Problem(f"no vocabulary for language {lang!r} (known: {known})"))
+    return read_lexicon(folder, lang)
