@@ -404,8 +404,8 @@ def stated(s: Figure, figures: Sequence[Figure], settings: Settings) -> list[Com
         right = f"{top.label} / {bottom.label}"
         used = f"{m.used_for(s.named)}; {t.used_for(s.versus_named or t.named)}"
         if m.unit != t.unit:
-            out.append(Comparison(id=cid, **base, right=right, verdict="unverifiable", figures_used=used,
-                                  basis=_basis(m, t),
+            out.append(Comparison(id=cid, **base, right=right, right_ids=(m.id, t.id), verdict="unverifiable",
+                                  figures_used=used, basis=_basis(m, t),
                                   reason=f"{m.unit} and {t.unit} cannot be compared: no exchange rate links them"))
             continue
         r = ratio(top.interval, bottom.interval)
@@ -426,7 +426,7 @@ def stated(s: Figure, figures: Sequence[Figure], settings: Settings) -> list[Com
                 verdict = "inconsistent"
                 reason = f"stated {shown} ({direction}) is {_fmt_pct(d)} from {what}, beyond the ratio tolerance of {tol:g} %"
         spread = _pct(spread_pct(s.value, point)) if s.value is not None and point is not None else None
-        out.append(Comparison(id=cid, **base, right=right, computed_low=r.low, computed_high=r.high,
+        out.append(Comparison(id=cid, **base, right=right, right_ids=(m.id, t.id), computed_low=r.low, computed_high=r.high,
                               computed=computed, computed_value=point, verdict=verdict, reason=reason,
                               spread_pct=spread, figures_used=used, basis=_basis(m, t)))
     return out

@@ -207,19 +207,18 @@ def load_references(paths: Sequence[Union[str, Path]]) -> list[Reference]:
             continue
         for i, item in enumerate(raw):
             node = items[i] if i < len(items) else None
-            what = f"reference {item.get('id')!r}" if isinstance(item, dict) and item.get("id") else f"reference #{i + 1}"
+            rid = item.get("id") if isinstance(item, dict) else None
+            what = f"reference {rid!r}" if rid else f"reference #{i + 1}"
+            if rid is not None:
+                if str(rid) in first_seen:
+                    problems.append(Problem(f"duplicate reference id {str(rid)!r} (first at {first_seen[str(rid)]})",
+                                            file=file, line=_line_of(node)))
+                    continue
+                first_seen[str(rid)] = f"{file}:{_line_of(node)}"
             try:
-                ref = Reference.model_validate(item)
+                refs.append(Reference.model_validate(item))
             except ValidationError as e:
                 problems.extend(_validation_problems(e, file, node, what))
-                continue
-            where = f"{file}:{_line_of(node)}"
-            if ref.id in first_seen:
-                problems.append(Problem(f"duplicate reference id {ref.id!r} (first at {first_seen[ref.id]})",
-                                        file=file, line=_line_of(node)))
-                continue
-            first_seen[ref.id] = where
-            refs.append(ref)
     if problems:
         raise UserError(problems)
     return refs
