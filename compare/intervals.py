@@ -82,6 +82,9 @@ def _ends(iv: Interval) -> tuple[_End, _End]:
 def _from_ends(lo: _End, hi: _End) -> Interval:
     low = None if math.isinf(lo[0]) else lo[0]
     high = None if math.isinf(hi[0]) else hi[0]
+    if low is not None and low == high:
+        # Rounding collapsed an open interval to a point: keep the point rather than nothing.
+        return point(low)
     return Interval(low=low, high=high, low_closed=lo[1] if low is not None else True,
                     high_closed=hi[1] if high is not None else True)
 
