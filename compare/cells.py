@@ -25,7 +25,7 @@ MAX_SHEET_TITLE = 31
 UNWRITABLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 SHEET_TITLE_BAD_RE = re.compile(r"[\[\]:*?/\\]")
 TABLE_NAME_BAD_RE = re.compile(r"[^A-Za-z0-9_.]")
-HIGHLIGHT = InlineFont(b=True, color="C00000")
+HIGHLIGHT = InlineFont(rFont="Calibri", sz=11, b=True, color="C00000")
 
 
 class Limits(BaseModel):

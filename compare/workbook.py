@@ -9,6 +9,7 @@ into a temporary file that replaces the target only when complete.
 from __future__ import annotations
 
 import math
+from copy import copy
 import os
 import tempfile
 import warnings
@@ -59,11 +60,14 @@ EARLIEST = datetime(1980, 1, 1)
 RED = PatternFill("solid", fgColor="FFC7CE")
 ORANGE = PatternFill("solid", fgColor="FFE0B2")
 GREEN = PatternFill("solid", fgColor="C6EFCE")
-DARK_RED = Font(color="9C0006")
-LINK_FONT = Font(color="0563C1", underline="single")
+DARK_RED = Font(name="Calibri", color="9C0006")
+LINK_FONT = Font(name="Calibri", color="0563C1", underline="single")
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
-BOLD = Font(bold=True)
+HEADER_FONT = Font(name="Calibri", bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="4472C4")
+LINE_HEIGHT = 15
+MAX_ROW_HEIGHT = 409
 
 
 class WorkbookResult(BaseModel):
@@ -207,74 +211,93 @@ class Book:
     unlinked: Counter = field(default_factory=Counter)
     truncated: Counter = field(default_factory=Counter)
     continued: dict[str, int] = field(default_factory=dict)
+    styles: dict[tuple, Any] = field(default_factory=dict)
 
 
 def plain(text: str) -> bool:
     return not text.startswith("=") and text not in ERROR_CODES
 
 
-def text_value(ws, book: Book, text: str):
+FONTS = {"link": LINK_FONT, "header": HEADER_FONT}
+ALIGNMENTS = {"wrap": WRAP, "top": TOP}
+
+
+def make_cell(ws, book: Book, value: Any, *, fmt: Optional[str] = None, font: Optional[str] = None,
+              align: Optional[str] = None, text: bool = False):
+    """A cell with a style from the book's cache (setting styles one by one is slow at 100,000 rows)."""
+    cell = WriteOnlyCell(ws, value=value)
+    if text:
+        cell.data_type = "s"
+    key = (fmt, font, align)
+    if key != (None, None, None):
+        style = book.styles.get(key)
+        if style is None:
+            if fmt:
+                cell.number_format = fmt
+            if font:
+                cell.font = FONTS[font]
+            if font == "header":
+                cell.fill = HEADER_FILL
+            if align:
+                cell.alignment = ALIGNMENTS[align]
+            book.styles[key] = copy(cell._style)
+        else:
+            cell._style = copy(style)
+    return cell
+
+
+def text_value(ws, book: Book, text: str, align: Optional[str] = None, font: Optional[str] = None,
+               as_cell: bool = False):
     """A string value openpyxl will store as text: raw when harmless, else a forced-string cell."""
     value, cut = fit(text, book.limits.cell_chars)
     if cut:
         book.truncated[ws.title] += 1
-    if plain(value):
+    if plain(value) and not (align or font or as_cell):
         return value
-    cell = WriteOnlyCell(ws, value=value)
-    cell.data_type = "s"
-    return cell
+    return make_cell(ws, book, value, align=align, font=font, text=True)
 
 
 def finite(value: float) -> bool:
     return isinstance(value, (int, float)) and math.isfinite(value)
 
 
-def to_cell(ws, book: Book, v: Any, wrap: bool):
+def to_cell(ws, book: Book, v: Any, wrap: bool, top: bool = False):
     """Turn one cell value (str, number, Num, Link, Quote, Noted) into what ws.append takes."""
+    align = "wrap" if wrap else ("top" if top else None)
     if isinstance(v, Noted):
-        cell = to_cell(ws, book, v.value, wrap)
+        cell = to_cell(ws, book, v.value, wrap, top)
         if not isinstance(cell, Cell):
-            cell = WriteOnlyCell(ws, value=cell) if not isinstance(cell, str) else forced(ws, cell)
+            cell = make_cell(ws, book, cell, text=isinstance(cell, str))
         cell.comment = Comment(fit(v.comment, book.limits.cell_chars)[0], "claim-compare", height=110, width=320)
         return cell
     if v is None:
         return None
     if isinstance(v, bool):
-        return text_value(ws, book, "yes" if v else "no")
+        return text_value(ws, book, "yes" if v else "no", align)
     if isinstance(v, (int, float)):
-        return v if finite(v) else text_value(ws, book, str(v))
+        if not finite(v):
+            return text_value(ws, book, str(v), align)
+        return make_cell(ws, book, v, align=align) if align else v
     if isinstance(v, Num):
         if not finite(v.value):
-            return text_value(ws, book, str(v.value))
-        cell = WriteOnlyCell(ws, value=v.value)
-        cell.number_format = v.fmt
-        return cell
+            return text_value(ws, book, str(v.value), align)
+        return make_cell(ws, book, v.value, fmt=v.fmt, align=align)
     if isinstance(v, Link):
-        value = text_value(ws, book, v.text)
-        cell = value if isinstance(value, Cell) else forced(ws, value)
         url = web_url(v.url)
-        if url:
-            if book.links[ws.title] < book.limits.hyperlinks:
-                book.links[ws.title] += 1
-                cell.hyperlink = url
-                cell.font = LINK_FONT
-            else:
-                book.unlinked[ws.title] += 1
+        linked = bool(url) and book.links[ws.title] < book.limits.hyperlinks
+        if url and not linked:
+            book.unlinked[ws.title] += 1
+        cell = text_value(ws, book, v.text, align, "link" if linked else None, as_cell=True)
+        if linked:
+            book.links[ws.title] += 1
+            cell.hyperlink = url
         return cell
     if isinstance(v, Quote):
         rich, cut = highlighted(v.sentence, v.start, v.end, book.limits.cell_chars)
         if cut:
             book.truncated[ws.title] += 1
-        cell = WriteOnlyCell(ws, value=rich)
-        cell.data_type = "s"
-        cell.alignment = WRAP
-        return cell
-    value = text_value(ws, book, v if isinstance(v, str) else str(v))
-    if wrap and value is not None:
-        cell = value if isinstance(value, Cell) else forced(ws, value)
-        cell.alignment = WRAP
-        return cell
-    return value
+        return make_cell(ws, book, rich, align="wrap", text=True)
+    return text_value(ws, book, v if isinstance(v, str) else str(v), align)
 
 
 def forced(ws, text: str) -> WriteOnlyCell:
@@ -368,18 +391,33 @@ def add_table(ws, book: Book, name: str, headers: Sequence[str], first_row: int,
     return tname
 
 
-def write_rows(ws, book: Book, headers: Sequence[str], rows: Sequence[Sequence[Any]], wrap: set[str]) -> None:
-    ws.append([forced(ws, h) for h in headers])
+def row_height(row: Sequence[Any], wrapped: Sequence[tuple[int, float]]) -> Optional[float]:
+    """Height that shows every line of the wrapped cells (LibreOffice does not grow rows itself)."""
+    lines = 1
+    for i, width in wrapped:
+        n = shown_length(row[i]) if i < len(row) else 0
+        lines = max(lines, math.ceil(n / max(width - 2, 1)))
+    return min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT) if lines > 1 else None
+
+
+def write_rows(ws, book: Book, headers: Sequence[str], rows: Sequence[Sequence[Any]], wrap: set[str],
+               col_widths: Sequence[float], first_row: int = 1) -> None:
+    ws.append([make_cell(ws, book, fit(h, 255)[0], font="header", text=True) for h in headers])
     wrapping = [h in wrap for h in headers]
-    for row in rows:
-        ws.append([to_cell(ws, book, v, w) for v, w in zip(row, wrapping)])
+    wrapped = [(i, col_widths[i]) for i, w in enumerate(wrapping) if w]
+    for n, row in enumerate(rows, start=first_row + 1):
+        height = row_height(row, wrapped) if wrapped else None
+        if height:
+            ws.row_dimensions[n].height = height
+        ws.append([to_cell(ws, book, v, w, bool(height)) for v, w in zip(row, wrapping)])
     if not rows:
         ws.append([None])
 
 
 def write_table_sheet(book: Book, title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], *,
                       cap: int = 45, caps: Optional[dict[str, int]] = None, wrap: Sequence[str] = (),
-                      freeze: str = "A2", decorate: Optional[Decorate] = None) -> list[str]:
+                      freeze: str = "A2", decorate: Optional[Decorate] = None,
+                      print_through: Optional[str] = None) -> list[str]:
     """One table over as many sheets as Excel's row limit needs (`Claims`, `Claims (2)`...)."""
     headers = unique_headers(headers)
     col_widths = widths(headers, rows, cap, caps or {})
@@ -389,8 +427,10 @@ def write_table_sheet(book: Book, title: str, headers: Sequence[str], rows: Sequ
     letters = {h: get_column_letter(i) for i, h in enumerate(headers, start=1)}
     for n, chunk in enumerate(chunks, start=1):
         ws = new_sheet(book, title if n == 1 else f"{title} ({n})", col_widths, freeze)
-        write_rows(ws, book, headers, chunk, set(wrap))
+        write_rows(ws, book, headers, chunk, set(wrap), col_widths)
         add_table(ws, book, ws.title, headers, 1, len(chunk))
+        if print_through:
+            ws.print_area = f"A1:{letters[print_through]}{max(len(chunk), 1) + 1}"
         if decorate:
             decorate(ws, letters, 2, max(len(chunk), 1) + 1)
         titles.append(ws.title)
@@ -412,7 +452,7 @@ def write_blocks_sheet(book: Book, title: str, blocks: Sequence[Block], *, cap: 
     for b in blocks:
         headers = unique_headers(b.headers)
         starts.append(row)
-        write_rows(ws, book, headers, b.rows, set(wrap))
+        write_rows(ws, book, headers, b.rows, set(wrap), col_widths, row)
         add_table(ws, book, f"{ws.title}_{b.name}", headers, row, len(b.rows))
         row += max(len(b.rows), 1) + 1
         ws.append([])
@@ -486,7 +526,7 @@ def claims_sheet(book: Book, claims: Sequence[Claim], articles: dict[str, Articl
             "text": Noted(c.text, claim_comment(c)),
             "sentence": Quote(c.sentence, c.start - c.sentence_start, c.end - c.sentence_start),
             "reference": amount(ref.value, ref.unit, c.kind, ref.per) if ref else None,
-            "off_by": Num(c.value / ref.value - 1, "+0%;-0%;0%") if ref and ref.value else None,
+            "off_by": Num(c.value / ref.value - 1, "+0.0%;-0.0%;0.0%") if ref and ref.value else None,
         }
         rows.append([extra[f] if f in extra else plain_field(data.get(f)) for f in fields])
 
@@ -502,7 +542,8 @@ def claims_sheet(book: Book, claims: Sequence[Claim], articles: dict[str, Articl
         review_validation(ws, f"{col[REVIEW_HEADER]}{first}:{col[REVIEW_HEADER]}{last}")
 
     return write_table_sheet(book, CLAIMS_SHEET, headers, rows, freeze="B2", wrap=["Quote", "Why"],
-                             caps={"Quote": 80, "Note": 30, "Why": 50, "Claimed text": 30}, decorate=decorate)
+                             caps={"Quote": 80, "Note": 30, "Why": 50, "Claimed text": 30}, decorate=decorate,
+                             print_through="Off by")
 
 
 def plain_field(v: Any) -> Any:
@@ -863,7 +904,7 @@ def write_workbook(path, *, articles: Sequence[Article], claims: Sequence[Claim]
     wb.defined_names[MARKER_NAME] = DefinedName(MARKER_NAME, attr_text=f'"{FORMAT_VERSION}"', hidden=True)
     book = Book(wb, limits)
     run = [["claim-compare version", __version__],
-           ["Generated", stamp.isoformat(sep=" ")],
+           ["Generated", stamp.date().isoformat() if stamp.time() == datetime.min.time() else stamp.isoformat(sep=" ")],
            ["Articles", len(articles)],
            ["Claims", len(claims)],
            ["Comparisons", len(comparisons)],
