@@ -483,7 +483,10 @@ def _translate(err: dict, model_cls: Any, raw: Any, doc: _Doc, path: Path_, labe
     kind = err["type"]
     if kind == "extra_forbidden":
         known = _field_names(_annotation_at(model_cls, loc[:-1]))
-        return doc.problem(f'{head}unknown key "{loc[-1]}"{_suggest(str(loc[-1]), known)}', path + loc, key=True)
+        hint = _suggest(str(loc[-1]), known)
+        if str(loc[-1]).isdigit():
+            hint = " (inside { } a comma separates entries: write decimals with a point, e.g. 1.05)"
+        return doc.problem(f'{head}unknown key "{loc[-1]}"{hint}', path + loc, key=True)
     if kind == "missing":
         return doc.problem(f'{head}missing required key "{loc[-1]}"', path + loc[:-1])
     node = doc.values.get(path + loc)
@@ -699,39 +702,21 @@ def _item_problems(section: str, raw: dict, doc: _Doc, path: Path_, label: str) 
 def known_units() -> Optional[frozenset[str]]:
     """Canonical count units of the unit vocabulary (compare.lexicon), or None while it does not exist."""
     try:
-        from compare import lexicon  # noqa: PLC0415 - optional module, written separately
+        from compare import lexicon  # optional: the vocabulary is written separately
     except ImportError:
         return None
     found: set[str] = set()
     for code in languages():
         try:
             lex = lexicon.load_lexicon(code)
-        except Exception:  # a broken vocabulary is reported by its own loader
+        except Exception:  # a broken vocabulary is reported by its own loader, not as a rule problem
             return None
-        found |= _unit_names(lex)
+        phrases = getattr(lex, "unit_phrases", None)
+        phrases = phrases() if callable(phrases) else phrases
+        if not isinstance(phrases, dict):
+            return None
+        found |= set(phrases.values())
     return frozenset(found) or None
-
-
-def _unit_names(lex: Any) -> set[str]:
-    """Canonical names in the lexicon's count-unit table, whatever its exact shape."""
-    data = lex.model_dump() if isinstance(lex, BaseModel) else dict(getattr(lex, "__dict__", {}))
-    names: set[str] = set()
-    for key, table in data.items():
-        if "unit" not in key or "currenc" in key:
-            continue
-        if isinstance(table, dict):
-            for k, v in table.items():
-                if isinstance(v, str):
-                    names.add(v)
-                elif isinstance(v, (list, tuple)):
-                    names.add(str(k))
-                elif isinstance(v, dict):
-                    names.add(str(v.get("unit") or v.get("name") or k))
-        elif isinstance(table, (list, tuple)):
-            for v in table:
-                if isinstance(v, dict) and isinstance(v.get("unit") or v.get("name"), str):
-                    names.add(v.get("unit") or v.get("name"))
-    return names
 
 
 # ---------------------------------------------------------------- the whole set

@@ -75,6 +75,8 @@ CASES = [
      [("q.yaml", 2, 3, 'section "quantities": expected a list of quantity items')]),
     ("a rate with a bad currency", {"r.yaml": "rates:\n  - {from: EURO, to: USD, rate: 1.05, date: 2025-01-24}\n"},
      [("r.yaml", 2, 12, "currency 'EURO' is not a three-letter code")]),
+    ("a decimal comma inside braces", {"r.yaml": "rates:\n  - {from: EUR, to: USD, rate: 1,05, date: 2025-01-24}\n"},
+     [("r.yaml", 2, 34, 'rate EUR->USD: unknown key "05" (inside { } a comma separates entries: write decimals with a point')]),
     ("settings with text for a number", {"s.yaml": "settings:\n  approx_tolerance: ten percent\n"},
      [("s.yaml", 2, 21, '"approx_tolerance": expected a number, got the text "ten percent"')]),
     # ---- missing keys
