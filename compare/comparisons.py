@@ -85,15 +85,22 @@ class Figure:
         return f"{name} ({self.where}{''.join('; ' + n for n in self.notes)})"
 
 
+def refers_to_map(rules: RuleSet) -> dict[str, str]:
+    """Entity name -> the entity whose figures stand for it, for entities with `refers_to`."""
+    return {e.name: e.refers_to for e in rules.entities if e.refers_to}
+
+
+def _resolve(name: str, refers: Mapping[str, str]) -> str:
+    seen = {name}
+    while name in refers and refers[name] not in seen:
+        name = refers[name]
+        seen.add(name)
+    return name
+
+
 def resolve_entity(name: str, rules: RuleSet) -> str:
     """The entity whose figures stand for `name`, following `refers_to` (cycles stop where they loop)."""
-    seen = {name}
-    entity = rules.entity(name)
-    while entity is not None and entity.refers_to and entity.refers_to not in seen:
-        name = entity.refers_to
-        seen.add(name)
-        entity = rules.entity(name)
-    return name
+    return _resolve(name, refers_to_map(rules))
 
 
 def _day(date: Optional[str]) -> Optional[dt.date]:
@@ -204,7 +211,7 @@ def _central(qualifier: str, value: Optional[float], low: Optional[float], high:
 def _figure(*, fid: str, origin: str, article: Optional[str], position: int, named: str, quantity: str,
             unit: Optional[str], per: Optional[str], qualifier: str, value: Optional[float], low: Optional[float],
             high: Optional[float], precision: Optional[float], direction: Optional[str], versus: Optional[str],
-            money: bool, date: Optional[str], rules: RuleSet, rates: Sequence[Rate], settings: Settings
+            money: bool, date: Optional[str], refers: Mapping[str, str], rates: Sequence[Rate], settings: Settings
             ) -> Optional[Figure]:
     try:
         iv = claim_interval(_Fig(value, low, high, qualifier, precision), settings)
@@ -212,7 +219,7 @@ def _figure(*, fid: str, origin: str, article: Optional[str], position: int, nam
         return None
     if unit != "percent":
         iv = nonnegative(iv)
-    entity = resolve_entity(named, rules)
+    entity = _resolve(named, refers)
     notes: list[str] = []
     original = _original(qualifier, value, low, high, unit, per)
     central = _central(qualifier, value, low, high)
@@ -227,7 +234,7 @@ def _figure(*, fid: str, origin: str, article: Optional[str], position: int, nam
     return Figure(id=fid, origin=origin, article=article, position=position, named=named, entity=entity,
                   quantity=quantity, unit=unit, per=(per or None), qualifier=qualifier, value=central,
                   interval=iv, direction=direction, versus_named=versus,
-                  versus=resolve_entity(versus, rules) if versus else None, money=money, original=original,
+                  versus=_resolve(versus, refers) if versus else None, money=money, original=original,
                   notes=tuple(notes))
 
 
@@ -244,22 +251,25 @@ def _is_money(unit: Optional[str], kind: Optional[str] = None) -> bool:
     return kind == "money" or bool(unit and CURRENCY.match(unit))
 
 
-def claim_figure(c: Claim, rules: RuleSet, article_dates: Mapping[str, str]) -> Optional[Figure]:
+def claim_figure(c: Claim, rules: RuleSet, article_dates: Mapping[str, str],
+                 refers: Optional[Mapping[str, str]] = None) -> Optional[Figure]:
     """A claim as a comparable figure; None when it names no entity or has no number to compare."""
     if not c.entity or (c.value is None and c.low is None and c.high is None):
         return None
     return _figure(fid=c.id, origin="claim", article=c.article, position=c.start, named=c.entity,
                    quantity=c.quantity, unit=c.unit, per=c.per, qualifier=c.qualifier, value=c.value, low=c.low,
                    high=c.high, precision=c.precision, direction=c.direction, versus=c.versus,
-                   money=_is_money(c.unit, c.kind), date=article_dates.get(c.article), rules=rules,
+                   money=_is_money(c.unit, c.kind), date=article_dates.get(c.article),
+                   refers=refers_to_map(rules) if refers is None else refers,
                    rates=rules.rates, settings=rules.settings)
 
 
-def reference_figure(r: Reference, rules: RuleSet) -> Optional[Figure]:
+def reference_figure(r: Reference, rules: RuleSet, refers: Optional[Mapping[str, str]] = None) -> Optional[Figure]:
     return _figure(fid=r.id, origin="reference", article=None, position=0, named=r.entity, quantity=r.quantity,
                    unit=r.unit, per=r.per, qualifier=r.qualifier, value=r.value, low=r.low, high=r.high,
                    precision=r.precision, direction=None, versus=None, money=_is_money(r.unit),
-                   date=r.source.date, rules=rules, rates=rules.rates, settings=rules.settings)
+                   date=r.source.date, refers=refers_to_map(rules) if refers is None else refers,
+                   rates=rules.rates, settings=rules.settings)
 
 
 def _dim(f: Figure) -> str:
@@ -446,8 +456,9 @@ def compare_claims(claims: Sequence[Claim], rules: RuleSet, references: Optional
     refs = rules.references if references is None else references
     dates = article_dates or {}
     settings = rules.settings
-    cfigs = [f for f in (claim_figure(c, rules, dates) for c in claims) if f is not None]
-    rfigs = [f for f in (reference_figure(r, rules) for r in refs) if f is not None]
+    refers = refers_to_map(rules)
+    cfigs = [f for f in (claim_figure(c, rules, dates, refers) for c in claims) if f is not None]
+    rfigs = [f for f in (reference_figure(r, rules, refers) for r in refs) if f is not None]
     cfigs.sort(key=lambda f: (f.article or "", f.position, f.id))
     rfigs.sort(key=lambda f: f.id)
     out: list[Comparison] = []

@@ -8,12 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Literal, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Literal, Optional, Sequence, Union
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from compare.errors import Problem, UserError
+
+if TYPE_CHECKING:
+    from compare.rules import RuleSet
 
 Qualifier = Literal["=", ">", ">=", "<", "<=", "~", "range"]
 CURRENCY = re.compile(r"^[A-Z]{3}$")
@@ -168,8 +171,29 @@ def reference_files(paths: Sequence[Union[str, Path]]) -> list[Path]:
     return files
 
 
-def load_references(paths: Sequence[Union[str, Path]]) -> list[Reference]:
-    """Reference figures from YAML files with a top key `references:`; raises UserError listing every problem."""
+def _name_problem(ref: Reference, rules: "RuleSet") -> list[tuple[str, str]]:
+    """(field, message) for an entity or quantity the rules do not know: such a figure would never be used."""
+    out = []
+    known = {e.name for e in rules.entities}
+    if ref.entity not in known and not any(re.fullmatch(f.pattern, ref.entity) for f in rules.families):
+        fold = ref.entity.casefold().replace("-", " ")
+        owner = next((e.name for e in rules.entities
+                      if fold in {a.casefold().replace("-", " ") for a in [e.name, *e.aliases]}), None)
+        if owner:
+            out.append(("entity", f'entity "{ref.entity}" is a name of "{owner}": write the canonical name "{owner}"'))
+        else:
+            out.append(("entity", f'entity "{ref.entity}" is not a known entity: no claim would ever be compared with it'))
+    if rules.quantities and rules.quantity(ref.quantity) is None:
+        ids = ", ".join(sorted(q.id for q in rules.quantities))
+        out.append(("quantity", f'quantity "{ref.quantity}" is not a known quantity (known: {ids})'))
+    return out
+
+
+def load_references(paths: Sequence[Union[str, Path]], rules: Optional["RuleSet"] = None) -> list[Reference]:
+    """Reference figures from YAML files with a top key `references:`; raises UserError listing every problem.
+
+    With `rules`, entity names and quantity ids are checked against them too.
+    """
     problems: list[Problem] = []
     refs: list[Reference] = []
     first_seen: dict[str, str] = {}
@@ -216,9 +240,17 @@ def load_references(paths: Sequence[Union[str, Path]]) -> list[Reference]:
                     continue
                 first_seen[str(rid)] = f"{file}:{_line_of(node)}"
             try:
-                refs.append(Reference.model_validate(item))
+                ref = Reference.model_validate(item)
             except ValidationError as e:
                 problems.extend(_validation_problems(e, file, node, what))
+                continue
+            named = _name_problem(ref, rules) if rules is not None else []
+            for field, message in named:
+                at = _field_node(node, (field,))
+                problems.append(Problem(f"{what}: {message}", file=file, line=_line_of(at),
+                                        column=at.start_mark.column + 1 if at is not None else None))
+            if not named:
+                refs.append(ref)
     if problems:
         raise UserError(problems)
     return refs

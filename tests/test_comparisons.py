@@ -489,3 +489,20 @@ def test_load_references_missing_file(tmp_path):
     with pytest.raises(UserError) as e:
         load_references([tmp_path / "nope.yaml"])
     assert "does not exist" in e.value.problems[0].message
+
+
+def test_load_references_checks_names_against_the_rules(tmp_path):
+    from compare.rules import Family, Quantity
+    rules = RuleSet(entities=(Entity(name="DeepSeek V3", aliases=["V3"]),),
+                    families=(Family(name="Llama", pattern=r"Llama \d(\.\d)? \d+B"),),
+                    quantities=(Quantity(id="compute", measures=["count"], cues={"en": ["compute"]}),))
+    text = GOOD + GOOD.replace("references:\n", "").replace("id: a", "id: b").replace("DeepSeek V3", "V3") \
+        + GOOD.replace("references:\n", "").replace("id: a", "id: c").replace("DeepSeek V3", "Llama 3.1 405B") \
+        + GOOD.replace("references:\n", "").replace("id: a", "id: d").replace("compute", "computing")
+    with pytest.raises(UserError) as e:
+        load_references([write(tmp_path, text)], rules)
+    got = [(p.line, p.message) for p in e.value.problems]
+    assert len(got) == 2
+    assert got[0][0] == 10 and 'write the canonical name "DeepSeek V3"' in got[0][1]
+    assert got[1][0] == 25 and 'quantity "computing" is not a known quantity (known: compute)' in got[1][1]
+    assert [r.id for r in load_references([write(tmp_path, GOOD, "ok.yaml")], rules)] == ["a"]
