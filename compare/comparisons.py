@@ -341,10 +341,14 @@ def across(a: Figure, b: Figure, settings: Settings) -> Comparison:
                       spread_pct=spread)
 
 
-def entity_ratio(a: Figure, b: Figure) -> Optional[Comparison]:
+def entity_ratio(a: Figure, b: Figure) -> Comparison:
     """How many times one entity's figure is another's, larger over smaller (informational)."""
     if a.unit != b.unit:
-        return None
+        return Comparison(id=_cid("entity_ratio", [a.id], [b.id]), kind="entity_ratio", quantity=a.quantity,
+                          entity=a.entity, versus=b.entity, unit="x", left=a.label, right=b.label,
+                          left_ids=(a.id,), right_ids=(b.id,), verdict="unverifiable",
+                          reason=f"{a.unit} and {b.unit} cannot be compared: no exchange rate links them in the rates",
+                          figures_used=f"{a.used}; {b.used}", basis=_basis(a, b))
     big, small = (a, b) if (a.value or 0) >= (b.value or 0) else (b, a)
     r = ratio(big.interval, small.interval)
     if r.low is None and r.high is None:
@@ -482,9 +486,7 @@ def compare_claims(claims: Sequence[Claim], rules: RuleSet, references: Optional
     for members in pools.values():
         for a, b in itertools.combinations(members, 2):
             if a.entity != b.entity:
-                c = entity_ratio(a, b)
-                if c is not None:
-                    out.append(c)
+                out.append(entity_ratio(a, b))
 
     everything = cfigs + rfigs
     for s in cfigs:

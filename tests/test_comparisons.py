@@ -547,3 +547,10 @@ def test_seed_run_5_57m_is_close_to_5_576m(seed_run):
     c = only(seed_run, kind="across_sources", quantity="training_cost", entity="DeepSeek V3")
     assert c.right_ids == ("deepseek-v3-training-cost",)
     assert c.verdict == "close" and round(c.spread_pct, 1) == 0.1
+
+
+def test_entity_ratio_without_a_rate_is_unverifiable():
+    claims = [claim("y1", entity="Sakana AI", quantity="investment", value=30e9, unit="JPY", kind="money"),
+              claim("u1", entity="xAI", quantity="investment", value=6e9, unit="USD", kind="money")]
+    c = only(compare_claims(claims, RuleSet()), kind="entity_ratio")
+    assert c.verdict == "unverifiable" and "JPY" in c.reason and c.computed is None
