@@ -98,6 +98,7 @@ class Qualifiers(Strict):
     range_open: dict[str, list[str]] = Field(default_factory=dict, description="Opening word -> the words joining the two ends.")
     range_joiners: list[str] = Field(default_factory=list)
     bound_joiners: list[str] = Field(default_factory=list)
+    not_range_after: list[str] = Field(default_factory=list, description="Words before 'de X à Y' that make it a change, not a range.")
 
 
 class Periods(Strict):

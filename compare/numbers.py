@@ -1,0 +1,262 @@
+"""Reading numerals: digit strings with the separators of each language, and number words.
+
+French writes "1 234,5" (space, U+00A0 or U+202F between thousands, comma for decimals) and
+also "294.000"; English writes "1,234.5". A separator is a thousands separator only when
+exactly three digits follow it, otherwise a decimal mark of the language, otherwise the end
+of the number. Words ("quatre-vingt-dix", "three hundred and two") are read from the
+vocabulary in compare/lang/LANG/numbers.yaml.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from compare.lexicon import load_lexicon
+
+SPACES = frozenset(" \u00a0\u202f\u2009")
+_GROUPS = re.compile(r"([ \u00a0\u202f\u2009.,])")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Numeral:
+    """A number read from text: its value, the place value of its last digit, and the characters used."""
+
+    value: float
+    precision: Optional[float]
+    length: int
+    approximate: bool = False
+
+
+def _thousands_marks(lang: str) -> frozenset[str]:
+    return SPACES | (frozenset(".") if lang == "fr" else frozenset(","))
+
+
+def read_digits(run: str, lang: str) -> Optional[Numeral]:
+    """The number at the start of `run` (digits and separators), read by the conventions of `lang`.
+
+    >>> read_digits("2,788,000", "en").value
+    2788000.0
+    >>> read_digits("5,57", "fr").value
+    5.57
+    """
+    lead = ""
+    if run[:1] in ".,":
+        lead, run = run[0], run[1:]
+        m = re.match(r"\d+", run)
+        if not m:
+            return None
+        digits = m.group()
+        return Numeral(float("0." + digits), 10.0 ** -len(digits), len(digits) + 1)
+    parts = _GROUPS.split(run)
+    groups, seps = parts[0::2], parts[1::2]
+    if not groups[0].isdigit():
+        return None
+    if lang == "en" and len(seps) >= 2 and all(s == "." for s in seps):
+        return Numeral(float(groups[0]), 1.0, len(groups[0]))
+    thousands = _thousands_marks(lang)
+    integer, fraction, used = groups[0], "", None
+    length = len(groups[0])
+    for sep, group in zip(seps, groups[1:]):
+        kind = " " if sep in SPACES else sep
+        if sep in thousands and len(group) == 3 and len(groups[0]) <= 3 and used in (None, kind):
+            integer += group
+            used = kind
+            length += 1 + len(group)
+            continue
+        if sep not in SPACES and sep != used and _is_decimal(sep, group, lang):
+            fraction = group
+            length += 1 + len(group)
+        break
+    value = float(integer + ("." + fraction if fraction else ""))
+    precision = 10.0 ** -len(fraction) if fraction else 1.0
+    return Numeral(value, precision, length + len(lead))
+
+
+def _is_decimal(sep: str, group: str, lang: str) -> bool:
+    if lang == "fr":
+        return sep in ",."
+    return sep == "." or (sep == "," and len(group) != 3)
+
+
+@dataclass(frozen=True)
+class WordTables:
+    """The number words of a language, lower-cased, by role."""
+
+    units: dict
+    hundreds: frozenset
+    scales: dict
+    articles: frozenset
+    joiners: frozenset
+    fractions: dict
+    approximations: dict
+    alone: frozenset
+
+    @property
+    def all_words(self) -> frozenset:
+        return frozenset(self.units) | self.hundreds | frozenset(self.scales) | frozenset(self.fractions) \
+            | frozenset(self.approximations)
+
+
+@lru_cache(maxsize=None)
+def word_tables(lang: str) -> WordTables:
+    """The number-word tables of `lang`, built once from its lexicon."""
+    lex = load_lexicon(lang)
+    nw = lex.numbers
+    scales = {w.lower(): s.value for s in lex.scales.scales if s.spaced and not s.case
+              for w in s.words if w.isalpha()}
+    return WordTables(
+        units={k.lower(): v for k, v in nw.units.items()},
+        hundreds=frozenset(w.lower() for w in nw.hundreds),
+        scales=scales,
+        articles=frozenset(w.lower() for w in nw.articles),
+        joiners=frozenset(w.lower() for w in nw.joiners),
+        fractions={k.lower(): v for k, v in nw.fractions.items()},
+        approximations={k.lower(): v for k, v in nw.approximations.items()},
+        alone=frozenset(w.lower() for w in nw.alone),
+    )
+
+
+def read_words(text: str, lang: str) -> Optional[Numeral]:
+    """The number spelled at the start of `text` ("vingt-cinq millions", "three hundred and two").
+
+    Reading stops at the first word that cannot continue the number; `length` covers the words used.
+    Returns None when the words are no number on their own ("un", "millions", "a").
+    """
+    t = word_tables(lang)
+    total = 0.0
+    current = 0.0
+    small = 0
+    last_scale = 1.0
+    end = 0
+    seen = False
+    has_base = False
+    approximate = False
+    fraction_used = False
+    pending_join = False
+    prev = ""
+    join_end = 0
+    tokens = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    for i, (w, a, b) in enumerate(tokens):
+        if seen and not re.fullmatch(r"[\s\-‑]*", text[max(end, join_end):a]):
+            break
+        nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        if w in t.joiners and seen:
+            if nxt in t.units or nxt in t.fractions or (nxt in t.articles and i + 2 < len(tokens)
+                                                          and tokens[i + 2][0] in t.fractions):
+                pending_join = True
+                join_end = b
+                continue
+            break
+        if w in t.articles and (not seen or w not in t.units):
+            if nxt in t.scales or nxt in t.hundreds or nxt in t.fractions or nxt in t.approximations:
+                if seen:
+                    join_end = b
+                    continue
+                current, small, seen, has_base = 1.0, 1, True, True
+                end = b
+                prev = w
+                continue
+            break
+        if w in t.units:
+            v = t.units[w]
+            if small and not pending_join and not _can_follow(small, v, prev, w):
+                break
+            if v == 20 and prev == "quatre" and small % 100 == 4:
+                current += 76
+                small += 76
+            else:
+                current += v
+                small += v
+            has_base = True
+        elif w in t.hundreds:
+            if current >= 100 and current % 100 == 0 or (seen and small == 0 and current):
+                break
+            current = (current if current else 1.0) * 100
+            small = 0
+            has_base = has_base or w in t.alone or seen
+        elif w in t.scales:
+            v = t.scales[w]
+            if not seen and w not in t.alone:
+                break
+            if v < 1000:
+                current = current - small + small * v if small else (current if current else 1.0) * v
+                small = 0
+            else:
+                if v >= last_scale and total and last_scale != 1.0:
+                    break
+                total += (current if current else 1.0) * v
+                current = 0.0
+                small = 0
+                last_scale = v
+            has_base = True
+        elif w in t.fractions:
+            v = t.fractions[w]
+            if pending_join and seen:
+                total += v * (last_scale if last_scale != 1.0 and not current else 1.0)
+                pending_join = False
+                fraction_used = True
+                end = b
+                seen = True
+                prev = w
+                continue
+            if seen and current == 1.0 and not total:
+                current = v
+            elif not seen:
+                current = v
+            else:
+                break
+            fraction_used = True
+            has_base = True
+        elif w in t.approximations:
+            current = (current if current else 1.0) * t.approximations[w]
+            small = 0
+            approximate = True
+            has_base = seen or has_base
+        else:
+            break
+        pending_join = False
+        seen = True
+        end = b
+        prev = w
+    if not seen or not has_base:
+        return None
+    value = total + current
+    if value == 0 and prev not in t.units:
+        return None
+    precision = None if (fraction_used or approximate) else _word_precision(value)
+    return Numeral(value, precision, end, approximate)
+
+
+def _can_follow(small: int, v: int, prev: str, w: str) -> bool:
+    """Whether a word worth v may add to the `small` part already read (vingt-cinq, soixante et onze)."""
+    if v == 20 and prev == "quatre":
+        return True
+    if small % 10 == 0 and small % 100 >= 20 and v < 10:
+        return True
+    if small % 100 in (60, 80) and 10 <= v < 20:
+        return True
+    return False
+
+
+def _word_precision(value: float) -> Optional[float]:
+    """Place value of the last significant digit of a spelled number (deux millions -> 1e6)."""
+    if value <= 0 or value != int(value):
+        return None
+    p = 1.0
+    v = int(value)
+    while v % 10 == 0 and v:
+        v //= 10
+        p *= 10
+    return p
+
+
+def scaled_precision(precision: Optional[float], scale: float) -> Optional[float]:
+    """Precision after a scale word: "5,57 millions" -> 0.01 * 1e6, rounded to avoid 9999.999."""
+    if precision is None:
+        return None
+    p = precision * scale
+    return float(f"{p:.12g}") if p and math.isfinite(p) else p
