@@ -8,6 +8,7 @@ ignored setting.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import types
 import typing
@@ -333,7 +334,7 @@ def _load_file(f: Path, stack: list[Path], seen: dict[Path, str], docs: list[_Do
     for i, inc in enumerate(includes):
         if not isinstance(inc, str):
             continue  # reported by validation
-        target = f.parent / inc
+        target = Path(os.path.normpath(f.parent / inc))
         if not target.exists():
             problems.append(doc.problem(f'include "{inc}": no such file or folder ({target})', ("include", i)))
             continue
@@ -577,7 +578,10 @@ def _describe_type(ann: Any, plural: bool = False) -> str:
     if ann is bool:
         return "true/false values" if plural else "true or false"
     if origin is Literal:
-        return ("values" if plural else "one") + " of " + ", ".join(str(a) for a in typing.get_args(ann))
+        options = [str(a) for a in typing.get_args(ann)]
+        if plural:
+            return ", ".join(options[:-1]) + " or " + options[-1] if len(options) > 1 else options[0]
+        return "one of " + ", ".join(options)
     if origin in (list, tuple):
         return ("lists" if plural else "a list") + " of " + _describe_type(typing.get_args(ann)[0], plural=True)
     if origin is dict:
@@ -826,6 +830,9 @@ def _merge(docs: list[_Doc], items: list[_Item], settings: Optional[tuple[Settin
         quantity_problem(it.raw.get("quantity"), it.doc, it.path + ("quantity",), f"{it.label}: quantity")
     for it in bases["entities"].values():
         entity_problem(it.raw.get("refers_to"), it.doc, it.path + ("refers_to",), f"{it.label}: refers_to")
+        entity_problem(it.raw.get("organisation"), it.doc, it.path + ("organisation",), f"{it.label}: organisation")
+    for it in bases["families"].values():
+        entity_problem(it.raw.get("organisation"), it.doc, it.path + ("organisation",), f"{it.label}: organisation")
 
     if problems or any(it.model is None for it in items):
         return None, None

@@ -82,7 +82,7 @@ def test_locations_point_at_each_item_and_example(tmp_path):
 def test_include_is_relative_to_the_including_file(tmp_path):
     write(tmp_path, {"main/top.yaml": "include: [../shared/base.yaml]\n", "shared/base.yaml": BASE})
     rules = load_rules([tmp_path / "main" / "top.yaml"])
-    assert rules.files == (str(tmp_path / "main" / "top.yaml"), str(tmp_path / "main" / "../shared/base.yaml"))
+    assert rules.files == (str(tmp_path / "main" / "top.yaml"), str(tmp_path / "shared" / "base.yaml"))
     assert rules.quantity("training_cost") is not None
 
 
