@@ -38,7 +38,7 @@ from openpyxl.writer.excel import ExcelWriter
 from pydantic import BaseModel, ConfigDict
 
 from compare import __version__
-from compare.cells import Limits, fit, highlighted, sheet_title, table_name, web_url
+from compare.cells import Limits, clean, fit, highlighted, sheet_title, table_name, web_url
 from compare.errors import Problem, UserError
 from compare.models import Article, Claim, Comparison, Unclaimed
 from compare.references import Reference
@@ -143,7 +143,7 @@ def stored(value: Optional[float], unit: Optional[str], kind: str) -> Optional[f
 
 
 def quoted(text: str) -> str:
-    return '"' + text.replace('"', "'").replace("\\", "/") + '"'
+    return '"' + clean(text).replace('"', "'").replace("\\", "/") + '"'
 
 
 def unit_format(unit: Optional[str], kind: str, value: float, per: Optional[str] = None,
@@ -212,6 +212,9 @@ class Book:
     truncated: Counter = field(default_factory=Counter)
     continued: dict[str, int] = field(default_factory=dict)
     styles: dict[tuple, Any] = field(default_factory=dict)
+    left_out: Counter = field(default_factory=Counter)
+    comments: Counter = field(default_factory=Counter)
+    uncommented: Counter = field(default_factory=Counter)
 
 
 def plain(text: str) -> bool:
@@ -268,7 +271,11 @@ def to_cell(ws, book: Book, v: Any, wrap: bool, top: bool = False):
         cell = to_cell(ws, book, v.value, wrap, top)
         if not isinstance(cell, Cell):
             cell = make_cell(ws, book, cell, text=isinstance(cell, str))
-        cell.comment = Comment(fit(v.comment, book.limits.cell_chars)[0], "claim-compare", height=110, width=320)
+        if v.comment and book.comments[ws.title] >= book.limits.comments:
+            book.uncommented[ws.title] += 1
+        elif v.comment:
+            book.comments[ws.title] += 1
+            cell.comment = Comment(fit(v.comment, book.limits.cell_chars)[0], "claim-compare", height=110, width=320)
         return cell
     if v is None:
         return None
@@ -450,6 +457,14 @@ def write_blocks_sheet(book: Book, title: str, blocks: Sequence[Block], *, cap: 
     ws = new_sheet(book, title, col_widths, "A2")
     starts, row = [], 1
     for b in blocks:
+        room = book.limits.rows - row - 1
+        if room < 1:
+            book.left_out[ws.title] += len(b.rows)
+            starts.append(None)
+            continue
+        if len(b.rows) > room:
+            book.left_out[ws.title] += len(b.rows) - room
+            b = b._replace(rows=b.rows[:room])
         headers = unique_headers(b.headers)
         starts.append(row)
         write_rows(ws, book, headers, b.rows, set(wrap), col_widths, row)
@@ -758,13 +773,13 @@ def summary_sheet(book: Book, run: list[list[Any]], claims: Sequence[Claim], rul
         label = (rules.quantity(qid).label if rules.quantity(qid) else None) or qid
         blocks.append(Block("chart", ["Entity", "Lowest claim", "Highest claim"], chart_rows))
     ws, starts = write_blocks_sheet(book, "Summary", blocks, caps={"Value": 36}, wrap=["Value"])
-    if chart_rows:
+    if chart_rows and starts[-1] is not None:
         first = starts[-1]
-        last = first + len(chart_rows)
+        last = first + min(len(chart_rows), book.limits.rows - first)
         chart = BarChart()
         chart.type = "bar"
         chart.style = 10
-        chart.title = f"{label} by entity ({unit or 'value'}, log scale)"
+        chart.title = clean(f"{label} by entity ({unit or 'value'}, log scale)")
         chart.y_axis.scaling.logBase = 10
         chart.y_axis.number_format = unit_format(unit, kind, 1)
         chart.x_axis.scaling.orientation = "maxMin"
@@ -843,13 +858,18 @@ def save_atomically(wb: Workbook, path: Path, stamp: datetime) -> None:
     wb.properties.modified = stamp
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except PermissionError as e:
+    except OSError as e:
+        abandon(wb)
         raise UserError(Problem(f"cannot write in {path.parent}: {e.strerror}", file=str(path))) from e
-    except FileNotFoundError as e:
-        raise UserError(Problem(f"the folder {path.parent} does not exist", file=str(path))) from e
     try:
         with os.fdopen(fd, "wb") as fh:
-            ExcelWriter(wb, StampedZip(fh, stamp)).save()
+            archive = StampedZip(fh, stamp)
+            try:
+                ExcelWriter(wb, archive).save()
+            except BaseException:
+                archive.close()
+                abandon(wb)
+                raise
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~current_umask()
         os.chmod(tmp, mode)
         os.replace(tmp, path)
@@ -859,6 +879,19 @@ def save_atomically(wb: Workbook, path: Path, stamp: datetime) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def abandon(wb: Workbook) -> None:
+    """Close and delete the half-written sheet streams of a failed save (else they fail when collected)."""
+    for ws in wb.worksheets:
+        if getattr(ws, "closed", True):
+            continue
+        for step in (lambda: ws._rows and ws._rows.close(), lambda: ws._writer and ws._writer.close(),
+                     lambda: ws._writer and ws._writer.cleanup()):
+            try:
+                step()
+            except Exception:
+                pass
 
 
 def current_umask() -> int:
@@ -879,6 +912,8 @@ def write_workbook(path, *, articles: Sequence[Article], claims: Sequence[Claim]
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise UserError(Problem("the workbook must be an .xlsx file", file=str(path)))
+    if not path.parent.is_dir():
+        raise UserError(Problem(f"the folder {path.parent} does not exist", file=str(path)))
     lock = lock_file(path)
     if lock:
         raise UserError(Problem(f"the workbook is open in another program (lock file {lock.name}); "
@@ -924,19 +959,24 @@ def write_workbook(path, *, articles: Sequence[Article], claims: Sequence[Claim]
     if carried.retired:
         retired_sheet(book, carried.retired)
 
-    warnings = []
+    alerts: list[str] = []
     for title, n in book.continued.items():
-        warnings.append(f"{title}: more rows than Excel's {limits.rows:,} per sheet; continued on "
-                        f"{', '.join(f'{title} ({i})' for i in range(2, n + 1))}")
+        alerts.append(f"{title}: more rows than Excel's {limits.rows:,} per sheet; continued on "
+                      f"{', '.join(f'{title} ({i})' for i in range(2, n + 1))}")
+    for title, n in sorted(book.left_out.items()):
+        alerts.append(f"{title}: {n:,} rows left out to stay within Excel's {limits.rows:,} rows per sheet")
     for title, n in sorted(book.unlinked.items()):
-        warnings.append(f"{title}: {n:,} links beyond Excel's {limits.hyperlinks:,} per sheet are plain text")
+        alerts.append(f"{title}: {n:,} links beyond Excel's {limits.hyperlinks:,} per sheet are plain text")
+    for title, n in sorted(book.uncommented.items()):
+        alerts.append(f"{title}: only the first {limits.comments:,} rows have a comment with the rule and cue; "
+                      f"the other {n:,} have them in the Rule, Cue and Why columns")
     for title, n in sorted(book.truncated.items()):
-        warnings.append(f"{title}: {n:,} cells longer than Excel's {limits.cell_chars:,} characters were cut "
-                        "(marked '…characters cut')")
+        alerts.append(f"{title}: {n:,} cells longer than Excel's {limits.cell_chars:,} characters were cut "
+                      "(marked '…characters cut')")
     sheets = tuple(ws.title for ws in wb.worksheets)
     save_atomically(wb, path, stamp)
     return WorkbookResult(path=str(path), sheets=sheets, articles=len(articles), claims=len(claims),
                           unclaimed=len(unclaimed), comparisons=len(comparisons),
                           reviews_carried=carried.carried, reviews_retired=len(carried.retired),
                           reviews_restored=carried.restored, truncated_cells=sum(book.truncated.values()),
-                          warnings=tuple(warnings))
+                          warnings=tuple(alerts))

@@ -307,4 +307,4 @@ def test_result_reports_counts(exported):
 
 
 def test_limits_default_to_excel(exported):
-    assert Limits() == Limits(rows=1_048_576, hyperlinks=65_530, cell_chars=32_767)
+    assert Limits() == Limits(rows=1_048_576, hyperlinks=65_530, cell_chars=32_767, comments=10_000)
