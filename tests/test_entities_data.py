@@ -176,7 +176,7 @@ MEMBERS = [
     ("Mistral", "Mixtral 8x22B"), ("Mistral", "Codestral"), ("Mistral", "Codestral 25.01"), ("Mistral", "Pixtral Large"),
     ("Mistral", "Pixtral 12B"), ("Mistral", "Ministral 8B"), ("Mistral", "Magistral Medium"), ("Mistral", "Devstral"),
     ("Grok", "Grok 3"), ("Grok", "Grok-2"), ("Grok", "Grok 3 mini"), ("Grok", "Grok 4 Heavy"), ("Grok", "Grok 4.1 Fast"),
-    ("Grok", "Grok-1.5V"),
+    ("Grok", "Grok-1.5V"), ("Grok", "Grok3"),
     ("DeepSeek", "DeepSeek V3"), ("DeepSeek", "DeepSeek-V3"), ("DeepSeek", "DeepSeekV3"), ("DeepSeek", "DeepSeek-R1"),
     ("DeepSeek", "DeepSeek R1-Zero"), ("DeepSeek", "DeepSeek-R1-Distill-Qwen-32B"), ("DeepSeek", "DeepSeek-R1-Distill-Qwen-1.5B"),
     ("DeepSeek", "DeepSeek-R1-Distill-Llama-70B"), ("DeepSeek", "DeepSeek-R1-0528"), ("DeepSeek", "DeepSeek-V3-0324"),
@@ -254,12 +254,20 @@ def test_family_matches_no_non_member(family, text):
     assert family_re(FAMILIES[family].pattern).search(text) is None
 
 
+def test_listed_member_has_its_family_organisation():
+    wrong = [(e.name, e.organisation, f.name, f.organisation) for e in RULES.entities for f in RULES.families
+             if family_re(f.pattern).fullmatch(e.name) and e.organisation != f.organisation]
+    assert wrong == []
+
+
 # A family member that a listed entity names takes that entity's canonical name.
 CANONICAL = [
     ("Llama-3.1-405B", "Llama 3.1 405B"), ("DeepSeek-V3", "DeepSeek V3"), ("Deepseek-R1", "DeepSeek R1"),
     ("Doubao-1.5-pro", "Doubao 1.5"), ("Doubao-1.5-pro-32k", "Doubao 1.5"), ("GPT-4-turbo", "GPT-4 Turbo"),
     ("GPT-4o-mini", "GPT-4o mini"), ("o1-pro", "o1 pro"), ("o1 Pro", "o1 pro"), ("Llama-3", "Llama 3"),
-    ("Qwen-2.5-Max", "Qwen2.5-Max"), ("Claude-3.5-Sonnet", "Claude 3.5 Sonnet"),
+    ("Qwen-2.5-Max", "Qwen2.5-Max"), ("Claude-3.5-Sonnet", "Claude 3.5 Sonnet"), ("Grok-3", "Grok 3"),
+    ("Gemini-2.0-Flash", "Gemini 2.0 Flash"), ("Kimi-K2", "Kimi K2"), ("Qwen 3", "Qwen3"), ("ERNIE-4.5", "Ernie 4.5"),
+    ("Llama-3.1", "Llama 3.1"), ("GLM 4.5", "GLM-4.5"), ("Mistral-Large-2", "Mistral Large 2"),
 ]
 
 
