@@ -205,8 +205,7 @@ SECTIONS: dict[str, tuple[str, Any, Any]] = {
     "references": ("reference", Reference, None),
     "rates": ("rate", Rate, None),
 }
-ITEM_NOUNS = {"examples": "example", "claims": "claim", "patterns": "pattern", "aliases": "alias",
-              "units": "unit", "measures": "measure", "include": "include", "entity_kinds": "entity kind"}
+ITEM_NOUNS = {"examples": "example", "claims": "claim", "patterns": "pattern"}
 
 Path_ = tuple  # a key path inside one YAML document: str keys and int list indexes
 
@@ -418,11 +417,14 @@ def _construct(node: yaml.Node, path: Path_, doc: _Doc, problems: list[Problem])
 # ---------------------------------------------------------------- validating items
 
 def _validate_docs(docs: list[_Doc], problems: list[Problem]) -> tuple[list[_Item], Optional[tuple[Settings, _Doc]]]:
+    """Each section item validated against its model; an empty section (`entities:` alone) is no item."""
     items: list[_Item] = []
     settings: Optional[tuple[Settings, _Doc]] = None
     top_keys = list(RuleFile.model_fields)
     for doc in docs:
         for key, value in doc.data.items():
+            if value is None and key in RuleFile.model_fields:
+                continue
             if key not in RuleFile.model_fields:
                 problems.append(doc.problem(f'unknown section "{key}"{_suggest(key, top_keys)}; '
                                             f"sections are: {', '.join(top_keys)}", (key,), key=True))
@@ -518,7 +520,7 @@ def _where(loc: tuple) -> tuple[list[str], str]:
     while i < len(loc):
         k = loc[i]
         nxt = loc[i + 1] if i + 1 < len(loc) else None
-        if k in ("examples", "claims", "patterns") and isinstance(nxt, int):
+        if k in ITEM_NOUNS and isinstance(nxt, int):
             context.append(f"{ITEM_NOUNS[k]} {nxt + 1}")
             names = []
             i += 2

@@ -165,6 +165,10 @@ CASES = [
                                                "r.yaml": "references:\n  - {id: v3, entity: DeepSeek V3, quantity: training_cost, "
                                                          "value: 5576000, source: {title: report, date: 2024-12-27}}\n"},
      []),
+    ("an empty section is no item", {"q.yaml": QUANTITY + "entities:\nsettings:\n"}, []),
+    ("an item that is not a mapping", {"e.yaml": "entities:\n  - OpenAI\n"},
+     [("e.yaml", 2, 5, 'entity #1: expected a mapping with keys name, kind, organisation, aliases, patterns, refers_to, '
+                       'got the text "OpenAI"')]),
     ("a detected entity may be named in an example", {"q.yaml": QUANTITY + (
         "    examples:\n      - text: x\n        claims:\n          - {entity: xAI, entity_status: detected}\n")},
      []),
