@@ -1,5 +1,6 @@
 """`claim-compare rules check|schema` as an analyst runs them, on the default rules and broken copies."""
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -24,13 +25,15 @@ def error_lines(stdout: str) -> set[str]:
     return {line for line in stdout.splitlines() if ": error: " in line}
 
 
-def break_file(path: Path, old: str, new: str, token: str) -> tuple[int, int]:
-    """Replace the first `old` by `new` in the file; the 1-based line and column of `token` inside it."""
+def break_file(path: Path, pattern: str, new: str, token: str) -> tuple[int, int]:
+    """Replace the first match of `pattern` by `new` (a template of its groups) in the file; the
+    1-based line and column of `token` inside the replacement."""
     text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is no longer in {path.name}: pick another mistake"
-    start = text.index(old)
-    path.write_text(text[:start] + new + text[start + len(old):], encoding="utf-8")
-    at = start + new.index(token)
+    m = re.search(pattern, text, re.M)
+    assert m, f"{pattern!r} no longer matches in {path.name}: pick another mistake"
+    replacement = m.expand(new)
+    path.write_text(text[:m.start()] + replacement + text[m.end():], encoding="utf-8")
+    at = m.start() + replacement.index(token)
     return text[:at].count("\n") + 1, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
@@ -39,16 +42,20 @@ def test_a_broken_copy_of_the_default_rules_gives_one_line_per_mistake(tmp_path)
     shutil.copytree(ROOT / "rules", rules)
     baseline = error_lines(cli("rules", "check", "rules", cwd=tmp_path).stdout)
     q, refs, rates = rules / "quantities.yaml", rules / "references.yaml", rules / "rates.yaml"
+    first_ref = re.search(r"^  - id: (\S+)$", refs.read_text(encoding="utf-8"), re.M).group(1)
     mistakes = [
-        (q, "    label: Training cost", "    lable: Training cost", "lable", 'unknown key "lable" (did you mean "label"?)'),
-        (q, "    target: false", "    target: nope", "nope", '"target": expected true or false, got the text "nope"'),
-        (q, "      fr: [entraînement,", "      fe: [entraînement,", "fe", 'cues for "fe" is not a known language'),
-        (refs, "  - id: deepseek-v3-training-cost", "  - id: deepseek-v3-compute", "deepseek", 'reference "deepseek-v3-compute" is defined twice'),
-        (rates, "rate: 1.0321", "rate: 1,0321", "0321", 'unknown key "0321" (inside { } a comma separates entries'),
+        (q, r"^    label: ", "    lable: ", "lable", 'unknown key "lable" (did you mean "label"?)'),
+        (q, r"^    target: false", "    target: nope", "nope", '"target": expected true or false, got the text "nope"'),
+        (q, r"^      fr: \[", "      fe: [", "fe", 'cues for "fe" is not a known language'),
+        (refs, r"(?<=\n)  - id: (?!" + re.escape(first_ref) + r"\n)\S+", f"  - id: {first_ref}", first_ref,
+         f'reference "{first_ref}" is defined twice'),
+        (rates, r"rate: (\d+)\.(\d+)", r"rate: \1,\2", ",", 'comma separates entries'),
     ]
     expected = []
-    for path, old, new, token, message in mistakes:
-        line, col = break_file(path, old, new, token)
+    for path, pattern, new, token, message in mistakes:
+        line, col = break_file(path, pattern, new, token)
+        if token == ",":
+            col += 1  # the comma splits the number: the error is on the key after it
         expected.append((f"rules/{path.name}:{line}:{col}: error: ", message))
     r = cli("rules", "check", "rules", cwd=tmp_path)
     assert r.returncode == 1
