@@ -184,7 +184,8 @@ def read_reviews(path: str | Path) -> PreviousReviews:
     """The reviews in the workbook at `path`; nothing if there is no file yet.
 
     Raises UserError (every problem, located) when the file is not a claim-compare workbook or
-    its review cannot be read back in full.
+    its review cannot be read back in full. A note typed as a formula (`=...`) is read as the
+    text typed, and written back as text.
     """
     from openpyxl import load_workbook
 
@@ -198,7 +199,7 @@ def read_reviews(path: str | Path) -> PreviousReviews:
     if not zipfile.is_zipfile(path):
         raise UserError(not_ours)
     try:
-        wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        wb = load_workbook(path, read_only=True, keep_links=False)
     except PermissionError as e:
         raise UserError(Problem(f"cannot read the previous workbook: {e.strerror}", file=where)) from e
     except Exception as e:

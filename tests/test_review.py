@@ -1,0 +1,213 @@
+"""Re-export keeps the analyst's review: carried by claim id, retired when the claim is gone."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import openpyxl
+import pytest
+
+from compare.errors import UserError
+from compare.review import PreviousReviews, Review, carry_reviews, read_reviews
+from compare.workbook import write_workbook
+from workbook_seed import seed_article, seed_claims, seed_inputs
+
+
+def mark(path, marks: dict[str, tuple[str, str]], sheet: str = "Claims") -> None:
+    """Set Review and Note of claims (by id) as an analyst would, and save."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb[sheet]
+    headers = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        cid = row[headers.index("Claim id")].value
+        if cid in marks:
+            row[headers.index("Review")].value, row[headers.index("Note")].value = marks[cid]
+    wb.save(path)
+
+
+def reviews(path, sheet: str = "Claims") -> dict[str, tuple]:
+    ws = openpyxl.load_workbook(path)[sheet]
+    headers = [c.value for c in ws[1]]
+    out = {}
+    for row in ws.iter_rows(min_row=2, values_only=True):
+        rec = dict(zip(headers, row))
+        if rec["Claim id"]:
+            out[rec["Claim id"]] = (rec["Review"], rec["Note"]) + ((rec["Retired on"],) if "Retired on" in rec else ())
+    return out
+
+
+@pytest.fixture
+def reviewed(tmp_path):
+    path = tmp_path / "claims.xlsx"
+    write_workbook(path, **seed_inputs())
+    mark(path, {"c-v3-cost": ("confirmed", "matches the V3 paper"),
+                "c-gpt4o-cost": ("wrong value", "=the article says more than 100 M"),
+                "c-stargate": ("unchecked", "check the SoftBank share")})
+    return path
+
+
+def test_reviews_are_carried_over_by_claim_id(reviewed):
+    result = write_workbook(reviewed, **seed_inputs(now="2025-02-02"))
+    got = reviews(reviewed)
+    assert got["c-v3-cost"] == ("confirmed", "matches the V3 paper")
+    assert got["c-gpt4o-cost"] == ("wrong value", "=the article says more than 100 M")
+    assert got["c-stargate"] == ("unchecked", "check the SoftBank share")
+    assert got["c-pro-price"] == ("unchecked", None)
+    assert (result.reviews_carried, result.reviews_retired, result.reviews_restored) == (3, 0, 0)
+    assert "Retired claims" not in openpyxl.load_workbook(reviewed).sheetnames
+
+
+def test_reviews_follow_the_claim_when_rows_move(reviewed):
+    claims = list(reversed(seed_claims(seed_article())))
+    extra = claims[0].model_copy(update={"id": "c-new", "start": 0, "end": 3, "sentence_start": 0})
+    write_workbook(reviewed, **seed_inputs(claims=[extra] + claims))
+    got = reviews(reviewed)
+    assert list(got)[0] == "c-new"
+    assert got["c-v3-cost"] == ("confirmed", "matches the V3 paper")
+
+
+def test_a_claim_that_is_gone_keeps_its_review_in_retired_claims(reviewed):
+    claims = [c for c in seed_claims(seed_article()) if c.id != "c-gpt4o-cost"]
+    result = write_workbook(reviewed, **seed_inputs(claims=claims, now="2025-02-02"))
+    assert result.reviews_retired == 1
+    wb = openpyxl.load_workbook(reviewed)
+    assert wb.sheetnames[-1] == "Retired claims"
+    retired = reviews(reviewed, "Retired claims")
+    assert retired == {"c-gpt4o-cost": ("wrong value", "=the article says more than 100 M", "2025-02-02")}
+    ws = wb["Retired claims"]
+    rec = dict(zip([c.value for c in ws[1]], [c.value for c in ws[2]]))
+    assert (rec["Entity"], rec["Quantity"], rec["Value"]) == ("GPT-4o", "training_cost", 1e8)
+    assert rec["Claimed text"] == "plus de 100 millions de dollars"
+    assert ws.data_validations.dataValidation[0].formula1.startswith('"unchecked,')
+
+    write_workbook(reviewed, **seed_inputs(claims=claims, now="2025-03-01"))
+    assert reviews(reviewed, "Retired claims") == retired
+
+    result = write_workbook(reviewed, **seed_inputs(now="2025-03-02"))
+    assert result.reviews_restored == 1
+    assert reviews(reviewed)["c-gpt4o-cost"] == ("wrong value", "=the article says more than 100 M")
+    assert "Retired claims" not in openpyxl.load_workbook(reviewed).sheetnames
+
+
+def test_unchanged_reviews_of_gone_claims_are_not_retired(reviewed):
+    claims = [c for c in seed_claims(seed_article()) if c.id != "c-pro-price"]
+    result = write_workbook(reviewed, **seed_inputs(claims=claims))
+    assert result.reviews_retired == 0
+
+
+def test_review_values_are_normalised(reviewed):
+    mark(reviewed, {"c-pro-price": ("  Not A  Claim ", None), "c-ms-price": (None, None)})
+    write_workbook(reviewed, **seed_inputs())
+    got = reviews(reviewed)
+    assert got["c-pro-price"] == ("not a claim", None)
+    assert got["c-ms-price"] == ("unchecked", None)
+
+
+def test_every_unknown_review_value_is_reported_with_its_cell(reviewed):
+    mark(reviewed, {"c-pro-price": ("ok", None), "c-ms-price": ("looks fine", None)})
+    before = reviewed.read_bytes()
+    with pytest.raises(UserError) as e:
+        write_workbook(reviewed, **seed_inputs())
+    problems = e.value.problems
+    assert len(problems) == 2
+    assert all(p.file == str(reviewed) and p.column == 2 for p in problems)
+    assert "'ok' is not one of unchecked, confirmed" in str(e.value)
+    assert {p.line for p in problems} == {6, 7}
+    assert reviewed.read_bytes() == before
+
+
+def test_a_renamed_claims_sheet_stops_the_export(reviewed):
+    wb = openpyxl.load_workbook(reviewed)
+    wb["Claims"].title = "My claims"
+    wb.save(reviewed)
+    before = reviewed.read_bytes()
+    with pytest.raises(UserError, match="'Claims' is missing") as e:
+        write_workbook(reviewed, **seed_inputs())
+    assert "My claims" in str(e.value)
+    assert reviewed.read_bytes() == before
+
+
+@pytest.mark.parametrize("header", ["Claim id", "Review", "Note"])
+def test_a_missing_review_column_stops_the_export(reviewed, header):
+    wb = openpyxl.load_workbook(reviewed)
+    ws = wb["Claims"]
+    col = [c.value for c in ws[1]].index(header) + 1
+    ws.cell(row=1, column=col).value = header + " (old)"
+    wb.save(reviewed)
+    before = reviewed.read_bytes()
+    with pytest.raises(UserError, match=f"no '{header}' column in row 1") as e:
+        write_workbook(reviewed, **seed_inputs())
+    assert e.value.problems[0].line == 1
+    assert reviewed.read_bytes() == before
+
+
+def test_a_review_without_its_claim_id_stops_the_export(reviewed):
+    wb = openpyxl.load_workbook(reviewed)
+    ws = wb["Claims"]
+    ws["A3"].value = None
+    wb.save(reviewed)
+    with pytest.raises(UserError, match="row 3: a review without a claim id"):
+        write_workbook(reviewed, **seed_inputs())
+
+
+def test_a_file_that_is_not_ours_is_never_overwritten(tmp_path):
+    other = tmp_path / "claims.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "someone's budget"
+    wb.save(other)
+    before = other.read_bytes()
+    with pytest.raises(UserError, match="not written by claim-compare"):
+        write_workbook(other, **seed_inputs())
+    assert other.read_bytes() == before
+    text = tmp_path / "notes.xlsx"
+    text.write_text("id,review\n")
+    with pytest.raises(UserError, match="not written by claim-compare"):
+        write_workbook(text, **seed_inputs())
+    assert text.read_text() == "id,review\n"
+
+
+def test_reviews_survive_continuation_sheets(tmp_path):
+    from compare.cells import Limits
+    path = tmp_path / "claims.xlsx"
+    write_workbook(path, limits=Limits(rows=4), **seed_inputs())
+    wb = openpyxl.load_workbook(path)
+    cid = wb["Claims (3)"]["A2"].value
+    mark(path, {cid: ("wrong entity", "not DeepSeek")}, sheet="Claims (3)")
+    write_workbook(path, **seed_inputs())
+    assert reviews(path)[cid] == ("wrong entity", "not DeepSeek")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_a_workbook_saved_by_libreoffice_keeps_its_review(reviewed, tmp_path):
+    out = tmp_path / "lo"
+    done = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                           "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(reviewed)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    saved = out / "claims.xlsx"
+    assert read_reviews(saved).current  # still recognised as ours
+    write_workbook(saved, **seed_inputs())
+    assert reviews(saved)["c-v3-cost"] == ("confirmed", "matches the V3 paper")
+
+
+R = Review
+
+
+@pytest.mark.parametrize("current, retired, ids, kept, gone", [
+    ([R(claim="a", review="confirmed")], [], ["a"], {"a": "confirmed"}, []),
+    ([R(claim="a", review="confirmed")], [], ["b"], {}, ["a"]),
+    ([R(claim="a")], [], ["b"], {}, []),
+    ([R(claim="a", note="why?")], [], [], {}, ["a"]),
+    ([], [R(claim="a", review="wrong value", retired="2025-01-01")], ["a"], {"a": "wrong value"}, []),
+    ([], [R(claim="a", review="wrong value", retired="2025-01-01")], [], {}, ["a"]),
+    ([R(claim="a", review="confirmed")], [R(claim="a", review="wrong value", retired="2025-01-01")], ["a"],
+     {"a": "confirmed"}, []),
+    ([R(claim="b", review="not a claim")], [R(claim="a", review="wrong value", retired="2025-01-01")], [],
+     {}, ["a", "b"]),
+], ids=["carried", "retired", "unchecked-dropped", "note-retired", "restored", "stays-retired",
+        "current-wins", "both-retired"])
+def test_carry_reviews(current, retired, ids, kept, gone):
+    carried = carry_reviews(PreviousReviews(current=tuple(current), retired=tuple(retired)), ids, "2025-02-02")
+    assert {k: v.review for k, v in carried.by_claim.items() if v.meaningful} == kept
+    assert [r.claim for r in carried.retired] == gone
+    assert all(r.retired for r in carried.retired)
