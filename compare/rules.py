@@ -653,10 +653,14 @@ def _item_problems(section: str, raw: dict, doc: _Doc, path: Path_, label: str) 
 
     def regex(rx: str, where: Path_, what: str) -> None:
         try:
-            re.compile(rx)
+            compiled = re.compile(rx)
         except re.error as e:
             at = f" at position {e.pos}" if e.pos is not None else ""
             out.append(doc.problem(f'{label}: {what} "{rx}" is not a valid regular expression: {e.msg}{at}', path + where))
+            return
+        if compiled.fullmatch(""):
+            out.append(doc.problem(f'{label}: {what} "{rx}" matches empty text, so it would match everywhere: '
+                                   "make at least one character required", path + where))
 
     def lang(value: Any, where: Path_, what: str, key: bool = False) -> None:
         if isinstance(value, str) and value not in langs:
@@ -816,9 +820,12 @@ def _merge(docs: list[_Doc], items: list[_Item], settings: Optional[tuple[Settin
             problems.append(doc.problem(f'{what} "{name}" is not a known entity{_suggest(name, sorted(entities))}: '
                                         f"{hint}", path))
 
-    def quantity_problem(qid: Any, doc: _Doc, path: Path_, what: str) -> None:
+    def quantity_problem(qid: Any, doc: _Doc, path: Path_, what: str, claim: bool = False) -> None:
         if isinstance(qid, str) and qid not in quantities:
             problems.append(doc.problem(f'{what} "{qid}" is not a known quantity{_suggest(qid, sorted(quantities))}', path))
+        elif claim and isinstance(qid, str) and bases["quantities"][qid].raw.get("target") is False:
+            problems.append(doc.problem(f'{what} "{qid}" has target: false, so it never gives a claim: '
+                                        "expect no claim (claims: []) or a target quantity", path))
 
     for it in items:
         if it.section != "quantities":
@@ -827,7 +834,7 @@ def _merge(docs: list[_Doc], items: list[_Item], settings: Optional[tuple[Settin
             for j, c in _dicts(ex.get("claims")):
                 cpath = it.path + ("examples", i, "claims", j)
                 head = f"{it.label}, example {i + 1}, claim {j + 1}:"
-                quantity_problem(c.get("quantity"), it.doc, cpath + ("quantity",), f"{head} quantity")
+                quantity_problem(c.get("quantity"), it.doc, cpath + ("quantity",), f"{head} quantity", claim=True)
                 if c.get("entity_status") != "detected":
                     entity_problem(c.get("entity"), it.doc, cpath + ("entity",), f"{head} entity",
                                    "add it to the entities, or give the claim entity_status: detected")

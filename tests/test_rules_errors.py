@@ -123,7 +123,13 @@ CASES = [
      [("r.yaml", 2, 45, 'reference "v3": quantity "trainig_cost" is not a known quantity (did you mean "training_cost"?)')]),
     ("refers_to an unknown entity", {"e.yaml": ENTITIES + "    refers_to: Open AI Inc\n"},
      [("e.yaml", 7, 16, 'refers_to "Open AI Inc" is not a known entity')]),
+    ("example expects a claim of a non-target quantity", {"q.yaml": QUANTITY + (
+        "    examples:\n      - text: x\n        claims:\n          - {quantity: stock_move}\n"
+        "  - id: stock_move\n    target: false\n    measures: [percent]\n    cues: {en: [shares]}\n")},
+     [("q.yaml", 10, 24, 'quantity "stock_move" has target: false, so it never gives a claim')]),
     # ---- regular expressions
+    ("a pattern that matches empty text", {"e.yaml": ENTITIES + "    patterns: ['(?:Open)?(?:AI)?']\n"},
+     [("e.yaml", 7, 16, 'pattern "(?:Open)?(?:AI)?" matches empty text, so it would match everywhere')]),
     ("entity pattern does not compile", {"e.yaml": ENTITIES + "    patterns: ['Open(AI']\n"},
      [("e.yaml", 7, 16, 'pattern "Open(AI" is not a valid regular expression: missing ), unterminated subpattern at position 4')]),
     ("family pattern does not compile", {"f.yaml": "families:\n  - name: Llama\n    pattern: 'Llama [0-9'\n"},
