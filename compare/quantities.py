@@ -1,0 +1,712 @@
+"""Quantity mentions in French and English press text: money, percents, ratios, counts, numbers.
+
+`find_mentions` scans a text once for anchors (digits, number words, factor words) and reads
+around each one: qualifiers, currency signs and change words before it (matched on the reversed
+text, so one regex attempt suffices), then scale, currency, percent, ratio, count unit, period
+and trailing qualifier after it. Years, dates, times, ordinals, version numbers of named
+products, references, phone numbers and URLs are skipped. All vocabulary is in
+compare/lang/LANG/*.yaml (see compare/lexicon.py); this module only holds the grammar.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional, TextIO
+
+from compare.lexicon import Lexicon, load_lexicon
+from compare.models import Mention
+from compare.numbers import Numeral, read_digits, read_words, scaled_precision, word_tables
+
+SP = r"[^\S\r\n]"
+_DIGIT_RUN = re.compile(r"[.,]?\d+(?:[ \u00a0\u202f\u2009.,]\d+)*")
+_EXPONENT = re.compile(r"[eE]([-+]?\d{1,3})(?![\w])|\^(\d{1,3})")
+_TIME = re.compile(r"(?:[:hH]\d{2}(?!\d)|h(?![^\W\d_])|" + SP + r"?h" + SP + r"?\d{2}(?!\d))")
+_SLASH = re.compile(r"/(\d+)(?:/\d+)*")
+_YEAR_TAIL = re.compile(r"(?:[-–/]\d{1,4}(?!\d))+")
+_GLUED_WORD = re.compile(r"[\w.\-‑]*")
+_PHONE = re.compile(r"\+\d{1,3}(?:[\s.\-/]\(?\d{1,4}\)?){2,}|0\d(?:[\s.]\d{2}){4}(?!\d)|\(?\d{3}\)?[\s.\-]\d{3}-\d{4}(?!\d)")
+_PREV_TOKEN = re.compile(SP + r"*(?P<tok>[^\s]+)(?P<gap>\s*)(?P<before>\S?)")
+_NAME_CHARS = frozenset("/=?&#@_%~\\")
+_SENTENCE_END = frozenset(".!?…:;«»\"“”()[]—–•|")
+
+
+def _key(s: str) -> str:
+    return re.sub(r"[\s\-‑‐]+", "", s.replace("’", "'"))
+
+
+def _is_case_sensitive(phrase: str, flag: Optional[bool] = None) -> bool:
+    if flag is not None:
+        return flag
+    letters = [c for c in phrase if c.isalpha()]
+    return bool(letters) and any(c.isupper() for c in letters) and len(phrase.replace(" ", "")) <= 4
+
+
+def _phrase_rx(phrase: str, case: Optional[bool] = None) -> str:
+    """Regex of one phrase: ’ and ' alike, spaces flexible, a trailing * matches any word ending."""
+    star = phrase.endswith("*") and len(phrase) > 1
+    p = phrase[:-1] if star else phrase
+    rx = ""
+    for i, ch in enumerate(p):
+        if ch in "’'":
+            rx += "[’']"
+        elif ch.isspace():
+            near_symbol = not (p[i - 1].isalnum() and i + 1 < len(p) and p[i + 1].isalnum())
+            rx += SP + ("*" if near_symbol else "+")
+        elif ch in "-‑":
+            rx += "[-‑‐]"
+        else:
+            rx += re.escape(ch)
+    if star:
+        rx += r"\w*"
+    left = r"(?<!\w)" if p[:1].isalnum() else ""
+    right = r"(?!\w)" if p[-1:].isalnum() and not star else ""
+    body = left + rx + right
+    return f"(?-i:{body})" if _is_case_sensitive(p, case) else body
+
+
+def _alt(phrases: Iterable[str], reverse: bool = False, case: Optional[bool] = None) -> str:
+    """Alternation of phrases, longest first; `reverse` builds it for matching on reversed text."""
+    items = sorted(set(phrases), key=lambda s: (-len(s), s))
+    if not items:
+        return r"(?!x)x"
+    if reverse:
+        return "|".join(_phrase_rx(_reverse_phrase(p), case) for p in items)
+    return "|".join(_phrase_rx(p, case) for p in items)
+
+
+def _reverse_phrase(p: str) -> str:
+    if p.endswith("*") and len(p) > 1:
+        return "*" + p[:-1][::-1]
+    return p[::-1]
+
+
+class Table:
+    """Phrase -> value lookup that tolerates case, apostrophe and spacing differences."""
+
+    def __init__(self, mapping: dict, case: Optional[bool] = None):
+        self.exact = {}
+        self.lower = {}
+        for phrase, value in mapping.items():
+            k = _key(phrase)
+            if _is_case_sensitive(phrase, case):
+                self.exact.setdefault(k, value)
+            else:
+                self.lower.setdefault(k.lower(), value)
+                self.exact.setdefault(k, value)
+
+    def get(self, text: str):
+        k = _key(text)
+        if k in self.exact:
+            return self.exact[k]
+        return self.lower.get(k.lower())
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Compiled regexes and lookup tables of one language."""
+
+    lang: str
+    lex: Lexicon
+    anchor: re.Pattern
+    prefix: re.Pattern
+    article: re.Pattern
+    scale: re.Pattern
+    scale_table: Table
+    scale_flags: dict
+    currency_after: re.Pattern
+    currency_table: Table
+    ambiguous: frozenset
+    subunits: frozenset
+    hints: re.Pattern
+    hint_table: Table
+    percent: re.Pattern
+    points_table: Table
+    ratio: re.Pattern
+    ratio_dirs: Table
+    fold_table: Table
+    unit: re.Pattern
+    unit_table: Table
+    period: re.Pattern
+    period_table: Table
+    qual_after: re.Pattern
+    qual_table: Table
+    qual_after_table: Table
+    change_after: re.Pattern
+    change_after_table: Table
+    change_up: re.Pattern
+    range_join: re.Pattern
+    range_open: dict
+    not_range: re.Pattern
+    bound_join: re.Pattern
+    date_after: re.Pattern
+    ordinal: re.Pattern
+    time_after: re.Pattern
+    months: frozenset
+    weekdays: frozenset
+    references: frozenset
+    negative: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def grammar(lang: str) -> Grammar:
+    """The compiled grammar of `lang`, built once from its lexicon."""
+    lex = load_lexicon(lang)
+    words = word_tables(lang)
+    I = re.IGNORECASE
+    number_words = sorted(words.all_words, key=lambda w: (-len(w), w))
+    word_rx = "|".join(_phrase_rx(w, False) for w in number_words)
+    fold = dict(lex.ratios.fold)
+    half = list(lex.ratios.half_less)
+    pct_before = list(lex.percents.before)
+    anchor = re.compile(
+        r"(?P<d>[.,]?\d)|(?P<h>" + _alt(half) + r")|(?P<f>" + _alt(fold) + r")|(?P<p>" + _alt(pct_before)
+        + r")|(?P<w>" + word_rx + r")", I)
+
+    cur_before, cur_after, ambiguous = {}, {}, set()
+    for c in lex.currencies.currencies:
+        for form in c.before:
+            cur_before.setdefault(form, c.code)
+        for form in c.after:
+            cur_after.setdefault(form, c.code)
+        if c.ambiguous:
+            ambiguous.update(c.before + c.after)
+    subunits = list(lex.currencies.subunits)
+    qual_before = dict(lex.qualifiers.before)
+    changes = lex.change_words
+    govern = "(?:" + "|".join(_phrase_rx(w) for w in ("de", "d'", "by", "of")) + ")"
+    change_words_rev = _alt(changes.words, reverse=True)
+    adjacent_rev = _alt(changes.adjacent, reverse=True)
+    opens_rev = _alt(lex.qualifiers.range_open, reverse=True)
+    negative_rev = _alt(lex.numbers.negative, reverse=True)
+    # Reversed text before the number: sign, currency, qualifier, then a change phrase or a range opener.
+    prefix = re.compile(
+        r"(?P<sign>[+\-−](?=\d|\Z))?" + SP + r"*"
+        r"(?:(?P<cur>" + _alt(cur_before, reverse=True) + r")" + SP + r"*)?"
+        r"(?:(?P<sign2>[+\-−])(?!\d)" + SP + r"*)?"
+        r"(?:(?P<neg>" + negative_rev + r")" + SP + r"+)?"
+        r"(?:(?P<qual>" + _alt(qual_before, reverse=True) + r")" + SP + r"*)?"
+        r"(?:(?P<chg>" + r"(?:" + _alt(["de", "d'", "by", "of"], reverse=True) + r")(?:" + SP + r"+[\w’'\-]+){0,3}?"
+        + SP + r"+(?:" + change_words_rev + r")|" + adjacent_rev + r")"
+        r"|(?P<open>" + opens_rev + r"))?", I)
+    article = re.compile(SP + r"+(?P<art>" + _alt(lex.numbers.articles, reverse=True, case=False) + r")", I)
+
+    scale_words, scale_flags, glued, spaced = {}, {}, [], []
+    for s in lex.scales.scales:
+        for w in s.words:
+            scale_words.setdefault(w, s.value)
+            scale_flags.setdefault(w, s)
+            (glued if s.glued else []).append((w, s.case))
+            (spaced if s.spaced else []).append((w, s.case))
+
+    def case_alt(items):
+        items = sorted(set(items), key=lambda x: (-len(x[0]), x[0]))
+        return "|".join(_phrase_rx(w, c) for w, c in items) or r"(?!x)x"
+
+    scale = re.compile(r"(?:(?P<g>" + case_alt(glued) + r")|" + SP + r"+(?P<s>" + case_alt(spaced) + r"))(?![^\W\d_])", I)
+    connectors = _alt(lex.scales.connectors)
+    currency_after = re.compile(SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?(?:(?P<c>" + _alt(cur_after)
+                                + r")|(?P<sub>" + _alt(subunits) + r"))(?![^\W\d_])", I)
+    hints = lex.currencies.hints
+    percent = re.compile(SP + r"*(?:(?P<pp>" + _alt(lex.percents.points) + r")|(?P<pc>" + _alt(lex.percents.percent) + r"))", I)
+    ratio = re.compile(SP + r"*(?P<t>" + _alt(lex.ratios.times) + r")(?!" + SP + r"*\d)(?:" + SP + r"+(?P<dir>"
+                       + _alt(lex.ratios.directions) + r"))?", I)
+    unit = re.compile(SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?" + lex.units.prefix + r"(?P<u>"
+                      + _alt(lex.unit_phrases) + r")", I)
+    period = re.compile(SP + r"*,?" + SP + r"*(?P<per>" + _alt(lex.period_phrases) + r")", I)
+    qual_after = re.compile(SP + r"*,?" + SP + r"*(?P<qa>" + _alt(lex.qualifiers.after) + r")", I)
+    change_after = re.compile(SP + r"*(?P<ca>" + _alt(changes.after) + r")", I)
+    joiners = set(lex.qualifiers.range_joiners)
+    for closers in lex.qualifiers.range_open.values():
+        joiners.update(closers)
+    range_join = re.compile(SP + r"*(?P<j>" + _alt(joiners) + r")" + SP + r"*", I)
+    bound_join = re.compile(SP + r"*(?:" + _alt(lex.qualifiers.bound_joiners) + r")" + SP + r"*\Z", I)
+    months = lex.dates.months
+    date_after = re.compile(r"(?:" + _alt(lex.dates.ordinal_suffixes) + r")?" + SP + r"+(?:" + _alt(months) + r")", I)
+    ordinal = re.compile(r"(?:" + "|".join(re.escape(s) for s in sorted(lex.dates.ordinal_suffixes, key=len, reverse=True))
+                         + r")(?![^\W\d_])")
+    time_after = re.compile(SP + r"*(?:" + _alt(lex.dates.time_suffixes) + r")", I)
+    change_up = re.compile(r"(?P<up>" + _alt([w for w, d in changes.words.items() if d == "up"])
+                           + r")|(?P<down>" + _alt([w for w, d in changes.words.items() if d == "down"]) + r")", I)
+    return Grammar(
+        lang=lang, lex=lex, anchor=anchor, prefix=prefix, article=article,
+        scale=scale, scale_table=Table(scale_words, case=None), scale_flags=scale_flags,
+        currency_after=currency_after, currency_table=Table({**cur_after, **cur_before}),
+        ambiguous=frozenset(_key(a) for a in ambiguous), subunits=frozenset(s.lower() for s in subunits),
+        hints=re.compile(_alt(hints), I), hint_table=Table(hints),
+        percent=percent, points_table=Table({p: "pp" for p in lex.percents.points}),
+        ratio=ratio, ratio_dirs=Table(dict(lex.ratios.directions)), fold_table=Table(fold),
+        unit=unit, unit_table=Table(lex.unit_phrases),
+        period=period, period_table=Table(lex.period_phrases),
+        qual_after=qual_after, qual_table=Table(qual_before), qual_after_table=Table(dict(lex.qualifiers.after)),
+        change_after=change_after, change_after_table=Table(dict(changes.after)), change_up=change_up,
+        range_join=range_join, range_open={_key(k).lower(): {_key(c).lower() for c in v}
+                                           for k, v in lex.qualifiers.range_open.items()},
+        not_range=re.compile(r"(?:" + _alt(lex.qualifiers.not_range_after) + r")" + SP + r"*\Z", I),
+        bound_join=bound_join, date_after=date_after, ordinal=ordinal, time_after=time_after,
+        months=frozenset(m.lower() for m in months), weekdays=frozenset(w.lower() for w in lex.dates.weekdays),
+        references=frozenset(r.lower() for r in lex.dates.references),
+        negative=re.compile(_alt(lex.numbers.negative), I),
+    )
+
+
+@dataclass
+class Reading:
+    """What was read around one numeral, before it becomes a Mention."""
+
+    start: int
+    end: int
+    value: float
+    precision: Optional[float]
+    digits: bool
+    plain_int: bool = False
+    approximate: bool = False
+    scale: float = 1.0
+    scale_end: int = 0
+    unit: Optional[str] = None
+    kind: str = "number"
+    currency_form: Optional[str] = None
+    subunit: bool = False
+    per: Optional[str] = None
+    qualifier: str = "="
+    equal: bool = False
+    direction: Optional[str] = None
+    opener: Optional[str] = None
+    opener_start: int = 0
+    cur_before: bool = False
+    low: Optional[float] = None
+    high: Optional[float] = None
+
+
+def _numeral_at(text: str, pos: int, g: Grammar) -> Optional[tuple[Numeral, bool, bool]]:
+    """The numeral at pos: (numeral, written in digits, plain integer without separators)."""
+    m = _DIGIT_RUN.match(text, pos)
+    if m:
+        run = m.group()
+        num = read_digits(run, g.lang)
+        if num is None:
+            return None
+        used = run[:num.length]
+        return num, True, used.isdigit()
+    num = read_words(text[pos:pos + 120], g.lang)
+    if num is None:
+        return None
+    return num, False, False
+
+
+def _skip_token(text: str, pos: int) -> int:
+    return max(_GLUED_WORD.match(text, pos).end(), pos + 1)
+
+
+def _prev_token(rev: str) -> tuple[str, bool]:
+    """The word before the number (from the reversed window) and whether it starts a sentence."""
+    m = _PREV_TOKEN.match(rev)
+    if not m:
+        return "", True
+    tok = m.group("tok")[::-1]
+    before = m.group("before")
+    starts = not before or before in _SENTENCE_END or (before == "." and True)
+    if m.end("tok") >= len(rev) and not before:
+        starts = True
+    return tok, starts
+
+
+def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True):
+    """Read a quantity whose numeral starts at s. Returns (Reading or None, position to resume at)."""
+    n = len(text)
+    before_ch = text[s - 1] if s > 0 else " "
+    if text[s] not in ".," and (before_ch.isalnum() or before_ch == "_"):
+        return None, _skip_token(text, s)
+    if before_ch in "-‑" and s >= 2 and (text[s - 2].isalnum()):
+        return None, _skip_token(text, s)
+    if before_ch in _NAME_CHARS:
+        return None, _skip_token(text, s)
+    if text[s].isdigit() or text[s] in "+":
+        pm = _PHONE.match(text, s - 1 if before_ch == "+" else s)
+        if pm and (before_ch == "+" or pm.group().count(" ") >= 4 or "-" in pm.group()):
+            return None, pm.end()
+    got = _numeral_at(text, s, g)
+    if got is None:
+        return None, _skip_token(text, s)
+    num, digits, plain = got
+    start, end = s, s + num.length
+    value, precision = num.value, num.precision
+    if not digits and text[s].isalpha():
+        rev0 = text[lo:s][::-1]
+        am = g.article.match(rev0)
+        if am and num.value and text[s:end].split()[0].lower() not in word_tables(g.lang).units:
+            a_start = s - am.end("art")
+            again = read_words(text[a_start:a_start + 120], g.lang)
+            if again is not None and again.length > num.length:
+                start, end, value, precision = a_start, a_start + again.length, again.value, again.precision
+                num = again
+    r = Reading(start=start, end=end, value=value, precision=precision, digits=digits, plain_int=plain,
+                approximate=num.approximate)
+    if digits:
+        em = _EXPONENT.match(text, end)
+        if em:
+            if em.group(1):
+                e = int(em.group(1))
+                r.value, r.precision = r.value * 10.0 ** e, scaled_precision(r.precision, 10.0 ** e)
+            else:
+                r.value, r.precision = r.value ** int(em.group(2)), None
+            r.end = end = em.end()
+            r.plain_int = False
+        elif _TIME.match(text, end) or g.time_after.match(text, end):
+            return None, _skip_token(text, end)
+        sm = _SLASH.match(text, end)
+        if sm:
+            den = sm.group(1)
+            if sm.group().count("/") == 1 and len(text[s:end]) <= 2 and len(den) <= 2 and 2 <= int(den) <= 16 and r.plain_int:
+                r.value, r.precision, r.end, r.plain_int = r.value / int(den), None, sm.end(), False
+                end = r.end
+            else:
+                return None, sm.end()
+    _tail(text, r, g)
+    if digits and r.end == end and end < n and text[end].isalpha():
+        return None, _skip_token(text, end)
+    if digits and r.scale_end == r.end and r.end < n and (text[r.end].isalpha()):
+        return None, _skip_token(text, r.end)
+
+    rev = text[lo:r.start][::-1]
+    pm = g.prefix.match(rev)
+    tok, sentence_start = _prev_token(rev)
+    bare = r.kind == "number" and r.scale == 1.0
+    low_tok = tok.lower()
+    if bare and digits and r.plain_int and len(text[r.start:end]) == 4 and 1800 <= r.value <= 2100:
+        ym = _YEAR_TAIL.match(text, r.end)
+        return None, ym.end() if ym else r.end
+    if r.value == int(r.value) and 0 < r.value <= 31 and digits and bare:
+        if g.date_after.match(text, end) or low_tok in g.months or low_tok in g.weekdays:
+            return None, r.end
+    if digits and g.ordinal.match(text, end):
+        return None, _skip_token(text, end)
+    if bare and low_tok in g.references:
+        return None, r.end
+    if bare and digits and tok[:1].isupper() and tok[:1].isalpha() and not sentence_start \
+            and not (pm and (pm.group("qual") or pm.group("cur"))):
+        return None, -r.end
+    if pm:
+        _apply_prefix(text, r, pm, g)
+    if r.kind in ("money", "percent") and r.direction is None:
+        cm = g.change_after.match(text, r.end)
+        if cm:
+            r.direction = g.change_after_table.get(cm.group("ca"))
+    if allow_range:
+        _range(text, r, g, lo)
+    return r, r.end
+
+
+def _apply_prefix(text: str, r: Reading, pm: re.Match, g: Grammar) -> None:
+    s = r.start
+
+    def at(group: str) -> int:
+        return s - pm.end(group)
+
+    sign = pm.group("sign") or pm.group("sign2")
+    if pm.group("sign") and not (pm.group("cur") and pm.group("sign2")):
+        r.start = at("sign")
+    if pm.group("cur") and r.kind in ("number", "money") and not r.subunit:
+        code = g.currency_table.get(pm.group("cur")[::-1])
+        if code and (r.kind == "number" or r.unit == code):
+            r.kind, r.unit, r.cur_before = "money", code, True
+            r.currency_form = r.currency_form or pm.group("cur")[::-1]
+            r.start = at("cur")
+    if pm.group("sign2") and pm.group("cur"):
+        r.start = min(r.start, at("sign2"))
+    if sign and sign in "-−":
+        r.value = -r.value
+        if r.kind in ("money", "percent"):
+            r.direction = "down"
+    elif sign == "+" and r.kind in ("money", "percent"):
+        r.direction = "up"
+    if pm.group("neg"):
+        r.value = -r.value
+        r.start = at("neg")
+    if pm.group("qual"):
+        qtext = pm.group("qual")[::-1]
+        q = g.qual_table.get(qtext)
+        qs = at("qual")
+        if q and not (qtext.strip() in "<>=" and qs > 0 and text[qs - 1] in "<>="):
+            if q == "=":
+                r.equal = True
+            elif r.qualifier in ("=", "~") or q != "~":
+                r.qualifier = q
+            r.start = qs
+    if pm.group("chg") and r.kind in ("money", "percent") and r.direction is None:
+        chg = pm.group("chg")[::-1]
+        cm = g.change_up.search(chg)
+        if cm:
+            r.direction = "up" if cm.group("up") else "down"
+        else:
+            r.direction = g.lex.change_words.adjacent.get(chg.strip()) or \
+                {_key(k).lower(): v for k, v in g.lex.change_words.adjacent.items()}.get(_key(chg).lower())
+    if pm.group("open"):
+        r.opener = _key(pm.group("open")[::-1]).lower()
+        r.opener_start = at("open")
+
+
+def _tail(text: str, r: Reading, g: Grammar) -> None:
+    """Scale, currency, percent, ratio, count unit, period and trailing qualifier after the numeral."""
+    end = r.end
+    sm = g.scale.match(text, end)
+    scale_flag = None
+    if sm:
+        word = sm.group("g") or sm.group("s")
+        if sm.group("g") is None or not (r.digits is False):
+            v = g.scale_table.get(word)
+            if v is not None and not (sm.group("g") and not r.digits and not sm.group("s")):
+                scale_flag = g.scale_flags.get(word) or next(
+                    (f for w, f in g.scale_flags.items() if _key(w).lower() == _key(word).lower()), None)
+                r.scale = v
+                r.scale_end = end = sm.end()
+    cm = g.currency_after.match(text, end)
+    if cm:
+        if cm.group("c"):
+            r.kind, r.unit, r.currency_form = "money", g.currency_table.get(cm.group("c")), cm.group("c")
+        else:
+            r.kind, r.unit, r.subunit = "money", None, True
+        end = cm.end()
+    if r.scale != 1.0 and scale_flag is not None and scale_flag.money_only and r.kind != "money":
+        pre = text[max(0, r.start - 4):r.start]
+        if not re.search(r"[$€£¥]\s*\Z", pre):
+            r.scale, end = 1.0, r.end
+            r.scale_end = 0
+    if r.scale != 1.0:
+        r.value *= r.scale
+        r.precision = scaled_precision(r.precision, r.scale)
+    if r.kind == "number":
+        pm = g.percent.match(text, end)
+        if pm and not (r.end == end and pm.start("pp" if pm.group("pp") else "pc") == end
+                       and (pm.group("pp") or pm.group("pc"))[:1].isalpha()):
+            r.kind, r.unit = "percent", ("pp" if pm.group("pp") else "percent")
+            end = pm.end()
+    if r.kind == "number":
+        rm = g.ratio.match(text, end)
+        if rm and not (rm.group("t")[:1].isalpha() and rm.start("t") == end and r.digits
+                       and rm.group("t").lower() not in ("x",)):
+            r.kind, r.unit = "ratio", "x"
+            end = rm.end()
+            if rm.group("dir"):
+                r.direction = g.ratio_dirs.get(rm.group("dir"))
+    if r.kind == "number":
+        um = g.unit.match(text, end)
+        if um and not (um.start("u") == end and r.digits and text[end - 1].isdigit()
+                       and um.group("u")[:1].islower()):
+            r.kind, r.unit = "count", g.unit_table.get(um.group("u"))
+            end = um.end()
+    if r.kind in ("money", "percent", "count"):
+        pe = g.period.match(text, end)
+        if pe:
+            r.per = g.period_table.get(pe.group("per"))
+            end = pe.end()
+    qa = g.qual_after.match(text, end)
+    if qa:
+        q = g.qual_after_table.get(qa.group("qa"))
+        if q == "=":
+            r.equal = True
+        elif q:
+            r.qualifier = q
+        end = qa.end()
+    if r.approximate and r.qualifier == "=":
+        r.qualifier = "~"
+    r.end = end
+
+
+def _range(text: str, r: Reading, g: Grammar, lo: int) -> None:
+    """Join "entre 5 et 6 millions", "5-6 M$", "$5–6 million", "5 to 6 billion" into one range."""
+    if r.qualifier not in ("=", "~") or r.kind == "ratio":
+        return
+    jm = g.range_join.match(text, r.end)
+    if not jm:
+        return
+    j = _key(jm.group("j")).lower()
+    opener = r.opener
+    if j in ("et", "and", "au", "through") and not (opener and j in g.range_open.get(opener, ())):
+        if j != "through":
+            return
+    if opener in g.range_open and j not in g.range_open[opener] and j not in ("-", "–", "—"):
+        if not (opener in ("de", "from") and j in ("à", "to")):
+            return
+    if opener and g.not_range.search(text, max(lo, r.opener_start - 40), r.opener_start):
+        return
+    p2 = jm.end()
+    if p2 >= len(text):
+        return
+    second, _ = _read_second(text, p2, g, j)
+    if second is None:
+        return
+    first_scale = r.scale
+    low, high = r.value, second.value
+    kind, unit = r.kind, r.unit
+    if first_scale == 1.0 and second.scale != 1.0 and r.kind in ("number", "money", "percent", "count"):
+        low *= second.scale
+    if kind == "number" and second.kind != "number":
+        kind, unit = second.kind, second.unit
+    elif second.kind not in ("number", kind):
+        return
+    if not (low < high):
+        return
+    r.value, r.qualifier = None, "range"
+    r.low, r.high = low, high
+    r.kind, r.unit = kind, unit
+    r.per = r.per or second.per
+    r.end = second.end
+    if opener and opener not in ("de", "du"):
+        r.start = r.opener_start
+
+
+def _read_second(text: str, p: int, g: Grammar, joiner: str):
+    ch = text[p]
+    if joiner in ("-", "–", "—") and not (ch.isdigit() or ch in "$€£"):
+        return None, p
+    m = g.anchor.match(text, p)
+    cur = None
+    if not m or not (m.group("d") or m.group("w")):
+        cm = re.match(r"([$€£¥])" + SP + r"*", text[p:p + 4])
+        if not cm:
+            return None, p
+        cur = cm.group(1)
+        p += cm.end()
+        m = g.anchor.match(text, p)
+        if not m or not m.group("d"):
+            return None, p
+    if m.group("d") and text[p] in ".,":
+        return None, p
+    got, nxt = _read(text, p, g, p, allow_range=False)
+    if got is None:
+        return None, p
+    if cur and got.kind == "number":
+        got.kind, got.unit = "money", g.currency_table.get(cur)
+    return got, nxt
+
+
+def _to_mention(text: str, r: Reading, g: Grammar) -> Mention:
+    value = r.value
+    low = high = None
+    if r.qualifier == "range":
+        low, high = r.low, r.high
+    elif r.qualifier in (">", ">="):
+        low = value
+    elif r.qualifier in ("<", "<="):
+        high = value
+    elif r.equal:
+        low = high = value
+    note = None
+    if r.kind == "money" and r.subunit:
+        note = "amount in a sub-unit (cents, pence): no currency code"
+    elif r.kind == "money" and r.currency_form and _key(r.currency_form) in g.ambiguous:
+        hm = g.hints.search(text, max(0, r.start - 60), min(len(text), r.end + 60))
+        if hm:
+            other = g.hint_table.get(hm.group())
+            if other and other != r.unit:
+                note = f"{r.currency_form.strip()} read as {r.unit}; the text says {hm.group()!r} nearby ({other}?)"
+    if r.kind == "ratio" and value is not None and value < 0:
+        value = -value
+    return Mention(text=text[r.start:r.end], start=r.start, end=r.end, value=value, low=low, high=high,
+                   unit=r.unit, kind=r.kind, qualifier=r.qualifier, per=r.per, direction=r.direction,
+                   precision=r.precision, note=note)
+
+
+def _special(text: str, m: re.Match, g: Grammar, lo: int):
+    """Anchors that are not a numeral: "moitié moins" / "half the cost", "twice", "percent of 10"."""
+    s = m.start()
+    if m.group("h"):
+        r = Reading(start=s, end=m.end(), value=2.0, precision=None, digits=False, kind="ratio", unit="x",
+                    direction="less")
+        if _key(m.group("h")).lower().startswith(("half", "moiti")):
+            r.end = s + len(m.group("h").split()[0]) if m.group("h").lower().startswith("half") else m.end()
+        return r, r.end
+    if m.group("f"):
+        factor = g.fold_table.get(m.group("f")) or g.fold_table.get(m.group("f")[:len(m.group("f"))])
+        if factor is None:
+            for k, v in g.lex.ratios.fold.items():
+                if k.endswith("*") and m.group("f").lower().startswith(k[:-1].lower()):
+                    factor = v
+        r = Reading(start=s, end=m.end(), value=float(factor or 2), precision=None, digits=False, kind="ratio", unit="x")
+        dm = re.compile(SP + r"+(?P<dir>" + _alt(g.lex.ratios.directions) + r")", re.I).match(text, m.end())
+        if dm:
+            r.direction = g.ratio_dirs.get(dm.group("dir"))
+            r.end = dm.end()
+        return r, r.end
+    p = m.end()
+    sm = re.compile(SP + r"*").match(text, p)
+    p2 = sm.end()
+    if p2 < len(text):
+        got, nxt = _read(text, p2, g, p2, allow_range=False)
+        if got is not None and got.kind == "number":
+            got.kind, got.unit, got.start = "percent", "percent", s
+            return got, got.end
+    return None, m.end()
+
+
+def find_mentions(text: str, lang: str) -> list[Mention]:
+    """Every quantity mention in `text`, sorted by start and non-overlapping."""
+    g = grammar(lang)
+    out: list[Mention] = []
+    readings: list[Reading] = []
+    pos = 0
+    prev_end = 0
+    version_end = -1
+    n = len(text)
+    while pos < n:
+        m = g.anchor.search(text, pos)
+        if not m:
+            break
+        s = m.start()
+        lo = max(prev_end, s - 80)
+        if m.group("w") and s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_-‑"):
+            pos = m.end()
+            continue
+        if m.group("w") is None and m.group("d") is None:
+            if s > 0 and text[s - 1].isalnum():
+                pos = m.end()
+                continue
+            r, nxt = _special(text, m, g, lo)
+        else:
+            r, nxt = _read(text, s, g, lo)
+        if r is None:
+            if nxt < 0:
+                version_end = -nxt
+                nxt = -nxt
+            pos = max(nxt, s + 1)
+            continue
+        if version_end >= 0 and text[version_end:r.start].strip() == "" and r.kind == "number":
+            version_end = r.end
+            pos = r.end
+            continue
+        readings.append(r)
+        prev_end = pos = max(r.end, s + 1)
+    readings = _merge_bounds(text, readings, g)
+    return [_to_mention(text, r, g) for r in readings]
+
+
+def _merge_bounds(text: str, rs: list[Reading], g: Grammar) -> list[Reading]:
+    """"plus de 10 et moins de 40" -> one range [10, 40] when the bounds face each other."""
+    out: list[Reading] = []
+    for r in rs:
+        if out:
+            a = out[-1]
+            lower = {">", ">="}
+            upper = {"<", "<="}
+            pair = (a.qualifier in lower and r.qualifier in upper) or (a.qualifier in upper and r.qualifier in lower)
+            if pair and a.kind == r.kind and a.unit == r.unit and g.bound_join.match(text[a.end:r.start]):
+                lo_r, hi_r = (a, r) if a.qualifier in lower else (r, a)
+                if lo_r.value < hi_r.value:
+                    a.low, a.high, a.value, a.qualifier = lo_r.value, hi_r.value, None, "range"
+                    a.end = r.end
+                    continue
+        out.append(r)
+    return out
+
+
+def write_mentions(texts: Iterable[str], lang: str, out: TextIO) -> None:
+    """One JSON array of mentions per input text, written as each text is read (streams stdin)."""
+    for t in texts:
+        if t.endswith("\n"):
+            t = t[:-1]
+        if t.endswith("\r"):
+            t = t[:-1]
+        out.write(json.dumps([m.model_dump() for m in find_mentions(t, lang)], ensure_ascii=False) + "\n")
+        out.flush()
