@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from compare.errors import UserError
-from compare.rules import check_rules, load_rules
+from compare.rules import check_rules, known_units, load_rules
 
 QUANTITY = """\
 quantities:
@@ -231,3 +231,18 @@ def test_problems_print_as_file_line_column(tmp_path):
     _, _, problems = check_rules([tmp_path / "q.yaml"])
     assert [str(p) for p in problems] == [
         f'{tmp_path / "q.yaml"}:7:5: error: quantity "training_cost": unknown key "cues_fr" (did you mean "cues"?)']
+
+
+@pytest.mark.skipif(known_units() is None, reason="no unit vocabulary (compare.lexicon) yet")
+@pytest.mark.parametrize("units,expected", [
+    ("[GPU hours]", [(3, 13, 'unit "GPU hours" is not in the unit vocabulary (did you mean "GPU-hours"?)')]),
+    ("[GPU-hours, flops]", [(3, 24, 'unit "flops" is not in the unit vocabulary (did you mean "FLOPs"?)')]),
+    ("[GPU-hours, FLOPs, GPUs]", []),
+], ids=["GPU hours", "flops", "canonical names"])
+def test_count_units_must_be_in_the_unit_vocabulary(tmp_path, units, expected):
+    write(tmp_path, {"q.yaml": f"quantities:\n  - id: compute\n    units: {units}\n    measures: [count]\n"
+                               "    cues: {en: [compute]}\n"})
+    _, _, problems = check_rules([tmp_path])
+    assert [(p.line, p.column) for p in problems] == [(line, col) for line, col, _ in expected]
+    for p, (_, _, fragment) in zip(problems, expected):
+        assert fragment in p.message
