@@ -403,7 +403,7 @@ def row_height(row: Sequence[Any], wrapped: Sequence[tuple[int, float]]) -> Opti
     lines = 1
     for i, width in wrapped:
         n = shown_length(row[i]) if i < len(row) else 0
-        lines = max(lines, math.ceil(n / max(width - 2, 1)))
+        lines = max(lines, math.ceil(n / max(width * 1.1 - 2, 1)))
     return min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT) if lines > 1 else None
 
 
@@ -563,6 +563,8 @@ def claims_sheet(book: Book, claims: Sequence[Claim], articles: dict[str, Articl
 
 def plain_field(v: Any) -> Any:
     """A record field as a cell value: numbers stay numbers, tuples are listed, the rest is text."""
+    if isinstance(v, float) and math.isfinite(v) and not v.is_integer():
+        return Num(v, "#,##0.00" if abs(v) >= 1000 else "0.0###")
     if isinstance(v, (list, tuple)):
         return ", ".join(str(x) for x in v) or None
     if isinstance(v, dict):
