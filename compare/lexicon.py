@@ -38,6 +38,7 @@ class NumberWords(Strict):
     approximations: dict[str, int] = Field(default_factory=dict, description="Nouns meaning about N (une centaine).")
     alone: list[str] = Field(default_factory=list, description="Multipliers that are a number on their own (cent, hundred).")
     negative: list[str] = Field(default_factory=list, description="Words that make the next number negative (minus).")
+    decimals: list[str] = Field(default_factory=list, description="Words for the decimal mark (point, virgule).")
 
 
 class Scale(Strict):

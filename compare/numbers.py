@@ -77,9 +77,7 @@ def read_digits(run: str, lang: str) -> Optional[Numeral]:
 
 
 def _is_decimal(sep: str, group: str, lang: str) -> bool:
-    if lang == "fr":
-        return sep in ",."
-    return sep == "." or (sep == "," and len(group) != 3)
+    return sep in ",." if lang == "fr" else sep == "."
 
 
 @dataclass(frozen=True)
@@ -94,6 +92,7 @@ class WordTables:
     fractions: dict
     approximations: dict
     alone: frozenset
+    decimals: frozenset = frozenset()
 
     @property
     def all_words(self) -> frozenset:
@@ -117,6 +116,7 @@ def word_tables(lang: str) -> WordTables:
         fractions={k.lower(): v for k, v in nw.fractions.items()},
         approximations={k.lower(): v for k, v in nw.approximations.items()},
         alone=frozenset(w.lower() for w in nw.alone),
+        decimals=frozenset(w.lower() for w in nw.decimals),
     )
 
 
@@ -205,12 +205,20 @@ def read_words(text: str, lang: str) -> Optional[Numeral]:
                 continue
             if seen and current == 1.0 and not total:
                 current = v
-            elif not seen:
+            elif not seen and w in t.alone:
                 current = v
             else:
                 break
             fraction_used = True
             has_base = True
+        elif w in t.decimals and seen and not fraction_used and not approximate and current == int(current):
+            digits, stop = _decimal_digits(text, tokens[i + 1:], t, b)
+            if not digits:
+                break
+            current += float("0." + digits)
+            end = stop
+            seen = True
+            return Numeral(total + current, 10.0 ** -len(digits), end)
         elif w in t.approximations:
             current = (current if current else 1.0) * t.approximations[w]
             small = 0
@@ -231,11 +239,31 @@ def read_words(text: str, lang: str) -> Optional[Numeral]:
     return Numeral(value, precision, end, approximate)
 
 
+def _decimal_digits(text: str, rest: list, t: "WordTables", end: int) -> tuple[str, int]:
+    """The digits spelled after "point"/"virgule": "zero three" -> "03", "seventy-one" -> "71"."""
+    values = []
+    for w, a, b in rest:
+        if w not in t.units or not re.fullmatch(r"[\s\-‑]*", text[end:a]):
+            break
+        values.append(t.units[w])
+        end = b
+    if not values:
+        return "", end
+    if all(v < 10 for v in values):
+        return "".join(str(v) for v in values), end
+    total = 0
+    for v in values:
+        total += v
+    return str(total), end
+
+
 def _can_follow(small: int, v: int, prev: str, w: str) -> bool:
     """Whether a word worth v may add to the `small` part already read (vingt-cinq, soixante et onze)."""
     if v == 20 and prev == "quatre":
         return True
     if small % 10 == 0 and small % 100 >= 20 and v < 10:
+        return True
+    if small % 100 == 10 and 0 < v < 10:
         return True
     if small % 100 in (60, 80) and 10 <= v < 20:
         return True

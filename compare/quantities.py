@@ -21,7 +21,7 @@ from compare.numbers import Numeral, read_digits, read_words, scaled_precision, 
 
 SP = r"[^\S\r\n]"
 _DIGIT_RUN = re.compile(r"[.,]?\d+(?:[ \u00a0\u202f\u2009.,]\d+)*")
-_EXPONENT = re.compile(r"[eE]([-+]?\d{1,3})(?![\w])|\^(\d{1,3})")
+_EXPONENT = re.compile(r"[eE]([-+]?\d{1,3})(?![\w])|\^([-+]*)(\d{1,3})")
 _TIME = re.compile(r"(?:[:hH]\d{2}(?!\d)|h(?![^\W\d_])|" + SP + r"?h" + SP + r"?\d{2}(?!\d))")
 _SLASH = re.compile(r"/(\d+)(?:/\d+)*")
 _YEAR_TAIL = re.compile(r"(?:[-–/]\d{1,4}(?!\d))+")
@@ -43,7 +43,7 @@ def _is_case_sensitive(phrase: str, flag: Optional[bool] = None) -> bool:
     return bool(letters) and any(c.isupper() for c in letters) and len(phrase.replace(" ", "")) <= 4
 
 
-def _phrase_rx(phrase: str, case: Optional[bool] = None) -> str:
+def _phrase_rx(phrase: str, case: Optional[bool] = None, glued: bool = False) -> str:
     """Regex of one phrase: ’ and ' alike, spaces flexible, a trailing * matches any word ending."""
     star = phrase.endswith("*") and len(phrase) > 1
     p = phrase[:-1] if star else phrase
@@ -60,7 +60,7 @@ def _phrase_rx(phrase: str, case: Optional[bool] = None) -> str:
             rx += re.escape(ch)
     if star:
         rx += r"\w*"
-    left = r"(?<!\w)" if p[:1].isalnum() else ""
+    left = r"(?<!\w)" if p[:1].isalnum() and not glued else ""
     right = r"(?!\w)" if p[-1:].isalnum() and not star else ""
     body = left + rx + right
     return f"(?-i:{body})" if _is_case_sensitive(p, case) else body
@@ -182,9 +182,8 @@ def grammar(lang: str) -> Grammar:
     negative_rev = _alt(lex.numbers.negative, reverse=True)
     # Reversed text before the number: sign, currency, qualifier, then a change phrase or a range opener.
     prefix = re.compile(
-        r"(?P<sign>[+\-−](?=\d|\Z))?" + SP + r"*"
-        r"(?:(?P<cur>" + _alt(cur_before, reverse=True) + r")" + SP + r"*)?"
-        r"(?:(?P<sign2>[+\-−])(?!\d)" + SP + r"*)?"
+        r"(?:(?P<sign>[+\-−])(?![\w.,]))?" + SP + r"*"
+        r"(?:(?P<cur>" + _alt(cur_before, reverse=True) + r")(?:(?P<sign2>[+\-−])(?![\w.,]))?" + SP + r"*)?"
         r"(?:(?P<neg>" + negative_rev + r")" + SP + r"+)?"
         r"(?:(?P<qual>" + _alt(qual_before, reverse=True) + r")" + SP + r"*)?"
         r"(?:(?P<chg>" + r"(?:" + _alt(["de", "d'", "by", "of"], reverse=True) + r")(?:" + SP + r"+[\w’'\-]+){0,3}?"
@@ -200,11 +199,11 @@ def grammar(lang: str) -> Grammar:
             (glued if s.glued else []).append((w, s.case))
             (spaced if s.spaced else []).append((w, s.case))
 
-    def case_alt(items):
+    def case_alt(items, glue=False):
         items = sorted(set(items), key=lambda x: (-len(x[0]), x[0]))
-        return "|".join(_phrase_rx(w, c) for w, c in items) or r"(?!x)x"
+        return "|".join(_phrase_rx(w, c, glue) for w, c in items) or r"(?!x)x"
 
-    scale = re.compile(r"(?:(?P<g>" + case_alt(glued) + r")|" + SP + r"+(?P<s>" + case_alt(spaced) + r"))(?![^\W\d_])", I)
+    scale = re.compile(r"(?:(?P<g>" + case_alt(glued, True) + r")|" + SP + r"+(?P<s>" + case_alt(spaced) + r"))(?![^\W\d_])", I)
     connectors = _alt(lex.scales.connectors)
     currency_after = re.compile(SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?(?:(?P<c>" + _alt(cur_after)
                                 + r")|(?P<sub>" + _alt(subunits) + r"))(?![^\W\d_])", I)
@@ -315,6 +314,9 @@ def _prev_token(rev: str) -> tuple[str, bool]:
 def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True):
     """Read a quantity whose numeral starts at s. Returns (Reading or None, position to resume at)."""
     n = len(text)
+    after_sep = text[s] in ".," and s > 0 and text[s - 1].isdigit()
+    if after_sep:
+        s += 1
     before_ch = text[s - 1] if s > 0 else " "
     if text[s] not in ".," and (before_ch.isalnum() or before_ch == "_"):
         return None, _skip_token(text, s)
@@ -330,6 +332,9 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True):
     if got is None:
         return None, _skip_token(text, s)
     num, digits, plain = got
+    if after_sep:
+        whole = re.match(r"\d+", text[s:]).group()
+        num, plain = Numeral(float(whole), 1.0, len(whole)), True
     start, end = s, s + num.length
     value, precision = num.value, num.precision
     if not digits and text[s].isalpha():
@@ -350,7 +355,8 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True):
                 e = int(em.group(1))
                 r.value, r.precision = r.value * 10.0 ** e, scaled_precision(r.precision, 10.0 ** e)
             else:
-                r.value, r.precision = r.value ** int(em.group(2)), None
+                power = int(em.group(3)) * (-1 if em.group(2).count("-") % 2 else 1)
+                r.value, r.precision = abs(r.value) ** power * (-1 if r.value < 0 else 1), None
             r.end = end = em.end()
             r.plain_int = False
         elif _TIME.match(text, end) or g.time_after.match(text, end):
@@ -363,16 +369,16 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True):
                 end = r.end
             else:
                 return None, sm.end()
-    _tail(text, r, g)
+    rev = text[lo:r.start][::-1]
+    pm = g.prefix.match(rev)
+    _tail(text, r, g, bool(pm and pm.group("cur")))
     if digits and r.end == end and end < n and text[end].isalpha():
         return None, _skip_token(text, end)
     if digits and r.scale_end == r.end and r.end < n and (text[r.end].isalpha()):
         return None, _skip_token(text, r.end)
 
-    rev = text[lo:r.start][::-1]
-    pm = g.prefix.match(rev)
     tok, sentence_start = _prev_token(rev)
-    bare = r.kind == "number" and r.scale == 1.0
+    bare = r.kind == "number" and r.scale == 1.0 and not (pm and pm.group("cur"))
     low_tok = tok.lower()
     if bare and digits and r.plain_int and len(text[r.start:end]) == 4 and 1800 <= r.value <= 2100:
         ym = _YEAR_TAIL.match(text, r.end)
@@ -413,7 +419,7 @@ def _apply_prefix(text: str, r: Reading, pm: re.Match, g: Grammar) -> None:
             r.kind, r.unit, r.cur_before = "money", code, True
             r.currency_form = r.currency_form or pm.group("cur")[::-1]
             r.start = at("cur")
-    if pm.group("sign2") and pm.group("cur"):
+    if pm.group("sign2") and r.cur_before:
         r.start = min(r.start, at("sign2"))
     if sign and sign in "-−":
         r.value = -r.value
@@ -447,7 +453,7 @@ def _apply_prefix(text: str, r: Reading, pm: re.Match, g: Grammar) -> None:
         r.opener_start = at("open")
 
 
-def _tail(text: str, r: Reading, g: Grammar) -> None:
+def _tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> None:
     """Scale, currency, percent, ratio, count unit, period and trailing qualifier after the numeral."""
     end = r.end
     sm = g.scale.match(text, end)
@@ -468,14 +474,16 @@ def _tail(text: str, r: Reading, g: Grammar) -> None:
         else:
             r.kind, r.unit, r.subunit = "money", None, True
         end = cm.end()
-    if r.scale != 1.0 and scale_flag is not None and scale_flag.money_only and r.kind != "money":
-        pre = text[max(0, r.start - 4):r.start]
-        if not re.search(r"[$€£¥]\s*\Z", pre):
-            r.scale, end = 1.0, r.end
-            r.scale_end = 0
+    if r.kind == "money" and not r.subunit and r.scale == 1.0:
+        end = _cents(text, r, g, end)
+    if r.scale != 1.0 and scale_flag is not None and scale_flag.money_only and r.kind != "money" and not cur_before:
+        r.scale, end = 1.0, r.end
+        r.scale_end = 0
     if r.scale != 1.0:
         r.value *= r.scale
         r.precision = scaled_precision(r.precision, r.scale)
+        if r.kind == "number" and sm.group("s") and sm.group("s").isalpha():
+            end = _continue_after_scale(text, r, g, end)
     if r.kind == "number":
         pm = g.percent.match(text, end)
         if pm and not (r.end == end and pm.start("pp" if pm.group("pp") else "pc") == end
@@ -512,6 +520,63 @@ def _tail(text: str, r: Reading, g: Grammar) -> None:
     if r.approximate and r.qualifier == "=":
         r.qualifier = "~"
     r.end = end
+
+
+_CENTS_JOIN = re.compile(SP + r"+(?:(?:and|et)" + SP + r"+)?", re.I)
+
+
+def _cents(text: str, r: Reading, g: Grammar, end: int) -> int:
+    """ "3 dollars 50 cents", "treize euros et quarante-cinq cents": the sub-unit adds hundredths."""
+    m = _CENTS_JOIN.match(text, end)
+    if not m or m.end() >= len(text) or not text[m.end()].isalnum():
+        return end
+    got = _numeral_at(text, m.end(), g)
+    if got is None or not (0 < got[0].value < 100) or got[0].value != int(got[0].value):
+        return end
+    stop = m.end() + got[0].length
+    cm = g.currency_after.match(text, stop)
+    if cm and cm.group("sub"):
+        stop = cm.end()
+    elif cm or (stop < len(text) and (text[stop].isalnum() or text[stop] in "%$€£")):
+        return end
+    elif g.scale.match(text, stop) or g.unit.match(text, stop) or g.percent.match(text, stop):
+        return end
+    r.value += got[0].value / 100
+    r.precision = 0.01
+    return stop
+
+
+_AND = re.compile(SP + r"+(?:(?:and|et)" + SP + r"+)?(?=\w)", re.I)
+
+
+def _continue_after_scale(text: str, r: Reading, g: Grammar, end: int) -> int:
+    """ "4 thousand 3 hundred and 21": smaller numerals right after a scale word add to it."""
+    limit = r.scale
+    while True:
+        m = _AND.match(text, end)
+        if not m:
+            return end
+        got = _numeral_at(text, m.end(), g)
+        if got is None:
+            return end
+        num = got[0]
+        if num.value >= limit or num.value != int(num.value) or num.value <= 0:
+            return end
+        stop = m.end() + num.length
+        sm = g.scale.match(text, stop)
+        if sm and (sm.group("s") or "").isalpha():
+            v = g.scale_table.get(sm.group("s"))
+            if not (v and v < limit and num.value * v < limit):
+                return end
+            r.value += num.value * v
+            r.precision = None
+            end, limit = sm.end(), v
+            continue
+        if stop < len(text) and text[stop].isalnum():
+            return end
+        r.value += num.value
+        r.precision = 1.0
+        return stop
 
 
 def _range(text: str, r: Reading, g: Grammar, lo: int) -> None:
