@@ -19,6 +19,11 @@ from compare.vocab import phrase_regex
 # word next to it: it counts as this many characters away.
 INSIDE_DISTANCE = 6
 
+# "spent $5.6M to train V3", "5,6 millions pour entraîner": a cue reached from the number through
+# a purpose word says what the money was for, and beats a generic verb before the number.
+_PURPOSE = re.compile(r"^[\s,]*(?:pour|afin\s+d[e’']|to|for|in\s+order\s+to)(?:\s+(?:son|sa|ses|leur|leurs|its|their|the|le|la|les|l’|l'))?\s*$",
+                      re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class CueHit:
@@ -77,15 +82,17 @@ def accepts(q: Quantity, m: Mention) -> bool:
     return m.kind in q.measures
 
 
-def distance(hit: CueHit, m: Mention) -> int:
+def distance(hit: CueHit, m: Mention, text: str = "") -> int:
     if hit.end <= m.start:
         return m.start - hit.end
     if hit.start >= m.end:
+        if text and _PURPOSE.match(text[m.end:hit.start]):
+            return 0
         return hit.start - m.end
     return INSIDE_DISTANCE
 
 
-def choose_quantity(m: Mention, cues: list[CueHit], matcher: CueMatcher) -> Optional[Choice]:
+def choose_quantity(m: Mention, cues: list[CueHit], matcher: CueMatcher, text: str = "") -> Optional[Choice]:
     """The quantity whose cue is nearest to `m`, among those that accept it; None if no cue fits."""
     candidates = [q for q in matcher.quantities if accepts(q, m)]
     if not candidates:
@@ -93,15 +100,15 @@ def choose_quantity(m: Mention, cues: list[CueHit], matcher: CueMatcher) -> Opti
     order = {q.id: i for i, q in enumerate(matcher.quantities)}
     by_id = {q.id: q for q in candidates}
     fitting = [h for h in cues if h.quantity in by_id]
-    patterns = [h for h in fitting if h.pattern and distance(h, m) <= INSIDE_DISTANCE]
+    patterns = [h for h in fitting if h.pattern and distance(h, m, text) <= INSIDE_DISTANCE]
     if patterns:
-        best = min(patterns, key=lambda h: (distance(h, m), order[h.quantity]))
+        best = min(patterns, key=lambda h: (distance(h, m, text), order[h.quantity]))
         return Choice(by_id[best.quantity], best, "pattern")
     if m.kind == "count":
         with_unit = [q for q in candidates if m.unit in q.units]
         if len(with_unit) == 1:
             return Choice(with_unit[0], None, "unit")
     if fitting:
-        best = min(fitting, key=lambda h: (distance(h, m), order[h.quantity]))
+        best = min(fitting, key=lambda h: (distance(h, m, text), order[h.quantity]))
         return Choice(by_id[best.quantity], best, "cue")
     return None

@@ -98,7 +98,7 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
             note = f"currency {last_money.unit} carried over from the previous amount"
         else:
             return none("a bare number: no currency, percent, ratio or unit")
-    choice = choose_quantity(mention, cues, engine.cues)
+    choice = choose_quantity(mention, cues, engine.cues, text)
     how = None
     if choice is None and contrast and last_claim is not None:
         q = engine.rules.quantity(last_claim.quantity)

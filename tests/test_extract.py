@@ -61,7 +61,7 @@ CASES = [
     ("OpenAI cut the price of GPT-4o by 50% for developers.", "en",
      [("GPT-4o", "price_change", 50, "percent", "=", "down", None)], None),
     ("Microsoft a relevé de 30 % le prix de ses abonnements Microsoft 365.", "fr",
-     [("Microsoft 365", "price_change", 30, "percent", "=", "up", None)], None),
+     [("Microsoft", "price_change", 30, "percent", "=", "up", None)], None),
     # subscription per month, API price per tokens
     ("ChatGPT Plus costs $20 a month.", "en", [("ChatGPT Plus", "subscription_price", 20, "USD", "=", None, None)], None),
     ("DeepSeek facture 0,27 dollar par million de tokens en entrée pour V3.", "fr",
@@ -71,7 +71,7 @@ CASES = [
     ("Llama 3.1 405B was trained on 30.84 million GPU hours.", "en",
      [("Llama 3.1 405B", "compute", 3.084e7, "GPU-hours", "=", None, None)], None),
     # ranges and approximations
-    ("Le projet coûtera entre 30 et 40 milliards de dollars à Microsoft.", "fr",
+    ("Microsoft investira entre 30 et 40 milliards de dollars dans le projet.", "fr",
      [("Microsoft", "investment", (3e10, 4e10), "USD", "range", None, None)], None),
     ("Meta expects to spend about $65 billion on AI infrastructure this year.", "en",
      [("Meta", "investment", 6.5e10, "USD", "~", None, None)], None),
