@@ -214,7 +214,8 @@ def grammar(lang: str) -> Grammar:
     unit = re.compile(SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?" + lex.units.prefix + r"(?P<u>"
                       + _alt(lex.unit_phrases) + r")", I)
     period = re.compile(SP + r"*,?" + SP + r"*(?P<per>" + _alt(lex.period_phrases) + r")", I)
-    qual_after = re.compile(SP + r"*,?" + SP + r"*(?P<qa>" + _alt(lex.qualifiers.after) + r")", I)
+    qual_after = re.compile(SP + r"*,?" + SP + r"*(?P<qa>" + _alt(lex.qualifiers.after) + r")(?!" + SP
+                            + r"*(?:\d|(?:than|que|qu[’']|de|d[’']|à|to)(?!\w)))", I)
     change_after = re.compile(SP + r"*(?P<ca>" + _alt(changes.after) + r")", I)
     joiners = set(lex.qualifiers.range_joiners)
     for closers in lex.qualifiers.range_open.values():
@@ -311,7 +312,7 @@ def _prev_token(rev: str) -> tuple[str, bool]:
     return tok, starts
 
 
-def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True):
+def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, second: bool = False):
     """Read a quantity whose numeral starts at s. Returns (Reading or None, position to resume at)."""
     n = len(text)
     after_sep = text[s] in ".," and s > 0 and text[s - 1].isdigit()
@@ -320,9 +321,9 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True):
     before_ch = text[s - 1] if s > 0 else " "
     if text[s] not in ".," and (before_ch.isalnum() or before_ch == "_"):
         return None, _skip_token(text, s)
-    if before_ch in "-‑" and s >= 2 and (text[s - 2].isalnum()):
+    if before_ch in "-‑" and s >= 2 and text[s - 2].isalnum() and not second:
         return None, _skip_token(text, s)
-    if before_ch in _NAME_CHARS:
+    if before_ch in _NAME_CHARS and not (second and before_ch == "~"):
         return None, _skip_token(text, s)
     if text[s].isdigit() or text[s] in "+":
         pm = _PHONE.match(text, s - 1 if before_ch == "+" else s)
@@ -586,7 +587,7 @@ def _range(text: str, r: Reading, g: Grammar, lo: int) -> None:
     jm = g.range_join.match(text, r.end)
     if not jm:
         return
-    j = _key(jm.group("j")).lower()
+    j = jm.group("j").strip().lower().replace("’", "'")
     opener = r.opener
     if j in ("et", "and", "au", "through") and not (opener and j in g.range_open.get(opener, ())):
         if j != "through":
@@ -607,6 +608,7 @@ def _range(text: str, r: Reading, g: Grammar, lo: int) -> None:
     kind, unit = r.kind, r.unit
     if first_scale == 1.0 and second.scale != 1.0 and r.kind in ("number", "money", "percent", "count"):
         low *= second.scale
+        r.precision = scaled_precision(r.precision, second.scale)
     if kind == "number" and second.kind != "number":
         kind, unit = second.kind, second.unit
     elif second.kind not in ("number", kind):
@@ -639,7 +641,7 @@ def _read_second(text: str, p: int, g: Grammar, joiner: str):
             return None, p
     if m.group("d") and text[p] in ".,":
         return None, p
-    got, nxt = _read(text, p, g, p, allow_range=False)
+    got, nxt = _read(text, p, g, p, allow_range=False, second=True)
     if got is None:
         return None, p
     if cur and got.kind == "number":
