@@ -80,7 +80,7 @@ def find_versus(text: str, m: Mention, hits: Sequence[EntityHit], sent: tuple[in
             break
         for h in hits:
             if h.start >= vm.end() and h.start - vm.end() <= 45 and "," not in text[vm.end():h.start]:
-                return h
+                return owned(text, h, hits)
         break
     # "Compared with GPT-4, V3 needed 11 times less compute": the marker opens the sentence.
     for vm in w.versus.finditer(text, sent[0], m.start):
@@ -89,6 +89,16 @@ def find_versus(text: str, m: Mention, hits: Sequence[EntityHit], sent: tuple[in
                 return h
         break
     return None
+
+
+def owned(text: str, h: EntityHit, hits: Sequence[EntityHit]) -> EntityHit:
+    """"OpenAI's o1", "Meta’s Llama 3": the name after the possessive is the one meant."""
+    m = re.match(r"[’']s\s+(?:[«“\"]\s*)?", text[h.end:h.end + 6])
+    if m:
+        nxt = next((o for o in hits if o.start == h.end + m.end()), None)
+        if nxt is not None:
+            return nxt
+    return h
 
 
 def _in_apposition(text: str, h: EntityHit, m: Mention, sent_start: int, lang: str) -> bool:
@@ -105,7 +115,8 @@ def _in_apposition(text: str, h: EntityHit, m: Mention, sent_start: int, lang: s
 
 def _after_source(text: str, h: EntityHit, sent_start: int, lang: str) -> bool:
     before = text[max(sent_start, h.start - 30):h.start]
-    return bool(re.search(r"(?:" + words(lang).source.pattern + r")\s*[«“\"]?\s*(?:\w+\s+){0,2}$", before, re.IGNORECASE))
+    return bool(re.search(r"(?:" + words(lang).source.pattern + r")\s*[«“\"]?\s*(?:(?:the|le|la|les|l’|l')\s*)?$",
+                          before, re.IGNORECASE))
 
 
 def _bound_after(text: str, m: Mention, h: EntityHit, lang: str) -> bool:
@@ -147,7 +158,7 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
     after = [h for h in usable if h.start >= m.end]
     for h in after[:1]:
         if _bound_after(text, m, h, lang) and _rank(h, q) < 3:
-            return Attribution(h, f"bound to the number by the words after it ({text[m.end:h.start].strip()!r})")
+            return Attribution(owned(text, h, usable), f"bound to the number by the words after it ({text[m.end:h.start].strip()!r})")
     before = [h for h in usable if h.end <= m.start and not _in_apposition(text, h, m, sent[0], lang)]
     if before:
         best = min(before, key=lambda h: (_rank(h, q), m.start - h.end))

@@ -124,7 +124,7 @@ def _detect_names(text: str, lang: str, known: list[EntityHit]) -> list[EntityHi
             continue
         surface = " ".join(words)
         start = m.end() - len(surface)
-        if any(ch.isdigit() for ch in surface) or len(surface) < 2:
-            continue
+        if any(ch.isdigit() for ch in surface) or len(surface) < 2 or re.search(r"-[a-z]", surface):
+            continue  # "AI-enabled", "US-based" are adjectives, not names
         out.append(EntityHit(start, start + len(surface), surface, "other", "detected"))
     return out
