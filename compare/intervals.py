@@ -264,7 +264,8 @@ def describe(iv: Interval, unit: str = "", digits: int = 3) -> str:
     if iv.low is None:
         return ("<= " if iv.high_closed else "< ") + fmt(iv.high, digits)
     if iv.low == iv.high:
-        return fmt(iv.low, digits + 1)
+        text = _round(iv.low, digits + 1)
+        return (text.rstrip("0").rstrip(".") if "." in text else text) + unit
     d = digits
     slack = (iv.high - iv.low) / 5
     while d < 12 and (_round(iv.low, d) == _round(iv.high, d)

@@ -214,9 +214,11 @@ def test_nonnegative_cuts_below_zero_only():
     (half_open(5.565, 5.575), "", "[5.565, 5.575)"),
     (half_open(499.5, 500.5), "", "[499.5, 500.5)"),
     (point(11.0617), "x", "11.06x"),
+    (point(200), " USD", "200 USD"),
+    (point(5.5), "", "5.5"),
     (Interval(), "x", "any value"),
 ], ids=["open lower bound", "closed lower bound", "upper bound", "reference ratio", "rounded millions",
-        "rounded billions", "point", "unbounded"])
+        "rounded billions", "point", "whole point", "point without trailing zeros", "unbounded"])
 def test_describe(interval, unit, expected):
     assert describe(interval, unit) == expected
 
