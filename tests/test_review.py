@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import zipfile
 
 import openpyxl
 import pytest
 
 from compare.errors import UserError
-from compare.review import PreviousReviews, Review, carry_reviews, read_reviews
+from compare.review import PreviousReviews, Review, carry_reviews, cell_value, column_index, read_reviews
 from compare.workbook import write_workbook
 from workbook_seed import seed_article, seed_claims, seed_inputs
 
@@ -211,3 +212,68 @@ def test_carry_reviews(current, retired, ids, kept, gone):
     assert {k: v.review for k, v in carried.by_claim.items() if v.meaningful} == kept
     assert [r.claim for r in carried.retired] == gone
     assert all(r.retired for r in carried.retired)
+
+
+@pytest.mark.parametrize("ref, index", [("A1", 0), ("Z9", 25), ("AA10", 26), ("AD8", 29), ("BA1", 52),
+                                        ("XFD1048576", 16383), ("b2", 1)])
+def test_column_index(ref, index):
+    assert column_index(ref) == index
+
+
+NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+@pytest.mark.parametrize("xml, value", [
+    ('<c r="A1" t="s"><v>1</v></c>', "second"),
+    ('<c r="A1" t="inlineStr"><is><t>plain</t></is></c>', "plain"),
+    ('<c r="A1" t="inlineStr"><is><r><t>Il a co\u00fbt\u00e9 </t></r><r><rPr><b/></rPr><t>5,57 M$</t></r></is></c>',
+     "Il a co\u00fbt\u00e9 5,57 M$"),
+    ('<c r="A1" t="str"><f>A2&amp;"x"</f><v>yx</v></c>', '=A2&"x"'),
+    ('<c r="A1"><f>SUM(B1:B3)</f></c>', "=SUM(B1:B3)"),
+    ('<c r="A1"><v>5570000</v></c>', 5570000),
+    ('<c r="A1"><v>0.3</v></c>', 0.3),
+    ('<c r="A1"><v>1E+8</v></c>', 1e8),
+    ('<c r="A1" t="b"><v>1</v></c>', True),
+    ('<c r="A1" t="e"><v>#N/A</v></c>', "#N/A"),
+    ('<c r="A1" t="str"><v>=not a formula</v></c>', "=not a formula"),
+    ('<c r="A1" s="3"/>', None),
+], ids=lambda x: x if isinstance(x, str) else repr(x))
+def test_cell_values_read_from_xml(xml, value):
+    from xml.etree import ElementTree
+    cell = ElementTree.fromstring(xml.replace("<c ", f"<c {NS} ", 1))
+    assert cell_value(cell, ["first", "second"]) == value
+
+
+def test_a_workbook_saved_elsewhere_with_shared_strings_and_sparse_rows_is_read(tmp_path):
+    """Excel writes shared strings, relative part paths, and leaves out empty rows and cell refs."""
+    path = tmp_path / "claims.xlsx"
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts = {
+        "_rels/.rels": f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                       f'<Relationship Id="r1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
+                           f'<sheet name="Summary" sheetId="1" r:id="rId1"/><sheet name="Claims" sheetId="2" r:id="rId2"/>'
+                           f'</sheets><definedNames><definedName name="ClaimCompareWorkbook" hidden="1">"1"</definedName>'
+                           f'</definedNames></workbook>',
+        "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                                      f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+                                      f'<Relationship Id="rId2" Type="{rel}/worksheet" Target="worksheets/sheet2.xml"/>'
+                                      f'<Relationship Id="rId3" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/>'
+                                      f'</Relationships>',
+        "xl/sharedStrings.xml": f'<sst xmlns="{main}"><si><t>Claim id</t></si><si><t>Review</t></si><si><t>Note</t></si>'
+                                f'<si><t>c-1</t></si><si><r><t>Wrong </t></r><r><rPr><b/></rPr><t>Value</t></r></si>'
+                                f'<si><t>c-2</t></si><si><t>line one\nline two</t></si></sst>',
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{main}"><sheetData/></worksheet>',
+        "xl/worksheets/sheet2.xml": f'<worksheet xmlns="{main}"><sheetData>'
+                                    f'<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>'
+                                    f'<row r="4"><c r="A4" t="s"><v>3</v></c><c r="B4" t="s"><v>4</v></c></row>'
+                                    f'<row r="9"><c t="s"><v>5</v></c><c t="inlineStr"><is><t>confirmed</t></is></c><c t="s"><v>6</v></c></row>'
+                                    f'</sheetData></worksheet>',
+    }
+    with zipfile.ZipFile(path, "w") as z:
+        for name, xml in parts.items():
+            z.writestr(name, xml)
+    got = read_reviews(path)
+    assert [(r.claim, r.review, r.note) for r in got.current] == [
+        ("c-1", "wrong value", None), ("c-2", "confirmed", "line one\nline two")]
