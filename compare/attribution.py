@@ -162,6 +162,11 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
     before = [h for h in usable if h.end <= m.start and not _in_apposition(text, h, m, sent[0], lang)]
     if before:
         best = min(before, key=lambda h: (_rank(h, q), m.start - h.end))
+        desc = _description_between(text, best.end, m.start, lang)
+        if desc and history:
+            fitting = [h for h in history if h.kind == desc[1]]
+            if fitting:
+                return Attribution(fitting[-1], f"{desc[0]!r} refers back to it, not to {best.name!r}")
         if _rank(best, q) < 2 or not _pronoun_before(text, m, sent, lang):
             return Attribution(best, "nearest name before the number" if best == before[-1]
                                else "nearest name of a kind this quantity is said of")
@@ -179,6 +184,18 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
         if _rank(best, q) < 3:
             return Attribution(best, "the only name in the sentence, after the number")
     return Attribution(None, "no name in the sentence or before it")
+
+
+def _description_between(text: str, start: int, end: int, lang: str) -> Optional[tuple[str, str]]:
+    """A description of a given kind ("la start-up", "the company") standing between a name and
+    the number, and not in apposition to that name ("OpenAI, la start-up de..." is OpenAI)."""
+    for rx, kind in words(lang).pronouns:
+        if kind == "any":
+            continue
+        for pm in rx.finditer(text, start, end):
+            if not re.fullmatch(r"[\s,(–—-]*", text[start:pm.start()]):
+                return pm.group(), kind
+    return None
 
 
 def _pronoun_before(text: str, m: Mention, sent: tuple[int, int], lang: str) -> Optional[tuple[str, str]]:

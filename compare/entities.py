@@ -72,7 +72,9 @@ class EntityMatcher:
                     hits.append(EntityHit(m.start(), m.end(), surface, fam.kind, "known", fam.organisation))
         hits = _resolve_overlaps(hits)
         if detect:
-            hits = _resolve_overlaps(hits + _detect_names(text, lang, hits))
+            detected = [d for d in _resolve_overlaps(_detect_names(text, lang, hits))
+                        if all(d.end <= k.start or d.start >= k.end for k in hits)]
+            hits = sorted(hits + detected, key=lambda h: h.start)
         return hits
 
 
@@ -105,7 +107,7 @@ def _resolve_overlaps(hits: list[EntityHit]) -> list[EntityHit]:
     return sorted(kept, key=lambda h: h.start)
 
 
-_NAME_TOKEN = r"(?:[A-Z](?:[\w&.\-]|[’'](?![sS]\b))*[\w]|[A-Z])"
+_NAME_TOKEN = r"(?:[A-Z](?:[\w&\-]|[’'](?![sS]\b))*[\w]|[A-Z])"
 _NAME_RUN = re.compile(
     rf"(?<![\w’'-]){_NAME_TOKEN}(?:[ \-]{_NAME_TOKEN}|[ ](?:AI|Labs?|Inc\.?|Corp\.?|Technologies|Company|Cloud|Capital|Ventures|Partners))*(?![\w])"
 )
@@ -118,8 +120,9 @@ def _detect_names(text: str, lang: str, known: list[EntityHit]) -> list[EntityHi
     out: list[EntityHit] = []
     for m in _NAME_RUN.finditer(text):
         words = m.group().split(" ")
-        while words and (words[0].replace("'", "’") in not_names or words[0].lower() in stop):
-            words.pop(0)
+        while words and (words[0].replace("'", "’") in not_names or words[0].lower() in stop
+                         or re.match(r"[A-Z][’'][a-zà-ÿ]", words[0])):
+            words.pop(0)  # "L’abonnement ChatGPT" starts with an article, not a name
         if not words:
             continue
         surface = " ".join(words)

@@ -6,6 +6,7 @@ the compiled rules, so articles can be processed in any order or on other machin
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -70,6 +71,10 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
                 if d.claim.kind == "money":
                     last_money = d.claim
         history.extend(h for h in sent_hits if h.kind != "person")
+        if last_claim is not None and last_claim.sentence_start == s0 and last_claim.entity:
+            # The entity a sentence made a claim about is the topic the next sentences refer back to.
+            history.append(EntityHit(s1, s1, last_claim.entity, last_claim.entity_kind or "other",
+                                     last_claim.entity_status if last_claim.entity_status != "none" else "detected"))
     return decisions
 
 
@@ -85,7 +90,8 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
     def none(reason: str) -> Decision:
         return Decision(m, sent, None, reason)
 
-    inside = next((h for h in hits if h.start < m.end and m.start < h.end), None)
+    core = _number_core(m)
+    inside = next((h for h in hits if h.start < core[1] and core[0] < h.end), None)
     if inside is not None:
         return none(f"part of the name {inside.name!r}")
     if is_vague(text, m, sent[0], lang):
@@ -93,7 +99,8 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
     mention = m
     note = m.note
     if m.kind == "number":
-        if last_money is not None and _is_scaled(m) and contrast:
+        same_sentence = last_money is not None and last_money.sentence_start == sent[0]
+        if last_money is not None and _is_scaled(m) and (contrast or same_sentence):
             mention = m.model_copy(update={"kind": "money", "unit": last_money.unit})
             note = f"currency {last_money.unit} carried over from the previous amount"
         else:
@@ -146,6 +153,17 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
         precision=mention.precision, note=note, sentence_start=sent[0],
     )
     return Decision(m, sent, claim, how)
+
+
+def _number_core(m: Mention) -> tuple[int, int]:
+    """The span of the figure itself ("2.788" in "2.788 million H800 GPU hours"), or the whole mention."""
+    found = _DIGITS.search(m.text)
+    if not found:
+        return m.start, m.end
+    return m.start + found.start(), m.start + found.end()
+
+
+_DIGITS = re.compile(r"\d(?:[\d\s.,\u00a0\u202f]*\d)?")
 
 
 def _is_scaled(m: Mention) -> bool:
