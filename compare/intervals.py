@@ -180,11 +180,15 @@ def distance_pct(a: Interval, b: Interval) -> float:
     return math.inf if facing == 0 else 100 * g / facing
 
 
-def spread_pct(value: Number, reference: Number) -> Optional[float]:
-    """How far value is from reference, in percent of the reference (always >= 0)."""
-    if reference == 0:
-        return None if value != 0 else 0.0
-    return 100 * abs(value - reference) / abs(reference)
+def spread_pct(a: Number, b: Number) -> Optional[float]:
+    """How far apart two figures are, in percent of the smaller one (symmetric, always >= 0).
+
+    6.5 M against 5.57 M is 16.7 % apart, whichever comes first; None when one is 0 and the other not.
+    """
+    small = min(abs(a), abs(b))
+    if small == 0:
+        return 0.0 if a == b else None
+    return 100 * abs(a - b) / small
 
 
 def nonnegative(a: Interval) -> Interval:

@@ -87,7 +87,7 @@ def test_seed_stated_11x_is_consistent_with_the_references(seed_comparisons):
     assert c.computed_low == pytest.approx(30_835_000 / 2_788_500)
     assert c.computed_high == pytest.approx(30_845_000 / 2_787_500)
     assert c.computed_value == pytest.approx(30.84 / 2.788)
-    assert c.spread_pct == pytest.approx(100 * abs(11 - 30.84 / 2.788) / (30.84 / 2.788), abs=1e-3)
+    assert c.spread_pct == pytest.approx(100 * abs(11 - 30.84 / 2.788) / 11, abs=1e-3)
     assert c.basis == "references"
     assert "Llama 3 -> Llama 3.1 405B (reference llama31-405b-compute)" in c.figures_used
     assert "reference deepseek-v3-compute" in c.figures_used
@@ -105,7 +105,7 @@ def test_seed_5_57m_is_close_to_the_report_5_576m(seed_comparisons):
     c = only(seed_comparisons, kind="across_sources", left_ids=("v3cost",))
     assert c.right_ids == ("deepseek-v3-training-cost",)
     assert c.verdict == "close"
-    assert c.spread_pct == pytest.approx(100 * 6_000 / 5_576_000, abs=1e-3)
+    assert c.spread_pct == pytest.approx(100 * 6_000 / 5_570_000, abs=1e-3)
     assert round(c.spread_pct, 1) == 0.1
 
 
@@ -556,3 +556,39 @@ def test_entity_ratio_without_a_rate_is_unverifiable():
               claim("u1", entity="xAI", quantity="investment", value=6e9, unit="USD", kind="money")]
     c = only(compare_claims(claims, RuleSet()), kind="entity_ratio")
     assert c.verdict == "unverifiable" and "JPY" in c.reason and c.computed is None
+
+
+SECOND_ARTICLE = """DeepSeek said it spent $6.5 million to train V3, a fraction of what OpenAI spent on GPT-4o.
+
+
+
+Source link : https://example.com/deepseek-v3-cost
+
+Author : Test Writer
+
+Publish date : 2025-01-28 09:00:00
+
+Copyright for syndicated content belongs to the linked Source.
+"""
+
+
+def test_two_real_articles_disagree_on_the_v3_training_cost(tmp_path):
+    from compare.pipeline import run
+    from compare.rules import load_rules
+    (tmp_path / "000_b83a57ec9cdd648f.txt").write_text((ROOT / "seeds" / "000_b83a57ec9cdd648f.txt")
+                                                       .read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "001_other.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
+    rules = load_rules([ROOT / "rules"])
+    results = list(run([str(tmp_path)], rules))
+    claims = [c for r in results for c in r.claims]
+    dates = {r.article.id: r.article.date for r in results if r.article.date}
+    comps = compare_claims(claims, rules, article_dates=dates)
+    pair = [c for c in comps if c.kind == "across_sources" and c.basis == "claims" and c.entity == "DeepSeek V3"]
+    assert len(pair) == 1
+    c = pair[0]
+    assert c.verdict == "disagree"
+    assert c.spread_pct == pytest.approx(100 * 930_000 / 5_570_000, abs=0.01)
+    assert "000_b83a57ec9cdd648f" in c.left and "001_other" in c.right
+    against_report = [x.verdict for x in comps if x.kind == "across_sources"
+                      and x.right_ids == ("deepseek-v3-training-cost",)]
+    assert sorted(against_report) == ["close", "disagree"]  # 5,57 M$ is close, 6.5 M$ is not

@@ -190,14 +190,18 @@ def test_distance_pct(a, b, expected):
     assert distance_pct(a, b) == pytest.approx(expected)
 
 
-@pytest.mark.parametrize("value,reference,expected", [
-    (5_570_000, 5_576_000, 100 * 6_000 / 5_576_000),
-    (11, 11.0617, 100 * 0.0617 / 11.0617),
+@pytest.mark.parametrize("a,b,expected", [
+    (5_570_000, 5_576_000, 100 * 6_000 / 5_570_000),
+    (5_576_000, 5_570_000, 100 * 6_000 / 5_570_000),
+    (6_500_000, 5_570_000, 100 * 930_000 / 5_570_000),
+    (11, 11.0617, 100 * 0.0617 / 11),
+    (-2, 2, 200.0),
     (0, 0, 0.0),
     (1, 0, None),
-])
-def test_spread_pct(value, reference, expected):
-    got = spread_pct(value, reference)
+], ids=["5.57 M vs 5.576 M", "same pair reversed", "6.5 M vs 5.57 M", "11x vs 11.06x", "opposite signs",
+        "both zero", "one zero"])
+def test_spread_pct_is_symmetric_in_percent_of_the_smaller(a, b, expected):
+    got = spread_pct(a, b)
     assert got == (pytest.approx(expected) if expected is not None else None)
 
 
