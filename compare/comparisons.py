@@ -435,13 +435,15 @@ def stated(s: Figure, figures: Sequence[Figure], settings: Settings) -> list[Com
             tol = settings.ratio_tolerance * 100
             if d <= tol:
                 verdict = "consistent"
-                reason = f"stated {shown} ({direction}) is {_fmt_pct(d)} from {what}, within the ratio tolerance of {tol:g} %"
+                reason = (f"stated {shown} ({direction}) is {_fmt_pct(d)} from {what}, "
+                          f"within the ratio tolerance of {tol:g} %")
             else:
                 verdict = "inconsistent"
-                reason = f"stated {shown} ({direction}) is {_fmt_pct(d)} from {what}, beyond the ratio tolerance of {tol:g} %"
+                reason = (f"stated {shown} ({direction}) is {_fmt_pct(d)} from {what}, "
+                          f"beyond the ratio tolerance of {tol:g} %")
         spread = _pct(spread_pct(s.value, point)) if s.value is not None and point is not None else None
-        out.append(Comparison(id=cid, **base, right=right, right_ids=(m.id, t.id), computed_low=r.low, computed_high=r.high,
-                              computed=computed, computed_value=point, verdict=verdict, reason=reason,
+        out.append(Comparison(id=cid, **base, right=right, right_ids=(m.id, t.id), computed_low=r.low,
+                              computed_high=r.high, computed=computed, computed_value=point, verdict=verdict, reason=reason,
                               spread_pct=spread, figures_used=used, basis=_basis(m, t)))
     return out
 
