@@ -36,6 +36,7 @@ class _Words:
     non_binding: re.Pattern
     apposition: re.Pattern
     source: re.Pattern
+    source_verb: re.Pattern
     contrast: re.Pattern
     pronouns: tuple  # (compiled, kind)
     vague: re.Pattern
@@ -52,6 +53,7 @@ def words(lang: str) -> _Words:
         non_binding=re.compile(phrase_regex(v.non_binding_words), flags) if v.non_binding_words else re.compile(r"(?!x)x"),
         apposition=re.compile(r"^\s*(?:(?:la|le|les|l’|l'|un|une|the|a|an)\s+)?(?:" + phrase_regex(v.apposition_markers) + ")", flags),
         source=re.compile(phrase_regex(v.source_markers), flags),
+        source_verb=re.compile(phrase_regex(v.source_verbs), flags) if v.source_verbs else re.compile(r"(?!x)x"),
         contrast=re.compile(r"^[\s«“\"'(–—-]*(?:" + phrase_regex(v.contrast_openers) + ")", flags),
         pronouns=tuple((re.compile(phrase_regex([p]), flags), kind) for p, kind in v.pronouns.items()),
         vague=re.compile(r"(?:" + phrase_regex(v.vague_words) + r")\s*$", flags),
@@ -91,6 +93,16 @@ def find_versus(text: str, m: Mention, hits: Sequence[EntityHit], sent: tuple[in
     return None
 
 
+def _versus_marker(text: str, m: Mention, sent: tuple[int, int], lang: str) -> Optional[int]:
+    """Where the other side of a comparison starts after the number ("compared with ..."), if it does."""
+    for vm in words(lang).versus.finditer(text, m.end, min(sent[1], m.end + 90)):
+        gap = text[m.end:vm.start()]
+        if not any(c in gap for c in ".;") and len(gap) <= 70:
+            return vm.start()
+        break
+    return None
+
+
 def owned(text: str, h: EntityHit, hits: Sequence[EntityHit]) -> EntityHit:
     """"OpenAI's o1", "Meta’s Llama 3": the name after the possessive is the one meant."""
     m = re.match(r"[’']s\s+(?:[«“\"]\s*)?", text[h.end:h.end + 6])
@@ -114,9 +126,15 @@ def _in_apposition(text: str, h: EntityHit, m: Mention, sent_start: int, lang: s
 
 
 def _after_source(text: str, h: EntityHit, sent_start: int, lang: str) -> bool:
+    """A name given as the source ("selon Bloomberg", "..., said OpenAI."), not as the subject."""
     before = text[max(sent_start, h.start - 30):h.start]
-    return bool(re.search(r"(?:" + words(lang).source.pattern + r")\s*[«“\"]?\s*(?:(?:the|le|la|les|l’|l')\s*)?$",
-                          before, re.IGNORECASE))
+    tail = r"\s*[«“\"]?\s*(?:(?:the|le|la|les|l’|l')\s*)?$"
+    w = words(lang)
+    if re.search(r"(?:" + w.source.pattern + r")" + tail, before, re.IGNORECASE):
+        return True
+    if re.search(r"(?:" + w.source_verb.pattern + r")" + tail, before, re.IGNORECASE):
+        return bool(re.match(r"\s*(?:[,.;:)»”\"]|$)", text[h.end:h.end + 3]))
+    return False
 
 
 def _bound_after(text: str, m: Mention, h: EntityHit, lang: str) -> bool:
@@ -153,7 +171,10 @@ def _rank(h: EntityHit, q: Quantity) -> int:
 def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sent: tuple[int, int],
               lang: str, versus: Optional[EntityHit], history: Sequence[EntityHit]) -> Attribution:
     """The entity mention `m` of quantity `q` is said of, and how that was decided."""
-    in_sentence = [h for h in hits if sent[0] <= h.start and h.end <= sent[1] and h != versus]
+    other_side = versus or (find_versus(text, m, hits, sent, lang) if m.kind != "ratio" else None)
+    cut = _versus_marker(text, m, sent, lang)
+    in_sentence = [h for h in hits if sent[0] <= h.start and h.end <= sent[1] and h != other_side
+                   and not (cut is not None and h.start >= cut)]
     usable = [h for h in in_sentence if not _after_source(text, h, sent[0], lang)]
     after = [h for h in usable if h.start >= m.end]
     for h in after[:1]:

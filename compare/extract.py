@@ -99,10 +99,11 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
     mention = m
     note = m.note
     if m.kind == "number":
-        same_sentence = last_money is not None and last_money.sentence_start == sent[0]
-        if last_money is not None and _is_scaled(m) and (contrast or same_sentence):
-            mention = m.model_copy(update={"kind": "money", "unit": last_money.unit})
-            note = f"currency {last_money.unit} carried over from the previous amount"
+        prev = last_claim if last_claim is not None and last_claim.kind in ("money", "count") else last_money
+        same_sentence = prev is not None and prev.sentence_start == sent[0]
+        if prev is not None and _is_scaled(m) and (contrast or same_sentence):
+            mention = m.model_copy(update={"kind": prev.kind, "unit": prev.unit, "per": m.per or prev.per})
+            note = f"unit {prev.unit} carried over from the previous figure {prev.text!r}"
         else:
             return none("a bare number: no currency, percent, ratio or unit")
     choice = choose_quantity(mention, cues, engine.cues, text)

@@ -40,6 +40,7 @@ class AttributionVocab(BaseModel):
     non_binding_words: list[str] = []
     apposition_markers: list[str]
     source_markers: list[str]
+    source_verbs: list[str] = []
     pronouns: dict[str, Literal["any", "company", "model", "product", "project"]]
     vague_words: list[str]
     not_names: list[str]
