@@ -232,6 +232,28 @@ def test_stated_ratio_against_claims(name, stated_kw, mine, theirs):
     assert c.spread_pct is not None
 
 
+# One article gives both figures, one of them a lower bound, and a ratio: does the ratio follow?
+ONE_SIDED = [
+    ("18 fois moins cher que GPT-4o (plus de 100 M$ contre 5,57 M$)", 18, "consistent"),
+    ("25 fois moins cher: more than 100 M$ leaves any ratio above 17.9 possible", 25, "consistent"),
+    ("10 fois moins cher: below what the figures allow", 10, "inconsistent"),
+]
+
+
+@pytest.mark.parametrize("text,factor,verdict", ONE_SIDED, ids=[o[0] for o in ONE_SIDED])
+def test_stated_ratio_against_a_lower_bound(text, factor, verdict):
+    claims = [claim("s1", entity="DeepSeek V3", quantity="training_cost", value=factor, precision=1, unit="x",
+                    direction="less", versus="GPT-4o", kind="ratio"),
+              claim("v3", entity="DeepSeek V3", quantity="training_cost", value=5_570_000, precision=10_000,
+                    unit="USD", kind="money"),
+              claim("gpt", entity="GPT-4o", quantity="training_cost", value=1e8, low=1e8, qualifier=">",
+                    unit="USD", kind="money")]
+    c = only(compare_claims(claims, RuleSet()), kind="stated_ratio")
+    assert c.computed == "> 17.9x"
+    assert c.verdict == verdict, c.reason
+    assert c.right_ids == ("v3", "gpt")
+
+
 def test_stated_ratio_uses_references_and_claims_separately():
     claims = [claim("s1", entity="A", quantity="compute", value=10, unit="x", versus="B", direction="less",
                     precision=1, kind="ratio"),
