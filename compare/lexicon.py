@@ -151,6 +151,7 @@ class Dates(Strict):
     ordinal_words: list[str] = Field(default_factory=list)
     references: list[str] = Field(default_factory=list)
     time_suffixes: list[str] = Field(default_factory=list)
+    not_names: list[str] = Field(default_factory=list, description="Capitalised words before a number that are no product name (Les, Selon).")
 
 
 FILES: dict[str, type[Strict]] = {

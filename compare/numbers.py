@@ -145,8 +145,12 @@ def read_words(text: str, lang: str) -> Optional[Numeral]:
             break
         nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
         if w in t.joiners and seen:
-            if nxt in t.units or nxt in t.fractions or (nxt in t.articles and i + 2 < len(tokens)
-                                                          and tokens[i + 2][0] in t.fractions):
+            after = tokens[i + 2][0] if i + 2 < len(tokens) else ""
+            fraction_next = nxt in t.fractions or (nxt in t.articles and after in t.fractions)
+            tens_next = small % 10 == 0 and small % 100 >= 20 and t.units.get(nxt) in (1, 11)
+            round_next = ((current >= 100 and small == 0) or (total and not current)) and (
+                nxt in t.units or nxt in t.hundreds)
+            if fraction_next or tens_next or round_next:
                 pending_join = True
                 join_end = b
                 continue

@@ -23,6 +23,8 @@ SP = r"[^\S\r\n]"
 _DIGIT_RUN = re.compile(r"[.,]?\d+(?:[ \u00a0\u202f\u2009.,]\d+)*")
 _EXPONENT = re.compile(r"[eE]([-+]?\d{1,3})(?![\w])|\^([-+]*)(\d{1,3})")
 _TIME = re.compile(r"(?:[:hH]\d{2}(?!\d)|h(?![^\W\d_])|" + SP + r"?h" + SP + r"?\d{2}(?!\d))")
+_CLOCK = re.compile(r"\d*(?:[:hH.]\d+)*")
+_BY = re.compile(r"[^\S\r\n]*[x×][^\S\r\n]*\d")
 _SLASH = re.compile(r"/(\d+)(?:/\d+)*")
 _YEAR_TAIL = re.compile(r"(?:[-–/]\d{1,4}(?!\d))+")
 _GLUED_WORD = re.compile(r"[\w.\-‑]*")
@@ -46,8 +48,10 @@ def _is_case_sensitive(phrase: str, flag: Optional[bool] = None) -> bool:
 def _phrase_rx(phrase: str, case: Optional[bool] = None, glued: bool = False) -> str:
     """Regex of one phrase: ’ and ' alike, spaces flexible, a trailing * matches any word ending."""
     star = phrase.endswith("*") and len(phrase) > 1
+    lead_star = phrase.startswith("*") and len(phrase) > 1
     p = phrase[:-1] if star else phrase
-    rx = ""
+    p = p[1:] if lead_star else p
+    rx = r"\w*" if lead_star else ""
     for i, ch in enumerate(p):
         if ch in "’'":
             rx += "[’']"
@@ -60,7 +64,7 @@ def _phrase_rx(phrase: str, case: Optional[bool] = None, glued: bool = False) ->
             rx += re.escape(ch)
     if star:
         rx += r"\w*"
-    left = r"(?<!\w)" if p[:1].isalnum() and not glued else ""
+    left = r"(?<!\w)" if p[:1].isalnum() and not glued and not lead_star else ""
     right = r"(?!\w)" if p[-1:].isalnum() and not star else ""
     body = left + rx + right
     return f"(?-i:{body})" if _is_case_sensitive(p, case) else body
@@ -147,6 +151,7 @@ class Grammar:
     weekdays: frozenset
     references: frozenset
     negative: re.Pattern
+    not_names: frozenset
 
 
 @lru_cache(maxsize=None)
@@ -209,7 +214,8 @@ def grammar(lang: str) -> Grammar:
                                 + r")|(?P<sub>" + _alt(subunits) + r"))(?![^\W\d_])", I)
     hints = lex.currencies.hints
     percent = re.compile(SP + r"*(?:(?P<pp>" + _alt(lex.percents.points) + r")|(?P<pc>" + _alt(lex.percents.percent) + r"))", I)
-    ratio = re.compile(SP + r"*(?P<t>" + _alt(lex.ratios.times) + r")(?!" + SP + r"*\d)(?:" + SP + r"+(?P<dir>"
+    times = "|".join(_phrase_rx(t, None, True) for t in sorted(set(lex.ratios.times), key=lambda x: (-len(x), x)))
+    ratio = re.compile(SP + r"*(?P<t>" + times + r")(?!" + SP + r"*\d)(?:" + SP + r"+(?P<dir>"
                        + _alt(lex.ratios.directions) + r"))?", I)
     unit = re.compile(SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?" + lex.units.prefix + r"(?P<u>"
                       + _alt(lex.unit_phrases) + r")", I)
@@ -248,6 +254,7 @@ def grammar(lang: str) -> Grammar:
         months=frozenset(m.lower() for m in months), weekdays=frozenset(w.lower() for w in lex.dates.weekdays),
         references=frozenset(r.lower() for r in lex.dates.references),
         negative=re.compile(_alt(lex.numbers.negative), I),
+        not_names=frozenset(w.lower() for w in lex.dates.not_names),
     )
 
 
@@ -277,6 +284,8 @@ class Reading:
     cur_before: bool = False
     low: Optional[float] = None
     high: Optional[float] = None
+    word_scale: float = 1.0
+    governed: bool = False
 
 
 def _numeral_at(text: str, pos: int, g: Grammar) -> Optional[tuple[Numeral, bool, bool]]:
@@ -310,6 +319,19 @@ def _prev_token(rev: str) -> tuple[str, bool]:
     if m.end("tok") >= len(rev) and not before:
         starts = True
     return tok, starts
+
+
+_ELISION = re.compile(r"^\w{1,2}[’']")
+
+
+def _is_name(tok: str, sentence_start: bool, g: Grammar) -> bool:
+    """Whether the word before a bare number names a product ("Grok 3", "l'iPhone 16", "CAC 40")."""
+    if not tok or not tok[-1].isalnum():
+        return False
+    tok = _ELISION.sub("", tok)
+    if not tok[:1].isalpha() or not any(c.isupper() for c in tok):
+        return False
+    return tok.lower() not in g.not_names
 
 
 def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, second: bool = False):
@@ -349,6 +371,9 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
                 num = again
     r = Reading(start=start, end=end, value=value, precision=precision, digits=digits, plain_int=plain,
                 approximate=num.approximate)
+    if not digits:
+        last = text[start:end].split()[-1].lower()
+        r.word_scale = word_tables(g.lang).scales.get(last, 1.0)
     if digits:
         em = _EXPONENT.match(text, end)
         if em:
@@ -361,7 +386,8 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
             r.end = end = em.end()
             r.plain_int = False
         elif _TIME.match(text, end) or g.time_after.match(text, end):
-            return None, _skip_token(text, end)
+            tm = _TIME.match(text, end) or g.time_after.match(text, end)
+            return None, _CLOCK.match(text, tm.end()).end()
         sm = _SLASH.match(text, end)
         if sm:
             den = sm.group(1)
@@ -381,7 +407,8 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
     tok, sentence_start = _prev_token(rev)
     bare = r.kind == "number" and r.scale == 1.0 and not (pm and pm.group("cur"))
     low_tok = tok.lower()
-    if bare and digits and r.plain_int and len(text[r.start:end]) == 4 and 1800 <= r.value <= 2100:
+    if bare and digits and r.plain_int and len(text[r.start:end]) == 4 and 1800 <= r.value <= 2100 \
+            and not _BY.match(text, end):
         ym = _YEAR_TAIL.match(text, r.end)
         return None, ym.end() if ym else r.end
     if r.value == int(r.value) and 0 < r.value <= 31 and digits and bare:
@@ -391,8 +418,7 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
         return None, _skip_token(text, end)
     if bare and low_tok in g.references:
         return None, r.end
-    if bare and digits and tok[:1].isupper() and tok[:1].isalpha() and not sentence_start \
-            and not (pm and (pm.group("qual") or pm.group("cur"))):
+    if bare and digits and _is_name(tok, sentence_start, g) and not (pm and (pm.group("qual") or pm.group("cur"))):
         return None, -r.end
     if pm:
         _apply_prefix(text, r, pm, g)
@@ -441,6 +467,7 @@ def _apply_prefix(text: str, r: Reading, pm: re.Match, g: Grammar) -> None:
             elif r.qualifier in ("=", "~") or q != "~":
                 r.qualifier = q
             r.start = qs
+    r.governed = bool(pm.group("chg"))
     if pm.group("chg") and r.kind in ("money", "percent") and r.direction is None:
         chg = pm.group("chg")[::-1]
         cm = g.change_up.search(chg)
@@ -595,6 +622,8 @@ def _range(text: str, r: Reading, g: Grammar, lo: int) -> None:
     if opener in g.range_open and j not in g.range_open[opener] and j not in ("-", "–", "—"):
         if not (opener in ("de", "from") and j in ("à", "to")):
             return
+    if r.governed:
+        return
     if opener and g.not_range.search(text, max(lo, r.opener_start - 40), r.opener_start):
         return
     p2 = jm.end()
@@ -606,9 +635,11 @@ def _range(text: str, r: Reading, g: Grammar, lo: int) -> None:
     first_scale = r.scale
     low, high = r.value, second.value
     kind, unit = r.kind, r.unit
-    if first_scale == 1.0 and second.scale != 1.0 and r.kind in ("number", "money", "percent", "count"):
-        low *= second.scale
-        r.precision = scaled_precision(r.precision, second.scale)
+    shared = second.scale if second.scale != 1.0 else second.word_scale
+    if first_scale == 1.0 and r.word_scale == 1.0 and shared >= 1000 and low < shared \
+            and r.kind in ("number", "money", "percent", "count"):
+        low *= shared
+        r.precision = scaled_precision(r.precision, shared)
     if kind == "number" and second.kind != "number":
         kind, unit = second.kind, second.unit
     elif second.kind not in ("number", kind):

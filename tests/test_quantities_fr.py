@@ -1,0 +1,393 @@
+"""French press strings through find_mentions: one table per phenomenon, ids = the input.
+
+Each row lists every mention the sentence must give (an empty list: none) with the fields that
+matter for it; text == source[start:end] is checked for every mention.
+"""
+import pytest
+
+from compare.quantities import find_mentions
+
+LANG = "fr"
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+def q(text, value=None, unit=None, kind=None, **kw):
+    """An expected mention: its text and the fields to check (kind defaults from the unit)."""
+    if kind is None:
+        kind = {"percent": "percent", "pp": "percent", "x": "ratio", None: "number"}.get(unit, "money" if unit and len(unit) == 3 and unit.isupper() else "count")
+    return dict(text=text, value=value, unit=unit, kind=kind, **kw)
+
+
+def xf(row, reason):
+    return pytest.param(*row, marks=pytest.mark.xfail(strict=True, reason=reason), id=row[0])
+
+
+def check(source, expected):
+    got = find_mentions(source, LANG)
+    for m in got:
+        assert source[m.start:m.end] == m.text
+    assert [m.text for m in got] == [e["text"] for e in expected]
+    for m, e in zip(got, expected):
+        for field, want in e.items():
+            have = getattr(m, field)
+            if isinstance(want, float) and have is not None:
+                assert have == pytest.approx(want, rel=1e-12), field
+            else:
+                assert have == want, (field, m)
+    starts = [m.start for m in got]
+    assert starts == sorted(starts)
+    assert all(a.end <= b.start for a, b in zip(got, got[1:]))
+
+
+DIGITS = [
+    ("Le groupe emploie 1 234 personnes.", [q("1 234 personnes", 1234.0, "people", precision=1.0)]),
+    (f"Un total de 1{NBSP}234,5 tonnes.", [q(f"1{NBSP}234,5", 1234.5, precision=0.1)]),
+    (f"Il a vendu 2{NNBSP}048 exemplaires.", [q(f"2{NNBSP}048", 2048.0)]),
+    ("La ville compte 294.000 habitants.", [q("294.000", 294000.0, precision=1.0)]),
+    ("Le taux atteint 3,75 cette année.", [q("3,75", 3.75, precision=0.01)]),
+    ("On compte 12 000 000 de visites.", [q("12 000 000", 12e6)]),
+    ("Un score de 0,5 seulement.", [q("0,5", 0.5)]),
+    ("Le chiffre 4,800 est cité.", [q("4,800", 4.8, precision=0.001)]),
+    ("La note est de 12,5 sur 20.", [q("12,5", 12.5), q("20", 20.0)]),
+    ("Le fichier pèse 1.5 Go.", [q("1.5", 1.5)]),
+    ("Ils étaient 15 000 à manifester.", [q("15 000", 15000.0)]),
+    ("Il a parcouru 3 500 kilomètres.", [q("3 500", 3500.0)]),
+    ("Une hausse du coefficient à 1.250.000 unités.", [q("1.250.000", 1250000.0)]),
+    ("La valeur ,25 est rare.", [q(",25", 0.25)]),
+    ("Au total, 7 équipes participent.", [q("7", 7.0)]),
+    ("Le ratio vaut 2,3e-4 dans ce cas.", [q("2,3e-4", 2.3e-4)]),
+    ("Ils ont trouvé 17 bugs.", [q("17", 17.0)]),
+    ("Plus de 3,2 milliards de personnes", [q("Plus de 3,2 milliards de personnes", 3.2e9, "people", qualifier=">", low=3.2e9)]),
+    ("Il reste 100 places.", [q("100", 100.0, precision=1.0)]),
+    ("Le robot a 42 capteurs.", [q("42", 42.0)]),
+]
+
+SCALES = [
+    ("Une levée de 5,57 millions.", [q("5,57 millions", 5.57e6, precision=1e4)]),
+    ("Un budget de 500 milliards.", [q("500 milliards", 5e11, precision=1e9)]),
+    ("Le fonds gère 100 millions.", [q("100 millions", 1e8, precision=1e6)]),
+    ("Un trou de 1 billion dans les comptes.", [q("1 billion", 1e12)]),
+    ("Il a gagné 10k abonnés.", [q("10k abonnés", 1e4, "users")]),
+    ("La start-up vaut 2 Md€.", [q("2 Md€", 2e9, "EUR")]),
+    ("Un contrat de 3 Mds € a été signé.", [q("3 Mds €", 3e9, "EUR")]),
+    ("Un projet à 5 M$ seulement.", [q("5 M$", 5e6, "USD")]),
+    ("Le marché pèse 12 Mrd d'euros.", [q("12 Mrd d'euros", 12e9, "EUR")]),
+    ("Il a levé 1,5 milliard d’euros.", [q("1,5 milliard d’euros", 1.5e9, "EUR", precision=1e8)]),
+    ("Cinq mille visiteurs sont venus.", [q("Cinq mille visiteurs", 5000.0, "users")]),
+    ("Un fonds de 2 millions.", [q("2 millions", 2e6)]),
+    ("Les ventes, 4,2 milliards, ont déçu.", [q("4,2 milliards", 4.2e9)]),
+    ("Un demi-million de dollars", [q("Un demi-million de dollars", 5e5, "USD")]),
+    ("deux milliards de dollars", [q("deux milliards de dollars", 2e9, "USD", precision=1e9)]),
+    ("Un marché de 30 millions d'unités.", [q("30 millions", 3e7)]),
+    ("Un investissement de 1 million et demi.", [q("1 million", 1e6)]),
+    ("Le site atteint 3 000 milliards de requêtes.", [q("3 000 milliards", 3e12)]),
+    ("Il y a 2 k de retard.", [q("2 k", 2000.0)]),
+    ("Une perte de 7 Md.", [q("7 Md", 7e9)]),
+]
+
+MONEY = [
+    ("“V3” n’a par exemple réclamé que 5,57 millions de dollars pour son entraînement.",
+     [q("5,57 millions de dollars", 5570000.0, "USD", qualifier="=", precision=10000.0)]),
+    ("le projet “Stargate”, doté de 500 milliards de dollars", [q("500 milliards de dollars", 5e11, "USD", precision=1e9)]),
+    ("Le repas coûte 25 euros.", [q("25 euros", 25.0, "EUR")]),
+    ("Le repas coûte 25 €.", [q("25 €", 25.0, "EUR")]),
+    ("Le repas coûte 25€ TTC.", [q("25€", 25.0, "EUR")]),
+    ("Il a payé 8,50 $.", [q("8,50 $", 8.5, "USD", precision=0.01)]),
+    ("Une amende de 10 000 livres sterling.", [q("10 000 livres sterling", 1e4, "GBP")]),
+    ("Un chèque de 300 francs suisses.", [q("300 francs suisses", 300.0, "CHF")]),
+    ("Les ventes atteignent 50 milliards de yuans.", [q("50 milliards de yuans", 5e10, "CNY")]),
+    ("Un rachat à 2 milliards de yens.", [q("2 milliards de yens", 2e9, "JPY")]),
+    ("Un contrat de 40 millions de dollars canadiens.", [q("40 millions de dollars canadiens", 4e7, "CAD")]),
+    ("La transaction porte sur 16,4 millions de $CAD.", [q("16,4 millions de $CAD", 16.4e6, "CAD")]),
+    ("Le titre vaut 150 $ US.", [q("150 $ US", 150.0, "USD")]),
+    ("Une facture de 1 200 € HT.", [q("1 200 €", 1200.0, "EUR")]),
+    ("un prix de 0,14 dollar", [q("0,14 dollar", 0.14, "USD")]),
+    ("Un coût de 6 millions de dollars, selon l'entreprise.", [q("6 millions de dollars", 6e6, "USD")]),
+    ("Microsoft a investi 13 milliards de dollars dans OpenAI.", [q("13 milliards de dollars", 13e9, "USD")]),
+    ("Un tour de table de 6,6 milliards de dollars.", [q("6,6 milliards de dollars", 6.6e9, "USD")]),
+    ("Il coûte 20 dollars et 15 cents.", [q("20 dollars et 15 cents", 20.15, "USD")]),
+    ("La valorisation atteint 157 Md$.", [q("157 Md$", 157e9, "USD")]),
+    ("Un dollar vaut 0,92 euro.", [q("0,92 euro", 0.92, "EUR")]),
+    ("Une rallonge de 50 M€.", [q("50 M€", 5e7, "EUR")]),
+    ("La société valait 3 400 milliards de dollars.", [q("3 400 milliards de dollars", 3.4e12, "USD")]),
+    ("Un salaire de 4 000 euros bruts.", [q("4 000 euros", 4000.0, "EUR")]),
+    ("un contrat de 100 millions de dollars australiens", [q("100 millions de dollars australiens", 1e8, "AUD")]),
+    ("Le titre perd 2,75 $.", [q("2,75 $", 2.75, "USD")]),
+    ("Le prix est de 9,99 € par mois.", [q("9,99 € par mois", 9.99, "EUR", per="month")]),
+    ("La course a coûté 75 millions de dollars de Hong Kong.", [q("75 millions de dollars de Hong Kong", 75e6, "HKD")]),
+    ("Une enveloppe de 109 milliards d'euros.", [q("109 milliards d'euros", 109e9, "EUR")]),
+    ("Nvidia a perdu 589 milliards de dollars en bourse.", [q("589 milliards de dollars", 589e9, "USD")]),
+]
+
+PERCENT = [
+    ("d’environ 30 % à cause", [q("environ 30 %", 30.0, "percent", qualifier="~")]),
+    ("Le chômage atteint 7,3 %.", [q("7,3 %", 7.3, "percent", precision=0.1)]),
+    (f"Une part de 12{NNBSP}%.", [q(f"12{NNBSP}%", 12.0, "percent")]),
+    (f"Une part de 12{NBSP}%.", [q(f"12{NBSP}%", 12.0, "percent")]),
+    ("Une part de 12%.", [q("12%", 12.0, "percent")]),
+    ("Les prix sont en hausse de 30 %.", [q("30 %", 30.0, "percent", direction="up")]),
+    ("Le titre a chuté de 17 % lundi.", [q("17 %", 17.0, "percent", direction="down")]),
+    ("Microsoft a augmenté ses prix de 30 %.", [q("30 %", 30.0, "percent", direction="up")]),
+    ("Le chiffre d'affaires progresse de 12 %.", [q("12 %", 12.0, "percent", direction="up")]),
+    ("Une baisse de 5 % est attendue.", [q("5 %", 5.0, "percent", direction="down")]),
+    ("+30 % sur un an.", [q("+30 %", 30.0, "percent", direction="up")]),
+    ("Le titre recule de 3,5 % à Paris.", [q("3,5 %", 3.5, "percent", direction="down")]),
+    ("Une part de 40 pour cent.", [q("40 pour cent", 40.0, "percent")]),
+    ("Le taux gagne 2 points de pourcentage.", [q("2 points de pourcentage", 2.0, "pp")]),
+    ("Le taux passe à 15 %.", [q("15 %", 15.0, "percent")]),
+    ("Près de 60 % des Français", [q("Près de 60 %", 60.0, "percent", qualifier="~")]),
+    ("plus de 90 % des requêtes", [q("plus de 90 %", 90.0, "percent", qualifier=">", low=90.0)]),
+    ("moins de 10 % du marché", [q("moins de 10 %", 10.0, "percent", qualifier="<", high=10.0)]),
+    ("vingt pour cent des salariés", [q("vingt pour cent", 20.0, "percent")]),
+    ("Un rabais de 50 % sur l'abonnement.", [q("50 %", 50.0, "percent")]),
+    ("une chute de 17 %", [q("17 %", 17.0, "percent", direction="down")]),
+    ("un bond de 8 % en séance", [q("8 %", 8.0, "percent", direction="up")]),
+    ("Les ventes ont reculé de 2 % sur le trimestre.", [q("2 %", 2.0, "percent", direction="down")]),
+    ("Une croissance de 3 % l'an.", [q("3 % l'an", 3.0, "percent", per="year")]),
+    ("Le coût est 30 % moins cher.", [q("30 %", 30.0, "percent", direction="down")]),
+]
+
+RATIOS = [
+    ("“V3” a par ailleurs nécessité 11 fois moins de temps de calcul que Llama-3 de Meta",
+     [q("11 fois moins", 11.0, "x", direction="less")]),
+    ("– environ 50 fois moins que GPT-4o", [q("environ 50 fois moins", 50.0, "x", direction="less", qualifier="~")]),
+    ("Il est deux fois plus cher.", [q("deux fois plus", 2.0, "x", direction="more")]),
+    ("Un modèle dix fois plus rapide.", [q("dix fois plus", 10.0, "x", direction="more")]),
+    ("Il a fallu dix fois plus de puces.", [q("dix fois plus", 10.0, "x", direction="more")]),
+    ("Il coûte deux fois moins.", [q("deux fois moins", 2.0, "x", direction="less")]),
+    ("Un prix moitié moins élevé.", [q("moitié moins", 2.0, "x", direction="less")]),
+    ("C'est 3 fois plus que prévu.", [q("3 fois plus", 3.0, "x", direction="more")])
+    ,
+    ("Le modèle consomme 20 fois moins d'énergie.", [q("20 fois moins", 20.0, "x", direction="less")]),
+    ("Il a répété dix fois la même phrase.", [q("dix fois", 10.0, "x", direction=None)]),
+    ("Un coût 30 fois inférieur.", [q("30 fois", 30.0, "x")]),
+    ("Un modèle 10x moins cher.", [q("10x moins", 10.0, "x", direction="less")]),
+    ("Il consomme 4,5 fois plus d'électricité.", [q("4,5 fois plus", 4.5, "x", direction="more")]),
+    ("près de 40 fois moins cher", [q("près de 40 fois moins", 40.0, "x", direction="less", qualifier="~")]),
+    ("jusqu'à 100 fois plus vite", [q("jusqu'à 100 fois plus", 100.0, "x", direction="more", qualifier="<=", high=100.0)]),
+    ("cent fois plus puissant", [q("cent fois plus", 100.0, "x", direction="more")]),
+    ("trois fois plus de données", [q("trois fois plus", 3.0, "x", direction="more")]),
+    ("un écran 1920 x 1080", [q("1920", 1920.0), q("1080", 1080.0)]),
+    ("onze fois moins de calcul", [q("onze fois moins", 11.0, "x", direction="less")]),
+    ("Son budget a été multiplié par 5 × 2.", [q("5", 5.0), q("2", 2.0)]),
+]
+
+WORDS = [
+    ("Onze entreprises ont signé.", [q("Onze entreprises", 11.0, "companies")]),
+    ("Il a embauché deux cents ingénieurs.", [q("deux cents ingénieurs", 200.0, "employees")]),
+    ("vingt-cinq pays", [q("vingt-cinq pays", 25.0, "countries")]),
+    ("quatre-vingt-dix jours", [q("quatre-vingt-dix jours", 90.0, "days")]),
+    ("soixante et onze projets", [q("soixante et onze", 71.0)]),
+    ("trois millions d'utilisateurs", [q("trois millions d'utilisateurs", 3e6, "users")]),
+    ("quatre-vingts salariés", [q("quatre-vingts salariés", 80.0, "employees")]),
+    ("mille cinq cents euros", [q("mille cinq cents euros", 1500.0, "EUR")]),
+    ("dix-sept modèles", [q("dix-sept modèles", 17.0, "models")]),
+    ("trente-trois ans", [q("trente-trois ans", 33.0, "years")]),
+    ("une centaine de dollars", [q("une centaine de dollars", 100.0, "USD", qualifier="~")]),
+    ("un millier de puces", [q("un millier de puces", 1000.0, "GPUs", qualifier="~")]),
+    ("une vingtaine de chercheurs", [q("une vingtaine de chercheurs", 20.0, "employees", qualifier="~")]),
+    ("Il a un chat.", []),
+    ("une entreprise française", []),
+    ("des millions de personnes", []),
+    ("cinq cent trente-cinq", [q("cinq cent trente-cinq", 535.0)]),
+    ("deux et demi", [q("deux et demi", 2.5)]),
+    ("sept milliards d'euros", [q("sept milliards d'euros", 7e9, "EUR")]),
+    ("neuf cent mille", [q("neuf cent mille", 900000.0)]),
+    ("un million de dollars", [q("un million de dollars", 1e6, "USD")]),
+    xf(("un modèle tout neuf", []), "'neuf' (new) is read as the number nine"),
+]
+
+QUALIFIERS = [
+    ("Contre plus de 100 millions de dollars pour “GPT-4o” d’OpenAI",
+     [q("plus de 100 millions de dollars", 1e8, "USD", qualifier=">", low=1e8, high=None)]),
+    ("au moins 2 000 GPU", [q("au moins 2 000 GPU", 2000.0, "GPUs", qualifier=">=", low=2000.0)]),
+    ("pas moins de 50 millions d'euros", [q("pas moins de 50 millions d'euros", 5e7, "EUR", qualifier=">=")]),
+    ("moins de 6 millions de dollars", [q("moins de 6 millions de dollars", 6e6, "USD", qualifier="<", high=6e6, low=None)]),
+    ("jusqu’à 20 dollars", [q("jusqu’à 20 dollars", 20.0, "USD", qualifier="<=", high=20.0)]),
+    ("jusqu'à 20 dollars", [q("jusqu'à 20 dollars", 20.0, "USD", qualifier="<=")]),
+    ("environ 2 000 puces", [q("environ 2 000 puces", 2000.0, "GPUs", qualifier="~")]),
+    ("près de 1 000 employés", [q("près de 1 000 employés", 1000.0, "employees", qualifier="~")]),
+    ("quelque 300 chercheurs", [q("quelque 300 chercheurs", 300.0, "employees", qualifier="~")]),
+    ("au-delà de 10 milliards", [q("au-delà de 10 milliards", 1e10, qualifier=">")]),
+    ("Plus de 40 salariés", [q("Plus de 40 salariés", 40.0, "employees", qualifier=">")]),
+    ("presque 5 millions d'abonnés", [q("presque 5 millions d'abonnés", 5e6, "users", qualifier="~")]),
+    ("à peu près 12 %", [q("à peu près 12 %", 12.0, "percent", qualifier="~")]),
+    ("Il y en a 500 ou plus.", [q("500 ou plus", 500.0, qualifier=">=", low=500.0)]),
+    ("Il y en a 500 ou moins.", [q("500 ou moins", 500.0, qualifier="<=", high=500.0)]),
+    ("un peu plus de 3 milliards", [q("un peu plus de 3 milliards", 3e9, qualifier=">")]),
+    ("de l'ordre de 15 millions", [q("de l'ordre de 15 millions", 1.5e7, qualifier="~")]),
+    ("supérieur à 4565", [q("supérieur à 4565", 4565.0, qualifier=">")]),
+    ("inférieur ou égal à 30", [q("inférieur ou égal à 30", 30.0, qualifier="<=")]),
+    ("aux alentours de 200 euros", [q("aux alentours de 200 euros", 200.0, "EUR", qualifier="~")]),
+]
+
+RANGES = [
+    ("entre 5 et 6 millions de dollars", [q("entre 5 et 6 millions de dollars", None, "USD", qualifier="range", low=5e6, high=6e6)]),
+    ("de 5 à 6 M$", [q("5 à 6 M$", None, "USD", qualifier="range", low=5e6, high=6e6)]),
+    ("5-6 millions d'euros", [q("5-6 millions d'euros", None, "EUR", qualifier="range", low=5e6, high=6e6)]),
+    ("entre 10 et 20 %", [q("entre 10 et 20 %", None, "percent", qualifier="range", low=10.0, high=20.0)]),
+    ("20 à 30 milliards", [q("20 à 30 milliards", None, qualifier="range", low=2e10, high=3e10)]),
+    ("entre 2 000 et 3 000 GPU", [q("entre 2 000 et 3 000 GPU", None, "GPUs", qualifier="range", low=2000.0, high=3000.0)]),
+    ("de 10 % à 15 %", [q("10 % à 15 %", None, "percent", qualifier="range", low=10.0, high=15.0)]),
+    ("entre 1,5 et 2 milliards d'euros", [q("entre 1,5 et 2 milliards d'euros", None, "EUR", qualifier="range", low=1.5e9, high=2e9)]),
+    ("plus de 10 et moins de 40", [q("plus de 10 et moins de 40", None, qualifier="range", low=10.0, high=40.0)]),
+    ("supérieur à 100 et inférieur à 300", [q("supérieur à 100 et inférieur à 300", None, qualifier="range", low=100.0, high=300.0)]),
+    ("Le prix est passé de 10 à 20 euros.", [q("10", 10.0), q("20 euros", 20.0, "EUR")]),
+    ("Le score est de 3 - 2.", [q("3", 3.0), q("2", 2.0)]),
+    ("entre 2020 et 2025", []),
+    ("de 300 à 400 dollars par mois", [q("300 à 400 dollars par mois", None, "USD", qualifier="range", low=300.0, high=400.0, per="month")]),
+    ("entre deux et trois milliards", [q("entre deux et trois milliards", None, qualifier="range", low=2e9, high=3e9)]),
+    ("8–10 %", [q("8–10 %", None, "percent", qualifier="range", low=8.0, high=10.0)]),
+    ("entre 40 et 50 ans", [q("entre 40 et 50 ans", None, "years", qualifier="range", low=40.0, high=50.0)]),
+    ("de 1 000 à 5 000", [q("1 000 à 5 000", None, qualifier="range", low=1000.0, high=5000.0)]),
+    ("Le cours a grimpé de 5 à 8 euros.", [q("5", 5.0), q("8 euros", 8.0, "EUR")]),
+    ("pas plus de 12 et plus de 194", [q("pas plus de 12", 12.0, qualifier="<="), q("plus de 194", 194.0, qualifier=">")]),
+]
+
+PERIODS = [
+    ("à 200 dollars par mois", [q("200 dollars par mois", 200.0, "USD", per="month")]),
+    ("un abonnement à 20 €/mois", [q("20 €/mois", 20.0, "EUR", per="month")]),
+    ("30 euros mensuels", [q("30 euros mensuels", 30.0, "EUR", per="month")]),
+    ("un salaire de 50 000 euros par an", [q("50 000 euros par an", 5e4, "EUR", per="year")]),
+    ("10 milliards de dollars annuels", [q("10 milliards de dollars annuels", 1e10, "USD", per="year")]),
+    ("2 dollars par heure", [q("2 dollars par heure", 2.0, "USD", per="hour")]),
+    ("0,14 dollar pour un million de tokens", [q("0,14 dollar pour un million de tokens", 0.14, "USD", per="1M tokens")]),
+    ("2,19 dollars par million de tokens en sortie", [q("2,19 dollars par million de tokens en sortie", 2.19, "USD", per="1M output tokens")]),
+    ("0,55 dollar par million de tokens en entrée", [q("0,55 dollar par million de tokens en entrée", 0.55, "USD", per="1M input tokens")]),
+    ("2 dollars par heure GPU", [q("2 dollars par heure GPU", 2.0, "USD", per="GPU-hour")]),
+    ("5 € par utilisateur", [q("5 € par utilisateur", 5.0, "EUR", per="user")]),
+    ("un loyer de 1 000 euros par semaine", [q("1 000 euros par semaine", 1000.0, "EUR", per="week")]),
+    ("10 dollars par jour", [q("10 dollars par jour", 10.0, "USD", per="day")]),
+    ("22 euros/an", [q("22 euros/an", 22.0, "EUR", per="year")]),
+    ("ChatGPT Pro, à 200 dollars mensuels", [q("200 dollars mensuels", 200.0, "USD", per="month")]),
+    ("un abonnement de 20 dollars", [q("20 dollars", 20.0, "USD", per=None)]),
+    ("10 millions de dollars l'an", [q("10 millions de dollars l'an", 1e7, "USD", per="year")]),
+    ("2 % par an", [q("2 % par an", 2.0, "percent", per="year")]),
+    ("300 000 utilisateurs par jour", [q("300 000 utilisateurs par jour", 3e5, "users", per="day")]),
+    ("12 euros par mois et par utilisateur", [q("12 euros par mois", 12.0, "EUR", per="month")]),
+]
+
+COUNTS = [
+    ("2,788 millions d'heures GPU", [q("2,788 millions d'heures GPU", 2.788e6, "GPU-hours")]),
+    ("2 048 GPU", [q("2 048 GPU", 2048.0, "GPUs")]),
+    ("2 048 GPU H800 de Nvidia", [q("2 048 GPU", 2048.0, "GPUs")]),
+    ("10 000 puces", [q("10 000 puces", 1e4, "GPUs")]),
+    ("50 000 accélérateurs", [q("50 000 accélérateurs", 5e4, "GPUs")]),
+    ("671 milliards de paramètres", [q("671 milliards de paramètres", 671e9, "parameters")]),
+    ("14 800 milliards de tokens", [q("14 800 milliards de tokens", 14.8e12, "tokens")]),
+    ("300 millions d'utilisateurs", [q("300 millions d'utilisateurs", 3e8, "users")]),
+    ("200 salariés", [q("200 salariés", 200.0, "employees")]),
+    ("5 GW", [q("5 GW", 5.0, "GW")]),
+    ("1,2 gigawatt", [q("1,2 gigawatt", 1.2, "GW")]),
+    ("300 mégawatts", [q("300 mégawatts", 300.0, "MW")]),
+    ("Il y a 40 ans", [q("40 ans", 40.0, "years")]),
+    ("en 18 mois", [q("18 mois", 18.0, "months")]),
+    ("3 jours", [q("3 jours", 3.0, "days")]),
+    ("10 millions d'abonnés", [q("10 millions d'abonnés", 1e7, "users")]),
+    ("3,8e25 FLOPs", [q("3,8e25 FLOPs", 3.8e25, "FLOPs")]),
+    ("2 000 puces Nvidia", [q("2 000 puces", 2000.0, "GPUs")]),
+    ("160 ingénieurs", [q("160 ingénieurs", 160.0, "employees")]),
+    ("20 centres de données", [q("20 centres de données", 20.0, "data centers")]),
+]
+
+NOT_QUANTITIES = [
+    ("Il est né en 1989.", []),
+    ("en 2025", []),
+    ("le 26 décembre", []),
+    ("le 20 janvier 2025", []),
+    ("mercredi 22 janvier", []),
+    ("GPT-4o", []),
+    ("le modèle o1", []),
+    ("Doubao 1.5 est sorti", []),
+    ("DeepSeek R1 et V3", []),
+    ("les puces H100 et H800", []),
+    ("Qwen2.5-Max", []),
+    ("Llama 3.1 405B", []),
+    ("Claude 3.5 Sonnet", []),
+    ("Gemini 2.0 Flash", []),
+    ("Grok 3 est disponible", []),
+    ("l'iPhone 16", []),
+    ("sous Windows 11", []),
+    ("la 5G", []),
+    ("la COVID-19", []),
+    ("le G7", []),
+    ("le CAC 40 recule", []),
+    ("à 11h30", []),
+    ("à 10:30", []),
+    ("le 1er janvier", []),
+    ("le 2e trimestre", []),
+    ("la 3ème place", []),
+    ("page 12", []),
+    ("p. 12", []),
+    ("appelez le 01 23 45 67 89", []),
+    ("appelez le +33 1 23 45 67 89", []),
+    ("https://exemple.fr/article-2025?id=42", []),
+    ("contact@exemple2025.fr", []),
+    (". . . %%%. . . * . . $ $ $ $ - - - -", []),
+    ("le 2025-01-24", []),
+    ("le 24/01/2025", []),
+    ("l'exercice 2024-25", []),
+    ("article 5", []),
+    ("n° 3", []),
+    ("à 15h", []),
+    ("Llama-3 de Meta", []),
+]
+
+
+def _ids(rows):
+    return [r.id if hasattr(r, "id") and not isinstance(r, tuple) else r[0] for r in rows]
+
+
+@pytest.mark.parametrize("source,expected", DIGITS, ids=_ids(DIGITS))
+def test_digits_and_separators(source, expected):
+    check(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", SCALES, ids=_ids(SCALES))
+def test_scales(source, expected):
+    check(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", MONEY, ids=_ids(MONEY))
+def test_money(source, expected):
+    check(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", PERCENT, ids=_ids(PERCENT))
+def test_percent(source, expected):
+    check(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", RATIOS, ids=_ids(RATIOS))
+def test_ratios(source, expected):
+    check(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", WORDS, ids=_ids(WORDS))
+def test_number_words(source, expected):
+    check(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", QUALIFIERS, ids=_ids(QUALIFIERS))
+def test_qualifiers(source, expected):
+    check(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", RANGES, ids=_ids(RANGES))
+def test_ranges(source, expected):
+    check(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", PERIODS, ids=_ids(PERIODS))
+def test_periods(source, expected):
+    check(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", COUNTS, ids=_ids(COUNTS))
+def test_counts(source, expected):
+    check(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", NOT_QUANTITIES, ids=_ids(NOT_QUANTITIES))
+def test_not_quantities(source, expected):
+    check(source, expected)
