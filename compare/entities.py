@@ -47,7 +47,7 @@ def _alias_regex(alias: str) -> str:
 class EntityMatcher:
     """Compiled once per rule set; pure and picklable, so it can be shipped to workers."""
 
-    alias_re: re.Pattern
+    alias_res: dict  # first character -> compiled alternation of the aliases starting with it
     by_key: dict
     patterns: tuple  # (compiled, entity)
     families: tuple  # (compiled, family)
@@ -55,7 +55,11 @@ class EntityMatcher:
 
     def find(self, text: str, lang: str, detect: bool = True) -> list[EntityHit]:
         hits: list[EntityHit] = []
-        for m in self.alias_re.finditer(text):
+        for w in _WORD_START.finditer(text):
+            rx = self.alias_res.get(w.group())
+            m = rx.match(text, w.start()) if rx is not None else None
+            if m is None:
+                continue
             e = self.by_key.get(_norm(m.group()))
             if e is not None:
                 hits.append(EntityHit(m.start(), m.end(), e.name, e.kind, "known", e.organisation))
@@ -89,11 +93,17 @@ def compile_entities(rules: RuleSet) -> EntityMatcher:
             by_key.setdefault(key, e)
             alternatives.append(name)
     alternatives.sort(key=lambda a: (-len(a), a))
-    alias_re = re.compile("|".join(_alias_regex(a) for a in alternatives) or r"(?!x)x")
+    grouped: dict = {}
+    for a in alternatives:
+        grouped.setdefault(a[0], []).append(_alias_regex(a))
+    alias_res = {first: re.compile("|".join(alts)) for first, alts in sorted(grouped.items())}
     patterns = tuple((re.compile(p), e) for e in rules.entities for p in e.patterns)
     families = tuple((re.compile(r"(?<![\w])(?:" + f.pattern + r")(?![\w])"), f) for f in rules.families)
     kinds = {e.name: (e.kind, e.organisation) for e in rules.entities}
-    return EntityMatcher(alias_re, by_key, patterns, families, kinds)
+    return EntityMatcher(alias_res, by_key, patterns, families, kinds)
+
+
+_WORD_START = re.compile(r"(?<![\w])\w")
 
 
 def _resolve_overlaps(hits: list[EntityHit]) -> list[EntityHit]:

@@ -86,10 +86,19 @@ def write_claims(paths: Sequence[str], rules_paths: Sequence[str], out: TextIO, 
     return write_records(records, out, fmt, fields)
 
 
+def all_references(rules: RuleSet, extra: Optional[Sequence[str]]) -> list:
+    """The rules' reference figures plus those of `--references` files (same id: the file wins), checked against the rules."""
+    refs = {r.id: r for r in rules.references}
+    if extra:
+        from compare.comparisons import load_references
+        refs.update((r.id, r) for r in load_references(list(extra), rules))  # a file's figure replaces the rules' one
+    return list(refs.values())
+
+
 def _comparisons(claims: list[Claim], articles: list[Article], rules: RuleSet,
                  references: Optional[Sequence[str]]) -> list[Comparison]:
-    from compare.comparisons import compare_claims, load_references
-    refs = load_references(list(references)) if references else None
+    from compare.comparisons import compare_claims
+    refs = all_references(rules, references)
     dates = {a.id: a.date for a in articles if a.date}
     return compare_claims(claims, rules, refs, article_dates=dates)
 
@@ -114,10 +123,7 @@ def export(paths: Sequence[str], rules_paths: Sequence[str], output: str, lang: 
     claims = [c for r in results for c in r.claims]
     unclaimed = [u for r in results for u in r.unclaimed]
     comps = _comparisons(claims, articles, rules, references)
-    refs = list(rules.references)
-    if references:
-        from compare.comparisons import load_references
-        refs = load_references(list(references))
+    refs = all_references(rules, references)
     result = write_workbook(Path(output), articles=articles, claims=claims, unclaimed=unclaimed,
                             comparisons=comps, rules=rules, now=now, references=refs)
     warnings = getattr(result, "warnings", ()) or ()
