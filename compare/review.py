@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Literal, NamedTuple, Optional, Sequence
 from xml.etree import ElementTree
 
+from openpyxl.utils import get_column_letter
 from pydantic import BaseModel, ConfigDict
 
 from compare.errors import Problem, UserError
@@ -159,7 +160,6 @@ def read_sheet(path: str, rows: Iterator[tuple[int, dict[int, Callable[[], Any]]
 
 
 def column_letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
     return get_column_letter(index + 1)
 
 

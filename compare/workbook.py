@@ -878,6 +878,9 @@ def save_atomically(wb: Workbook, path: Path, stamp: datetime) -> None:
     except PermissionError as e:
         raise UserError(Problem(f"cannot replace the workbook: {e.strerror} (is it open in Excel or "
                                 "read-only?); close it and export again", file=str(path))) from e
+    except OSError as e:
+        raise UserError(Problem(f"cannot write the workbook: {e.strerror or e}; the previous one is unchanged",
+                                file=str(path))) from e
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

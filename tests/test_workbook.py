@@ -14,7 +14,7 @@ import pytest
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 
 from compare.errors import UserError
-from compare.models import Article, Claim
+from compare.models import Article
 from compare.workbook import Limits, display, run_time, stored, unit_format, write_workbook
 from workbook_seed import SEED_URL, seed_article, seed_claims, seed_inputs
 

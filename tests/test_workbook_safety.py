@@ -13,7 +13,7 @@ from compare.cells import (
     MAX_CELL_CHARS, Limits, clean, fit, highlighted, sheet_title, table_name, web_url,
 )
 from compare.errors import UserError
-from compare.models import Article, Claim, Unclaimed
+from compare.models import Claim, Unclaimed
 from compare.workbook import write_workbook
 from workbook_seed import seed_article, seed_claims, seed_inputs
 
@@ -66,7 +66,6 @@ def test_hostile_text_stays_text_and_reads_back_the_same(tmp_path, text):
     assert {t for t, *_ in found} >= {"Claims", "Sources", "Unclaimed numbers"}
     assert all(dt == "s" for *_, dt in found)
     wb = openpyxl.load_workbook(path, rich_text=True)
-    claims = {c.value: r for r in wb["Claims"].iter_rows(min_row=1, max_row=1) for c in r}
     headers = [c.value for c in wb["Claims"][1]]
     row = dict(zip(headers, wb["Claims"][2]))
     assert str(row["Quote"].value) == text
@@ -240,6 +239,21 @@ def test_a_workbook_open_in_libreoffice_or_excel_is_not_overwritten(tmp_path, lo
     with pytest.raises(UserError, match="open in another program"):
         write_workbook(path, **seed_inputs(now="2026-01-01"))
     assert path.read_bytes() == before
+
+
+def test_a_full_disk_is_a_user_error_and_keeps_the_previous_workbook(tmp_path, monkeypatch):
+    path = tmp_path / "claims.xlsx"
+    write_workbook(path, **seed_inputs())
+    before = path.read_bytes()
+
+    def full(self, *a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(workbook.StampedZip, "writestr", full)
+    with pytest.raises(UserError, match="No space left on device; the previous one is unchanged"):
+        write_workbook(path, **seed_inputs(now="2026-01-01"))
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.xlsx"]
 
 
 def test_a_missing_folder_is_a_user_error(tmp_path):
