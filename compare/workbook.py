@@ -52,6 +52,8 @@ from compare.rules import RuleSet
 FLAGGED_VERDICTS = ("inconsistent", "disagree", "unverifiable")
 GOOD_VERDICTS = ("consistent", "agree", "close")
 CHART_QUANTITY = "training_cost"
+CHART_BARS = 20
+POINTS_PER_CM = 28.35
 CURRENCY_PREFIX = {"USD": "$", "GBP": "£"}
 CURRENCY_SUFFIX = {"EUR": "€"}
 QUALIFIER_PREFIX = {">": "> ", ">=": "≥ ", "<": "< ", "<=": "≤ ", "~": "~ "}
@@ -408,17 +410,22 @@ def row_height(row: Sequence[Any], wrapped: Sequence[tuple[int, float]]) -> Opti
 
 
 def write_rows(ws, book: Book, headers: Sequence[str], rows: Sequence[Sequence[Any]], wrap: set[str],
-               col_widths: Sequence[float], first_row: int = 1) -> None:
+               col_widths: Sequence[float], first_row: int = 1) -> float:
+    """Header and rows; returns the height in points of the rows below the header."""
     ws.append([make_cell(ws, book, fit(h, 255)[0], font="header", text=True) for h in headers])
     wrapping = [h in wrap for h in headers]
     wrapped = [(i, col_widths[i]) for i, w in enumerate(wrapping) if w]
+    points = 0.0
     for n, row in enumerate(rows, start=first_row + 1):
         height = row_height(row, wrapped) if wrapped else None
         if height:
             ws.row_dimensions[n].height = height
+        points += height or LINE_HEIGHT
         ws.append([to_cell(ws, book, v, w, bool(height)) for v, w in zip(row, wrapping)])
     if not rows:
         ws.append([None])
+        points += LINE_HEIGHT
+    return points
 
 
 def write_table_sheet(book: Book, title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], *,
@@ -447,8 +454,12 @@ def write_table_sheet(book: Book, title: str, headers: Sequence[str], rows: Sequ
 
 
 def write_blocks_sheet(book: Book, title: str, blocks: Sequence[Block], *, cap: int = 45,
-                       caps: Optional[dict[str, int]] = None, wrap: Sequence[str] = ()):
-    """Several small tables stacked on one sheet, a blank row between; returns (ws, first rows)."""
+                       caps: Optional[dict[str, int]] = None, wrap: Sequence[str] = (), free_points: float = 0):
+    """Several small tables stacked on one sheet, a blank row between; returns (ws, first rows).
+
+    The blocks after the first start at least `free_points` below row 1, leaving room for a
+    chart beside the first block.
+    """
     width = max(len(b.headers) for b in blocks)
     col_widths = [6.0] * width
     for b in blocks:
@@ -467,11 +478,16 @@ def write_blocks_sheet(book: Book, title: str, blocks: Sequence[Block], *, cap: 
             b = b._replace(rows=b.rows[:room])
         headers = unique_headers(b.headers)
         starts.append(row)
-        write_rows(ws, book, headers, b.rows, set(wrap), col_widths, row)
+        used = write_rows(ws, book, headers, b.rows, set(wrap), col_widths, row)
         add_table(ws, book, f"{ws.title}_{b.name}", headers, row, len(b.rows))
         row += max(len(b.rows), 1) + 1
         ws.append([])
         row += 1
+        used += LINE_HEIGHT
+        while len(starts) == 1 and used < free_points and row < book.limits.rows - 1:
+            ws.append([])
+            row += 1
+            used += LINE_HEIGHT
     return ws, starts
 
 
@@ -774,14 +790,18 @@ def summary_sheet(book: Book, run: list[list[Any]], claims: Sequence[Claim], rul
             two = two or min(vs) != max(vs)
         label = (rules.quantity(qid).label if rules.quantity(qid) else None) or qid
         blocks.append(Block("chart", ["Entity", "Lowest claim", "Highest claim"], chart_rows))
-    ws, starts = write_blocks_sheet(book, "Summary", blocks, caps={"Value": 36}, wrap=["Value"])
+    shown = min(len(chart_rows), CHART_BARS)
+    height_cm = max(7.5, min(12, 2.5 + 0.8 * shown))
+    ws, starts = write_blocks_sheet(book, "Summary", blocks, caps={"Value": 36}, wrap=["Value"],
+                                    free_points=height_cm * POINTS_PER_CM if chart_rows else 0)
     if chart_rows and starts[-1] is not None:
         first = starts[-1]
-        last = first + min(len(chart_rows), book.limits.rows - first)
+        last = first + min(shown, book.limits.rows - first)
         chart = BarChart()
         chart.type = "bar"
         chart.style = 10
-        chart.title = clean(f"{label} by entity ({unit or 'value'}, log scale)")
+        top = f"top {shown} of {len(chart_rows)}, " if shown < len(chart_rows) else ""
+        chart.title = clean(f"{label} by entity ({top}{unit or 'value'}, log scale)")
         chart.y_axis.scaling.logBase = 10
         chart.y_axis.number_format = unit_format(unit, kind, 1)
         chart.x_axis.scaling.orientation = "maxMin"
@@ -793,8 +813,8 @@ def summary_sheet(book: Book, run: list[list[Any]], claims: Sequence[Claim], rul
         if not two:
             chart.legend = None
         chart.width = 15
-        chart.height = max(7.5, min(12, 2.5 + 0.8 * len(chart_rows)))
-        ws.add_chart(chart, "G2")
+        chart.height = height_cm
+        ws.add_chart(chart, "D2")
 
 
 # --- run time, saving --------------------------------------------------------------------------

@@ -308,3 +308,17 @@ def test_result_reports_counts(exported):
 
 def test_limits_default_to_excel(exported):
     assert Limits() == Limits(rows=1_048_576, hyperlinks=65_530, cell_chars=32_767, comments=10_000)
+
+
+def test_an_export_with_nothing_found_is_still_a_valid_workbook(tmp_path):
+    path = tmp_path / "empty.xlsx"
+    result = write_workbook(path, articles=[], claims=[], unclaimed=[], comparisons=[], rules=seed_inputs()["rules"],
+                            now=None)
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == SHEETS and result.claims == 0
+    refs = [(ws.title, t.ref) for ws in wb.worksheets for t in ws.tables.values()]
+    assert ("Claims", "A1:AD2") in refs
+    summary = sorted(int(ref.split(":")[0][1:]) for title, ref in refs if title == "Summary")
+    ends = sorted(int(ref.split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) for title, ref in refs if title == "Summary")
+    assert all(end < start for end, start in zip(ends, summary[1:]))
+    assert wb["Summary"]._charts == []
