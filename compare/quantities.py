@@ -192,7 +192,7 @@ def grammar(lang: str) -> Grammar:
         r"(?:(?P<neg>" + negative_rev + r")" + SP + r"+)?"
         r"(?:(?P<qual>" + _alt(qual_before, reverse=True) + r")" + SP + r"*)?"
         r"(?:(?P<chg>" + r"(?:" + _alt(["de", "d'", "by", "of"], reverse=True) + r")(?:" + SP + r"+[\w’'\-]+){0,3}?"
-        + SP + r"+(?:" + change_words_rev + r")|" + adjacent_rev + r")"
+        + SP + r"+(?:" + change_words_rev + r")|" + adjacent_rev + r")|(?P<chgd>" + change_words_rev + r")"
         r"|(?P<open>" + opens_rev + r"))?", I)
     article = re.compile(SP + r"+(?P<art>" + _alt(lex.numbers.articles, reverse=True, case=False) + r")", I)
 
@@ -343,7 +343,7 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
     before_ch = text[s - 1] if s > 0 else " "
     if text[s] not in ".," and (before_ch.isalnum() or before_ch == "_"):
         return None, _skip_token(text, s)
-    if before_ch in "-‑" and s >= 2 and text[s - 2].isalnum() and not second:
+    if before_ch in "-‑" and s >= 2 and text[s - 2].isalpha() and not second:
         return None, _skip_token(text, s)
     if before_ch in _NAME_CHARS and not (second and before_ch == "~"):
         return None, _skip_token(text, s)
@@ -351,7 +351,16 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
         pm = _PHONE.match(text, s - 1 if before_ch == "+" else s)
         if pm and (before_ch == "+" or pm.group().count(" ") >= 4 or "-" in pm.group()):
             return None, pm.end()
-    got = _numeral_at(text, s, g)
+    got = None
+    if text[s].isalpha():
+        am = g.article.match(text[lo:s][::-1])
+        if am:
+            a_start = s - am.end("art")
+            again = read_words(text[a_start:a_start + 120], g.lang)
+            if again is not None and again.length > s - a_start:
+                got, s = (again, False, False), a_start
+    if got is None:
+        got = _numeral_at(text, s, g)
     if got is None:
         return None, _skip_token(text, s)
     num, digits, plain = got
@@ -360,15 +369,6 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
         num, plain = Numeral(float(whole), 1.0, len(whole)), True
     start, end = s, s + num.length
     value, precision = num.value, num.precision
-    if not digits and text[s].isalpha():
-        rev0 = text[lo:s][::-1]
-        am = g.article.match(rev0)
-        if am and num.value and text[s:end].split()[0].lower() not in word_tables(g.lang).units:
-            a_start = s - am.end("art")
-            again = read_words(text[a_start:a_start + 120], g.lang)
-            if again is not None and again.length > num.length:
-                start, end, value, precision = a_start, a_start + again.length, again.value, again.precision
-                num = again
     r = Reading(start=start, end=end, value=value, precision=precision, digits=digits, plain_int=plain,
                 approximate=num.approximate)
     if not digits:
@@ -398,6 +398,10 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
                 return None, sm.end()
     rev = text[lo:r.start][::-1]
     pm = g.prefix.match(rev)
+    if pm and pm.group("cur"):
+        code = g.currency_table.get(pm.group("cur")[::-1])
+        if code:
+            r.kind, r.unit, r.currency_form = "money", code, pm.group("cur")[::-1]
     _tail(text, r, g, bool(pm and pm.group("cur")))
     if digits and r.end == end and end < n and text[end].isalpha():
         return None, _skip_token(text, end)
@@ -438,7 +442,10 @@ def _apply_prefix(text: str, r: Reading, pm: re.Match, g: Grammar) -> None:
         return s - pm.end(group)
 
     sign = pm.group("sign") or pm.group("sign2")
-    if pm.group("sign") and not (pm.group("cur") and pm.group("sign2")):
+    glued = [grp for grp in ("sign", "sign2") if pm.group(grp) and at(grp) > 0 and text[at(grp) - 1].isalnum()]
+    if glued:
+        sign = None
+    if pm.group("sign") and not glued and not (pm.group("cur") and pm.group("sign2")):
         r.start = at("sign")
     if pm.group("cur") and r.kind in ("number", "money") and not r.subunit:
         code = g.currency_table.get(pm.group("cur")[::-1])
@@ -467,9 +474,10 @@ def _apply_prefix(text: str, r: Reading, pm: re.Match, g: Grammar) -> None:
             elif r.qualifier in ("=", "~") or q != "~":
                 r.qualifier = q
             r.start = qs
-    r.governed = bool(pm.group("chg"))
-    if pm.group("chg") and r.kind in ("money", "percent") and r.direction is None:
-        chg = pm.group("chg")[::-1]
+    r.governed = bool(pm.group("chg") or pm.group("chgd"))
+    chg_group = "chg" if pm.group("chg") else ("chgd" if pm.group("chgd") and r.kind == "percent" else None)
+    if chg_group and r.kind in ("money", "percent") and r.direction is None:
+        chg = pm.group(chg_group)[::-1]
         cm = g.change_up.search(chg)
         if cm:
             r.direction = "up" if cm.group("up") else "down"
@@ -496,13 +504,15 @@ def _tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> None:
                 r.scale = v
                 r.scale_end = end = sm.end()
     cm = g.currency_after.match(text, end)
+    if cm and r.kind == "money" and cm.group("sub"):
+        cm = None
     if cm:
         if cm.group("c"):
             r.kind, r.unit, r.currency_form = "money", g.currency_table.get(cm.group("c")), cm.group("c")
         else:
             r.kind, r.unit, r.subunit = "money", None, True
         end = cm.end()
-    if r.kind == "money" and not r.subunit and r.scale == 1.0:
+    if r.kind == "money" and not r.subunit and r.scale == 1.0 and not cur_before:
         end = _cents(text, r, g, end)
     if r.scale != 1.0 and scale_flag is not None and scale_flag.money_only and r.kind != "money" and not cur_before:
         r.scale, end = 1.0, r.end
@@ -528,6 +538,9 @@ def _tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> None:
                 r.direction = g.ratio_dirs.get(rm.group("dir"))
     if r.kind == "number":
         um = g.unit.match(text, end)
+        if um and g.lang == "en" and r.value >= 2 and um.group("u").islower() \
+                and _key(um.group("u")).lower() + "s" in g.unit_table.lower:
+            um = None
         if um and not (um.start("u") == end and r.digits and text[end - 1].isdigit()
                        and um.group("u")[:1].islower()):
             r.kind, r.unit = "count", g.unit_table.get(um.group("u"))
@@ -574,6 +587,7 @@ def _cents(text: str, r: Reading, g: Grammar, end: int) -> int:
     return stop
 
 
+_SYMBOL = re.compile(r"(?:[A-Z]{0,2}[$€£¥]|[A-Z]{3})" + SP + r"*")
 _AND = re.compile(SP + r"+(?:(?:and|et)" + SP + r"+)?(?=\w)", re.I)
 
 
@@ -659,24 +673,21 @@ def _read_second(text: str, p: int, g: Grammar, joiner: str):
     ch = text[p]
     if joiner in ("-", "–", "—") and not (ch.isdigit() or ch in "$€£"):
         return None, p
+    lo = p
     m = g.anchor.match(text, p)
-    cur = None
     if not m or not (m.group("d") or m.group("w")):
-        cm = re.match(r"([$€£¥])" + SP + r"*", text[p:p + 4])
+        cm = _SYMBOL.match(text, p)
         if not cm:
             return None, p
-        cur = cm.group(1)
-        p += cm.end()
+        p = cm.end()
         m = g.anchor.match(text, p)
         if not m or not m.group("d"):
             return None, p
     if m.group("d") and text[p] in ".,":
         return None, p
-    got, nxt = _read(text, p, g, p, allow_range=False, second=True)
+    got, nxt = _read(text, p, g, lo, allow_range=False, second=True)
     if got is None:
         return None, p
-    if cur and got.kind == "number":
-        got.kind, got.unit = "money", g.currency_table.get(cur)
     return got, nxt
 
 

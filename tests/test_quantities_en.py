@@ -1,0 +1,391 @@
+"""English press strings through find_mentions: one table per phenomenon, ids = the input.
+
+Each row lists every mention the sentence must give (an empty list: none) with the fields that
+matter for it; text == source[start:end] is checked for every mention.
+"""
+import pytest
+
+from compare.quantities import find_mentions
+
+LANG = "en"
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+def q(text, value=None, unit=None, kind=None, **kw):
+    """An expected mention: its text and the fields to check (kind defaults from the unit)."""
+    if kind is None:
+        kind = {"percent": "percent", "pp": "percent", "x": "ratio", None: "number"}.get(unit, "money" if unit and len(unit) == 3 and unit.isupper() else "count")
+    return dict(text=text, value=value, unit=unit, kind=kind, **kw)
+
+
+def xf(row, reason):
+    return pytest.param(*row, marks=pytest.mark.xfail(strict=True, reason=reason), id=row[0])
+
+
+def check(source, expected):
+    got = find_mentions(source, LANG)
+    for m in got:
+        assert source[m.start:m.end] == m.text
+    assert [m.text for m in got] == [e["text"] for e in expected]
+    for m, e in zip(got, expected):
+        for field, want in e.items():
+            have = getattr(m, field)
+            if isinstance(want, float) and have is not None:
+                assert have == pytest.approx(want, rel=1e-12), field
+            else:
+                assert have == want, (field, m)
+    starts = [m.start for m in got]
+    assert starts == sorted(starts)
+    assert all(a.end <= b.start for a, b in zip(got, got[1:]))
+
+
+DIGITS = [
+    ("The firm employs 1,234 people.", [q("1,234 people", 1234.0, "people", precision=1.0)]),
+    ("A total of 2,788,000 hours.", [q("2,788,000 hours", 2788000.0, "hours")]),
+    ("The index rose to 1,234.5 points.", [q("1,234.5", 1234.5, precision=0.1)]),
+    ("It weighs 4.800 kilograms.", [q("4.800", 4.8, precision=0.001)]),
+    ("A score of 0.5 only.", [q("0.5", 0.5)]),
+    ("The value .25 is rare.", [q(".25", 0.25)]),
+    ("It has 17 bugs.", [q("17", 17.0)]),
+    ("We counted 12,000,000 visits.", [q("12,000,000", 12e6)]),
+    ("The list 22,24,26 was cut.", [q("22", 22.0), q("24", 24.0), q("26", 26.0)]),
+    ("An estimate of 3.8e25 operations.", [q("3.8e25", 3.8e25)]),
+    ("They sold 15,000 copies.", [q("15,000", 15000.0)]),
+    ("Some 7 teams took part.", [q("Some 7", 7.0, qualifier="~")]),
+    ("A ratio of 2.3 to 1 was seen.", [q("2.3", 2.3), q("1", 1.0)]),
+    ("It holds 100 seats.", [q("100", 100.0)]),
+    ("A balance of -9.25 was left.", [q("-9.25", -9.25)]),
+    ("The robot has 42 sensors.", [q("42", 42.0)]),
+    (f"A total of 1{NBSP}234 units.", [q(f"1{NBSP}234", 1234.0)]),
+    ("The limit is 65,536 entries.", [q("65,536", 65536.0)]),
+    ("the address 192.168.1.2 is local.", [q("192", 192.0), q("168", 168.0), q("1", 1.0), q("2", 2.0)]),
+    ("They ran 3,500 kilometres.", [q("3,500", 3500.0)]),
+]
+
+SCALES = [
+    ("It raised $5.576M last year.", [q("$5.576M", 5576000.0, "USD", precision=1000.0)]),
+    ("A budget of 500 billion.", [q("500 billion", 5e11, precision=1e9)]),
+    ("A fund of 100 million.", [q("100 million", 1e8, precision=1e6)]),
+    ("A $5bn deal.", [q("$5bn", 5e9, "USD")]),
+    ("They gained 10k followers.", [q("10k", 1e4)]),
+    ("A 1.2b valuation.", [q("1.2b", 1.2e9)]),
+    ("A $3tn market.", [q("$3tn", 3e12, "USD")]),
+    ("It raised $40m in January.", [q("$40m", 4e7, "USD")]),
+    ("A 2 trillion economy.", [q("2 trillion", 2e12)]),
+    ("Some 5 thousand visitors came.", [q("Some 5 thousand visitors", 5000.0, "users", qualifier="~")]),
+    ("A 671B model.", [q("671B", 671e9)]),
+    ("It is worth $157B.", [q("$157B", 157e9, "USD")]),
+    ("A loss of $2.5 billion.", [q("$2.5 billion", 2.5e9, "USD", precision=1e8)]),
+    ("Revenue hit 3.4 bn euros.", [q("3.4 bn euros", 3.4e9, "EUR")]),
+    ("An outlay of 10 million dollars.", [q("10 million dollars", 1e7, "USD")]),
+    ("A 5M$ seed round.", [q("5M$", 5e6, "USD")]),
+    ("A 300 million pound contract.", [q("300 million pound", 3e8, "GBP")]),
+    ("Two billion dollars were spent.", [q("Two billion dollars", 2e9, "USD")]),
+    ("Half a million people", [q("Half a million people", 5e5, "people")]),
+    ("A 3.2 million increase.", [q("3.2 million", 3.2e6)]),
+]
+
+MONEY = [
+    ("DeepSeek said it spent $5.6 million on training.", [q("$5.6 million", 5.6e6, "USD", precision=1e5)]),
+    ("GPT-4 cost more than $100 million to train.", [q("more than $100 million", 1e8, "USD", qualifier=">", low=1e8)]),
+    ("A £10 fee.", [q("£10", 10.0, "GBP")]),
+    ("A €20 ticket.", [q("€20", 20.0, "EUR")]),
+    ("It costs 25 euros.", [q("25 euros", 25.0, "EUR")]),
+    ("It costs US$ 30.", [q("US$ 30", 30.0, "USD")]),
+    ("It costs C$ 30.", [q("C$ 30", 30.0, "CAD")]),
+    ("It costs A$ 30.", [q("A$ 30", 30.0, "AUD")]),
+    ("It costs HK$ 30.", [q("HK$ 30", 30.0, "HKD")]),
+    ("A ¥500 billion plan.", [q("¥500 billion", 5e11, "JPY")]),
+    ("It costs 100 yuan.", [q("100 yuan", 100.0, "CNY")]),
+    ("A 2 billion yen loan.", [q("2 billion yen", 2e9, "JPY")]),
+    ("They paid USD 4 million.", [q("USD 4 million", 4e6, "USD")]),
+    ("They paid 4 million USD.", [q("4 million USD", 4e6, "USD")]),
+    ("It costs 50 Canadian dollars.", [q("50 Canadian dollars", 50.0, "CAD")]),
+    xf(("The stock fell $2.75.", [q("$2.75", 2.75, "USD", direction="down")]),
+       "a change verb right before money is ignored: 'raised $4 billion' is funding, not a rise"),
+    ("The stock fell by $2.75.", [q("$2.75", 2.75, "USD", direction="down")]),
+    ("Anthropic raised $4 billion from Amazon.", [q("$4 billion", 4e9, "USD", direction=None)]),
+    ("A $200 subscription.", [q("$200", 200.0, "USD")]),
+    ("Microsoft invested $13 billion in OpenAI.", [q("$13 billion", 13e9, "USD")]),
+    ("Nvidia lost $589 billion in market value.", [q("$589 billion", 589e9, "USD")]),
+    ("a $500bn project", [q("$500bn", 5e11, "USD")]),
+    ("It cost 3 dollars 50 cents.", [q("3 dollars 50 cents", 3.5, "USD")]),
+    ("A 50 cents stamp.", [q("50 cents", 50.0, None, kind="money")]),
+    ("A 1,000 Swiss francs fine.", [q("1,000 Swiss francs", 1000.0, "CHF")]),
+    ("It trades at $0.14.", [q("$0.14", 0.14, "USD")]),
+    ("It raised $6.6 billion.", [q("$6.6 billion", 6.6e9, "USD")]),
+    ("A $40 million (Canadian) deal.", [q("$40 million", 4e7, "USD", note="$ read as USD; the text says 'Canadian' nearby (CAD?)")]),
+    ("Revenue was £3.2bn.", [q("£3.2bn", 3.2e9, "GBP")]),
+    ("Worth $3.4 trillion.", [q("$3.4 trillion", 3.4e12, "USD")]),
+    ("Price: 9.99 dollars.", [q("9.99 dollars", 9.99, "USD")]),
+    ("A 75 million euro deal.", [q("75 million euro", 7.5e7, "EUR")]),
+]
+
+PERCENT = [
+    ("Prices rose 30%.", [q("30%", 30.0, "percent", direction="up")]),
+    ("Shares were up 4.5%.", [q("4.5%", 4.5, "percent", direction="up")]),
+    ("Sales were down 12 percent.", [q("12 percent", 12.0, "percent", direction="down")]),
+    ("A 30% increase.", [q("30%", 30.0, "percent", direction="up")]),
+    ("They cut prices by 50%.", [q("50%", 50.0, "percent", direction="down")]),
+    ("The stock dropped 17% on Monday.", [q("17%", 17.0, "percent", direction="down")]),
+    ("+30% year on year.", [q("+30%", 30.0, "percent", direction="up")]),
+    ("-5% year on year.", [q("-5%", -5.0, "percent", direction="down")]),
+    ("A 40 per cent stake.", [q("40 per cent", 40.0, "percent")]),
+    ("Rates rose 2 percentage points.", [q("2 percentage points", 2.0, "pp")]),
+    ("About 60% of users", [q("About 60%", 60.0, "percent", qualifier="~")]),
+    ("more than 90% of queries", [q("more than 90%", 90.0, "percent", qualifier=">", low=90.0)]),
+    ("less than 10% of the market", [q("less than 10%", 10.0, "percent", qualifier="<", high=10.0)]),
+    ("twenty percent of staff", [q("twenty percent", 20.0, "percent")]),
+    ("a 50% discount", [q("50%", 50.0, "percent", direction="down")]),
+    ("a 17% drop", [q("17%", 17.0, "percent", direction="down")]),
+    ("revenue grew 8% in the quarter", [q("8%", 8.0, "percent", direction="up")]),
+    ("a 3% annual growth", [q("3%", 3.0, "percent")]),
+    ("margins of 3% a year", [q("3% a year", 3.0, "percent", per="year")]),
+    ("inflation at 2.4%", [q("2.4%", 2.4, "percent", precision=0.1)]),
+    ("a 25% stake", [q("25%", 25.0, "percent")]),
+    ("It rose 12% to $5 billion.", [q("12%", 12.0, "percent", direction="up"), q("$5 billion", 5e9, "USD")]),
+    ("nearly 40% cheaper", [q("nearly 40%", 40.0, "percent", qualifier="~", direction="down")]),
+    ("Costs increased by 15%.", [q("15%", 15.0, "percent", direction="up")]),
+    ("one hundred percent", [q("one hundred percent", 100.0, "percent")]),
+]
+
+RATIOS = [
+    ("V3 used 11x less compute than Llama 3.", [q("11x less", 11.0, "x", direction="less")]),
+    ("It is 11 times cheaper.", [q("11 times cheaper", 11.0, "x", direction="less")]),
+    ("It needs 11 times fewer chips.", [q("11 times fewer", 11.0, "x", direction="less")]),
+    ("It is twice as expensive.", [q("twice as expensive", 2.0, "x", direction="more")]),
+    ("a ten-fold increase", [q("ten-fold increase", 10.0, "x", direction="more")]),
+    ("a 10-fold rise", [q("10-fold rise", 10.0, "x", direction="more")]),
+    ("at half the cost", [q("half", 2.0, "x", direction="less")]),
+    ("ten times", [q("ten times", 10.0, "x", direction=None)]),
+    ("It is 50 times cheaper than GPT-4o.", [q("50 times cheaper", 50.0, "x", direction="less")]),
+    ("It is about 50 times cheaper.", [q("about 50 times cheaper", 50.0, "x", direction="less", qualifier="~")]),
+    ("3x faster", [q("3x faster", 3.0, "x", direction="more")]),
+    ("four times more energy", [q("four times more", 4.0, "x", direction="more")]),
+    ("a tenfold jump", [q("tenfold jump", 10.0, "x", direction="more")]),
+    ("up to 100 times faster", [q("up to 100 times faster", 100.0, "x", direction="more", qualifier="<=")]),
+    ("2.5 times larger", [q("2.5 times larger", 2.5, "x", direction="more")]),
+    ("twice", [q("twice", 2.0, "x", direction=None)]),
+    ("a 1920 x 1080 screen", [q("1920", 1920.0), q("1080", 1080.0)]),
+    ("30 times lower", [q("30 times lower", 30.0, "x", direction="less")]),
+    ("three times as many GPUs", [q("three times as many", 3.0, "x", direction="more")]),
+    ("eleven times less", [q("eleven times less", 11.0, "x", direction="less")]),
+]
+
+WORDS = [
+    ("Eleven firms signed.", [q("Eleven firms", 11.0, "companies")]),
+    ("three hundred engineers", [q("three hundred engineers", 300.0, "employees")]),
+    ("twenty-five countries", [q("twenty-five countries", 25.0, "countries")]),
+    ("ninety days", [q("ninety days", 90.0, "days")]),
+    ("a dozen startups", [q("a dozen startups", 12.0, "companies")]),
+    ("three million users", [q("three million users", 3e6, "users")]),
+    ("one hundred and sixteen", [q("one hundred and sixteen", 116.0)]),
+    ("a half", [q("a half", 0.5)]),
+    ("a cat", []),
+    ("millions of people", []),
+    ("two and a half", [q("two and a half", 2.5)]),
+    ("seven billion dollars", [q("seven billion dollars", 7e9, "USD")]),
+    ("nine hundred thousand", [q("nine hundred thousand", 9e5)]),
+    ("a million dollars", [q("a million dollars", 1e6, "USD")]),
+    ("forty-two", [q("forty-two", 42.0)]),
+    ("sixteen", [q("sixteen", 16.0)]),
+    ("a hundred chips", [q("a hundred chips", 100.0, "GPUs")]),
+    ("half a dozen models", [q("half a dozen models", 6.0, "models")]),
+    ("thirty-three years", [q("thirty-three years", 33.0, "years")]),
+    ("four thousand three hundred and twenty-one", [q("four thousand three hundred and twenty-one", 4321.0)]),
+    xf(("one of the biggest", []), "'one' as a pronoun is read as the number 1"),
+]
+
+QUALIFIERS = [
+    ("more than $100 million", [q("more than $100 million", 1e8, "USD", qualifier=">", low=1e8, high=None)]),
+    ("over 2,000 GPUs", [q("over 2,000 GPUs", 2000.0, "GPUs", qualifier=">", low=2000.0)]),
+    ("at least 50 million", [q("at least 50 million", 5e7, qualifier=">=", low=5e7)]),
+    ("no less than 10%", [q("no less than 10%", 10.0, "percent", qualifier=">=")]),
+    ("less than $6 million", [q("less than $6 million", 6e6, "USD", qualifier="<", high=6e6, low=None)]),
+    ("under $6 million", [q("under $6 million", 6e6, "USD", qualifier="<")]),
+    ("up to $20", [q("up to $20", 20.0, "USD", qualifier="<=", high=20.0)]),
+    ("as much as $20", [q("as much as $20", 20.0, "USD", qualifier="<=")]),
+    ("about 2,000 chips", [q("about 2,000 chips", 2000.0, "GPUs", qualifier="~")]),
+    ("around 1,000 employees", [q("around 1,000 employees", 1000.0, "employees", qualifier="~")]),
+    ("roughly 300 researchers", [q("roughly 300 researchers", 300.0, "employees", qualifier="~")]),
+    ("nearly 5 million subscribers", [q("nearly 5 million subscribers", 5e6, "users", qualifier="~")]),
+    ("almost 12%", [q("almost 12%", 12.0, "percent", qualifier="~")]),
+    ("approximately $3 billion", [q("approximately $3 billion", 3e9, "USD", qualifier="~")]),
+    ("upwards of $10 billion", [q("upwards of $10 billion", 1e10, "USD", qualifier=">")]),
+    ("above 40", [q("above 40", 40.0, qualifier=">")]),
+    ("below 170", [q("below 170", 170.0, qualifier="<")]),
+    ("500 or more", [q("500 or more", 500.0, qualifier=">=", low=500.0)]),
+    ("500 or less", [q("500 or less", 500.0, qualifier="<=", high=500.0)]),
+    ("an estimated $1.2 billion", [q("an estimated $1.2 billion", 1.2e9, "USD", qualifier="~")]),
+]
+
+RANGES = [
+    ("$5–6 million", [q("$5–6 million", None, "USD", qualifier="range", low=5e6, high=6e6, precision=1e6)]),
+    ("between $1bn and $2bn", [q("between $1bn and $2bn", None, "USD", qualifier="range", low=1e9, high=2e9)]),
+    ("5 to 6 billion", [q("5 to 6 billion", None, qualifier="range", low=5e9, high=6e9)]),
+    ("5-6 million users", [q("5-6 million users", None, "users", qualifier="range", low=5e6, high=6e6)]),
+    ("between 10 and 20%", [q("between 10 and 20%", None, "percent", qualifier="range", low=10.0, high=20.0)]),
+    ("from $300 to $400 a month", [q("from $300 to $400 a month", None, "USD", qualifier="range", low=300.0, high=400.0, per="month")]),
+    ("between 2,000 and 3,000 GPUs", [q("between 2,000 and 3,000 GPUs", None, "GPUs", qualifier="range", low=2000.0, high=3000.0)]),
+    ("10%-15%", [q("10%-15%", None, "percent", qualifier="range", low=10.0, high=15.0)]),
+    ("more than 10 and less than 40", [q("more than 10 and less than 40", None, qualifier="range", low=10.0, high=40.0)]),
+    ("between 2020 and 2025", []),
+    ("Prices went from $10 to $20.", [q("$10", 10.0, "USD"), q("$20", 20.0, "USD")]),
+    ("Sales rose from $5 billion to $8 billion.", [q("$5 billion", 5e9, "USD"), q("$8 billion", 8e9, "USD")]),
+    ("The score was 3-2.", [q("3", 3.0), q("2", 2.0)]),
+    ("8–10%", [q("8–10%", None, "percent", qualifier="range", low=8.0, high=10.0)]),
+    ("between two and three billion", [q("between two and three billion", None, qualifier="range", low=2e9, high=3e9)]),
+    ("1,000-5,000", [q("1,000-5,000", None, qualifier="range", low=1000.0, high=5000.0)]),
+    ("5k-20k", [q("5k-20k", None, qualifier="range", low=5e3, high=2e4)]),
+    ("$1.5bn-$2bn", [q("$1.5bn-$2bn", None, "USD", qualifier="range", low=1.5e9, high=2e9)]),
+    ("40 to 50 years", [q("40 to 50 years", None, "years", qualifier="range", low=40.0, high=50.0)]),
+    ("in fiscal 2024-25", []),
+]
+
+PERIODS = [
+    ("ChatGPT Pro costs $200 a month.", [q("$200 a month", 200.0, "USD", per="month")]),
+    ("$200 per month", [q("$200 per month", 200.0, "USD", per="month")]),
+    ("$20/mo", [q("$20/mo", 20.0, "USD", per="month")]),
+    ("$20/month", [q("$20/month", 20.0, "USD", per="month")]),
+    ("$50,000 a year", [q("$50,000 a year", 5e4, "USD", per="year")]),
+    ("$10 billion annually", [q("$10 billion annually", 1e10, "USD", per="year")]),
+    ("$2 per hour", [q("$2 per hour", 2.0, "USD", per="hour")]),
+    ("$2 per GPU-hour", [q("$2 per GPU-hour", 2.0, "USD", per="GPU-hour")]),
+    ("$2 per GPU hour", [q("$2 per GPU hour", 2.0, "USD", per="GPU-hour")]),
+    ("$0.14 per million input tokens", [q("$0.14 per million input tokens", 0.14, "USD", per="1M input tokens")]),
+    ("$2.19 per million output tokens", [q("$2.19 per million output tokens", 2.19, "USD", per="1M output tokens")]),
+    ("$0.55 per 1M tokens", [q("$0.55 per 1M tokens", 0.55, "USD", per="1M tokens")]),
+    ("$5 per user", [q("$5 per user", 5.0, "USD", per="user")]),
+    ("$1,000 a week", [q("$1,000 a week", 1000.0, "USD", per="week")]),
+    ("$10 a day", [q("$10 a day", 10.0, "USD", per="day")]),
+    ("$22 per year", [q("$22 per year", 22.0, "USD", per="year")]),
+    ("a $20 subscription", [q("$20", 20.0, "USD", per=None)]),
+    ("2% per year", [q("2% per year", 2.0, "percent", per="year")]),
+    ("300,000 users a day", [q("300,000 users a day", 3e5, "users", per="day")]),
+    ("$70 a share", [q("$70 a share", 70.0, "USD", per="share")]),
+]
+
+COUNTS = [
+    ("2.788M GPU hours", [q("2.788M GPU hours", 2.788e6, "GPU-hours")]),
+    ("2.788 million H800 GPU hours", [q("2.788 million H800 GPU hours", 2.788e6, "GPU-hours")]),
+    ("2,788,000 GPU-hours", [q("2,788,000 GPU-hours", 2788000.0, "GPU-hours")]),
+    ("2,048 Nvidia H800 GPUs", [q("2,048 Nvidia H800 GPUs", 2048.0, "GPUs")]),
+    ("10,000 chips", [q("10,000 chips", 1e4, "GPUs")]),
+    ("50,000 accelerators", [q("50,000 accelerators", 5e4, "GPUs")]),
+    ("3.8e25 FLOPs", [q("3.8e25 FLOPs", 3.8e25, "FLOPs")]),
+    ("1e25 FLOP", [q("1e25 FLOP", 1e25, "FLOPs")]),
+    ("671B parameters", [q("671B parameters", 671e9, "parameters")]),
+    ("671 billion parameters", [q("671 billion parameters", 671e9, "parameters")]),
+    ("14.8 trillion tokens", [q("14.8 trillion tokens", 14.8e12, "tokens")]),
+    ("300 million users", [q("300 million users", 3e8, "users")]),
+    ("200 employees", [q("200 employees", 200.0, "employees")]),
+    ("5 GW", [q("5 GW", 5.0, "GW")]),
+    ("1.2 gigawatts", [q("1.2 gigawatts", 1.2, "GW")]),
+    ("300 megawatts", [q("300 megawatts", 300.0, "MW")]),
+    ("40 years old", [q("40 years old", 40.0, "years")]),
+    ("18 months", [q("18 months", 18.0, "months")]),
+    ("100,000 H100s", [q("100,000 H100s", 1e5, "GPUs")]),
+    ("20 data centers", [q("20 data centers", 20.0, "data centers")]),
+]
+
+NOT_QUANTITIES = [
+    ("He was born in 1989.", []),
+    ("in 2025", []),
+    ("in fiscal 2025", []),
+    ("on Jan. 20", []),
+    ("on January 20, 2025", []),
+    ("on 2025-01-24", []),
+    ("GPT-4o", []),
+    ("the o1 model", []),
+    ("DeepSeek R1 and V3", []),
+    ("H100 and H800 chips", []),
+    ("Qwen2.5-Max", []),
+    ("Llama 3.1 405B", []),
+    ("Claude 3.5 Sonnet", []),
+    ("Gemini 2.0 Flash", []),
+    ("Doubao 1.5 Pro", []),
+    ("Grok 3 is out", []),
+    ("the iPhone 16", []),
+    ("Windows 11", []),
+    ("5G networks", []),
+    ("COVID-19", []),
+    ("the G7", []),
+    ("the S&P 500 fell", []),
+    ("the Nasdaq 100", []),
+    ("a Fortune 500 company", []),
+    ("at 3 p.m.", []),
+    ("at 10:30", []),
+    ("the 3rd quarter", []),
+    ("the 21st century", []),
+    ("page 3", []),
+    ("p. 12", []),
+    ("call (555) 123-4567", []),
+    ("call +1-222-2222-2222", []),
+    ("https://www.test.com/search?q=30%25%2020%", []),
+    ("mail info2025@example.com", []),
+    (". . . %%%. . . * . . $ $ $ $ - - - -", []),
+    ("the 2024-25 season", []),
+    ("the first model", []),
+    ("It entered the Top 10.", []),
+    ("a 3D chip", []),
+    ("version 2", []),
+]
+
+
+def _ids(rows):
+    return [r.id if hasattr(r, "id") and not isinstance(r, tuple) else r[0] for r in rows]
+
+
+@pytest.mark.parametrize("source,expected", DIGITS, ids=_ids(DIGITS))
+def test_digits_and_separators(source, expected):
+    check(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", SCALES, ids=_ids(SCALES))
+def test_scales(source, expected):
+    check(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", MONEY, ids=_ids(MONEY))
+def test_money(source, expected):
+    check(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", PERCENT, ids=_ids(PERCENT))
+def test_percent(source, expected):
+    check(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", RATIOS, ids=_ids(RATIOS))
+def test_ratios(source, expected):
+    check(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", WORDS, ids=_ids(WORDS))
+def test_number_words(source, expected):
+    check(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", QUALIFIERS, ids=_ids(QUALIFIERS))
+def test_qualifiers(source, expected):
+    check(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", RANGES, ids=_ids(RANGES))
+def test_ranges(source, expected):
+    check(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", PERIODS, ids=_ids(PERIODS))
+def test_periods(source, expected):
+    check(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", COUNTS, ids=_ids(COUNTS))
+def test_counts(source, expected):
+    check(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", NOT_QUANTITIES, ids=_ids(NOT_QUANTITIES))
+def test_not_quantities(source, expected):
+    check(source, expected)
