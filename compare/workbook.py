@@ -9,11 +9,11 @@ into a temporary file that replaces the target only when complete.
 from __future__ import annotations
 
 import math
-from copy import copy
 import os
 import tempfile
 import warnings
 from collections import Counter, defaultdict
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -307,12 +307,6 @@ def to_cell(ws, book: Book, v: Any, wrap: bool, top: bool = False):
             book.truncated[ws.title] += 1
         return make_cell(ws, book, rich, align="wrap", text=True)
     return text_value(ws, book, v if isinstance(v, str) else str(v), align)
-
-
-def forced(ws, text: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value=text)
-    cell.data_type = "s"
-    return cell
 
 
 def shown_length(v: Any) -> int:
