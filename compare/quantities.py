@@ -45,39 +45,85 @@ def _is_case_sensitive(phrase: str, flag: Optional[bool] = None) -> bool:
     return bool(letters) and any(c.isupper() for c in letters) and len(phrase.replace(" ", "")) <= 4
 
 
-def _phrase_rx(phrase: str, case: Optional[bool] = None, glued: bool = False) -> str:
-    """Regex of one phrase: ’ and ' alike, spaces flexible, a trailing * matches any word ending."""
+def _atoms(phrase: str, glued: bool = False) -> list[str]:
+    """Regex pieces of one phrase: ’ and ' alike, spaces flexible, a leading or trailing * matches
+    any word ending (the leading form serves phrases written backwards)."""
     star = phrase.endswith("*") and len(phrase) > 1
     lead_star = phrase.startswith("*") and len(phrase) > 1
     p = phrase[:-1] if star else phrase
     p = p[1:] if lead_star else p
-    rx = r"\w*" if lead_star else ""
+    atoms = []
+    if p[:1].isalnum() and not glued and not lead_star:
+        atoms.append(r"(?<!\w)")
+    if lead_star:
+        atoms.append(r"\w*")
     for i, ch in enumerate(p):
         if ch in "’'":
-            rx += "[’']"
+            atoms.append("[’']")
         elif ch.isspace():
             near_symbol = not (p[i - 1].isalnum() and i + 1 < len(p) and p[i + 1].isalnum())
-            rx += SP + ("*" if near_symbol else "+")
+            atoms.append(SP + ("*" if near_symbol else "+"))
         elif ch in "-‑":
-            rx += "[-‑‐]"
+            atoms.append("[-‑‐]")
         else:
-            rx += re.escape(ch)
+            atoms.append(re.escape(ch))
     if star:
-        rx += r"\w*"
-    left = r"(?<!\w)" if p[:1].isalnum() and not glued and not lead_star else ""
-    right = r"(?!\w)" if p[-1:].isalnum() and not star else ""
-    body = left + rx + right
-    return f"(?-i:{body})" if _is_case_sensitive(p, case) else body
+        atoms.append(r"\w*")
+    if p[-1:].isalnum() and not star:
+        atoms.append(r"(?!\w)")
+    return atoms
 
 
-def _alt(phrases: Iterable[str], reverse: bool = False, case: Optional[bool] = None) -> str:
-    """Alternation of phrases, longest first; `reverse` builds it for matching on reversed text."""
-    items = sorted(set(phrases), key=lambda s: (-len(s), s))
-    if not items:
-        return r"(?!x)x"
-    if reverse:
-        return "|".join(_phrase_rx(_reverse_phrase(p), case) for p in items)
-    return "|".join(_phrase_rx(p, case) for p in items)
+_ATOM_RANK = {"[^": 1, "[’": 1, "[-": 1, "\\w": 2, "(?": 3}
+
+
+def _trie(seqs: list[list[str]]) -> str:
+    """One regex for many atom sequences, sharing prefixes so a failed branch costs one test."""
+    root: dict = {}
+    for seq in seqs:
+        node = root
+        for atom in seq:
+            node = node.setdefault(atom, {})
+        node[None] = {}
+
+    def emit(node: dict) -> str:
+        keys = sorted((k for k in node if k is not None), key=lambda a: (_ATOM_RANK.get(a[:2], 0), a))
+        alts = [k + emit(node[k]) for k in keys]
+        if None in node:
+            return "(?:" + "|".join(alts) + ")?" if alts else ""
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
+def _phrase_rx(phrase: str, case: Optional[bool] = None, glued: bool = False) -> str:
+    """Regex of one phrase (see _atoms); case-sensitive phrases keep their case."""
+    body = "".join(_atoms(phrase, glued))
+    return f"(?-i:{body})" if _is_case_sensitive(phrase.strip("*"), case) else body
+
+
+def _alt(phrases: Iterable, reverse: bool = False, case: Optional[bool] = None, glued: bool = False) -> str:
+    """Alternation of phrases as a trie, longest match first; `reverse` builds it for reversed text.
+
+    Phrases may be strings or (phrase, case) pairs. Case-sensitive phrases are tried first."""
+    sensitive, insensitive = [], []
+    items = [item if isinstance(item, tuple) else (item, case) for item in set(phrases)]
+    loose = [p.lower() for p, f in items if not _is_case_sensitive(p.strip("*"), f)]
+    for phrase, flag in items:
+        written = _reverse_phrase(phrase) if reverse else phrase
+        low = phrase.lower()
+        if flag is None and any(other.startswith(low) and other != low for other in loose):
+            flag = False
+        if _is_case_sensitive(phrase.strip("*"), flag):
+            sensitive.append(_atoms(written, glued))
+        else:
+            insensitive.append(_atoms(written.lower(), glued))
+    parts = []
+    if sensitive:
+        parts.append("(?-i:" + _trie(sensitive) + ")")
+    if insensitive:
+        parts.append(_trie(insensitive))
+    return "|".join(parts) if parts else r"(?!x)x"
 
 
 def _reverse_phrase(p: str) -> str:
@@ -152,6 +198,7 @@ class Grammar:
     references: frozenset
     negative: re.Pattern
     not_names: frozenset
+    ratio_direction: re.Pattern
 
 
 @lru_cache(maxsize=None)
@@ -160,8 +207,7 @@ def grammar(lang: str) -> Grammar:
     lex = load_lexicon(lang)
     words = word_tables(lang)
     I = re.IGNORECASE
-    number_words = sorted(words.all_words, key=lambda w: (-len(w), w))
-    word_rx = "|".join(_phrase_rx(w, False) for w in number_words)
+    word_rx = _alt(words.all_words, case=False)
     fold = dict(lex.ratios.fold)
     half = list(lex.ratios.half_less)
     pct_before = list(lex.percents.before)
@@ -180,7 +226,6 @@ def grammar(lang: str) -> Grammar:
     subunits = list(lex.currencies.subunits)
     qual_before = dict(lex.qualifiers.before)
     changes = lex.change_words
-    govern = "(?:" + "|".join(_phrase_rx(w) for w in ("de", "d'", "by", "of")) + ")"
     change_words_rev = _alt(changes.words, reverse=True)
     adjacent_rev = _alt(changes.adjacent, reverse=True)
     opens_rev = _alt(lex.qualifiers.range_open, reverse=True)
@@ -204,17 +249,14 @@ def grammar(lang: str) -> Grammar:
             (glued if s.glued else []).append((w, s.case))
             (spaced if s.spaced else []).append((w, s.case))
 
-    def case_alt(items, glue=False):
-        items = sorted(set(items), key=lambda x: (-len(x[0]), x[0]))
-        return "|".join(_phrase_rx(w, c, glue) for w, c in items) or r"(?!x)x"
-
-    scale = re.compile(r"(?:(?P<g>" + case_alt(glued, True) + r")|" + SP + r"+(?P<s>" + case_alt(spaced) + r"))(?![^\W\d_])", I)
+    scale = re.compile(r"(?:(?P<g>" + _alt(glued, glued=True) + r")|" + SP + r"+(?P<s>" + _alt(spaced)
+                       + r"))(?![^\W\d_])", I)
     connectors = _alt(lex.scales.connectors)
     currency_after = re.compile(SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?(?:(?P<c>" + _alt(cur_after)
                                 + r")|(?P<sub>" + _alt(subunits) + r"))(?![^\W\d_])", I)
     hints = lex.currencies.hints
     percent = re.compile(SP + r"*(?:(?P<pp>" + _alt(lex.percents.points) + r")|(?P<pc>" + _alt(lex.percents.percent) + r"))", I)
-    times = "|".join(_phrase_rx(t, None, True) for t in sorted(set(lex.ratios.times), key=lambda x: (-len(x), x)))
+    times = _alt(lex.ratios.times, glued=True)
     ratio = re.compile(SP + r"*(?P<t>" + times + r")(?!" + SP + r"*\d)(?:" + SP + r"+(?P<dir>"
                        + _alt(lex.ratios.directions) + r"))?", I)
     unit = re.compile(SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?" + lex.units.prefix + r"(?P<u>"
@@ -255,6 +297,7 @@ def grammar(lang: str) -> Grammar:
         references=frozenset(r.lower() for r in lex.dates.references),
         negative=re.compile(_alt(lex.numbers.negative), I),
         not_names=frozenset(w.lower() for w in lex.dates.not_names),
+        ratio_direction=re.compile(SP + r"+(?P<dir>" + _alt(lex.ratios.directions) + r")", I),
     )
 
 
@@ -734,7 +777,7 @@ def _special(text: str, m: re.Match, g: Grammar, lo: int):
                 if k.endswith("*") and m.group("f").lower().startswith(k[:-1].lower()):
                     factor = v
         r = Reading(start=s, end=m.end(), value=float(factor or 2), precision=None, digits=False, kind="ratio", unit="x")
-        dm = re.compile(SP + r"+(?P<dir>" + _alt(g.lex.ratios.directions) + r")", re.I).match(text, m.end())
+        dm = g.ratio_direction.match(text, m.end())
         if dm:
             r.direction = g.ratio_dirs.get(dm.group("dir"))
             r.end = dm.end()
