@@ -17,7 +17,8 @@ from copy import copy
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, NamedTuple, Optional, Sequence
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator, NamedTuple, Optional, Sequence
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
@@ -326,7 +327,7 @@ def shown_length(v: Any) -> int:
     return len(str(v))
 
 
-def widths(headers: Sequence[str], rows: Sequence[Sequence[Any]], cap: int, caps: dict[str, int]) -> list[float]:
+def widths(headers: Sequence[str], rows: Iterable[Sequence[Any]], cap: int, caps: dict[str, int]) -> list[float]:
     best = [len(h) + 3 for h in headers]
     for row in rows:
         for i, v in enumerate(row):
@@ -403,47 +404,57 @@ def row_height(row: Sequence[Any], wrapped: Sequence[tuple[int, float]]) -> Opti
     return min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT) if lines > 1 else None
 
 
-def write_rows(ws, book: Book, headers: Sequence[str], rows: Sequence[Sequence[Any]], wrap: set[str],
-               col_widths: Sequence[float], first_row: int = 1) -> float:
-    """Header and rows; returns the height in points of the rows below the header."""
+def write_rows(ws, book: Book, headers: Sequence[str], rows: Iterable[Sequence[Any]], wrap: set[str],
+               col_widths: Sequence[float], first_row: int = 1) -> tuple[int, float]:
+    """Header and rows; returns how many rows and their height in points (header left out)."""
     ws.append([make_cell(ws, book, fit(h, 255)[0], font="header", text=True) for h in headers])
     wrapping = [h in wrap for h in headers]
     wrapped = [(i, col_widths[i]) for i, w in enumerate(wrapping) if w]
-    points = 0.0
+    points, count = 0.0, 0
     for n, row in enumerate(rows, start=first_row + 1):
         height = row_height(row, wrapped) if wrapped else None
         if height:
             ws.row_dimensions[n].height = height
         points += height or LINE_HEIGHT
+        count += 1
         ws.append([to_cell(ws, book, v, w, bool(height)) for v, w in zip(row, wrapping)])
-    if not rows:
+    if not count:
         ws.append([None])
         points += LINE_HEIGHT
-    return points
+    return count, points
 
 
-def write_table_sheet(book: Book, title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], *,
-                      cap: int = 45, caps: Optional[dict[str, int]] = None, wrap: Sequence[str] = (),
-                      freeze: str = "A2", decorate: Optional[Decorate] = None,
+def write_table_sheet(book: Book, title: str, headers: Sequence[str],
+                      rows: Sequence[Sequence[Any]] | Callable[[], Iterator[Sequence[Any]]], *,
+                      count: Optional[int] = None, cap: int = 45, caps: Optional[dict[str, int]] = None,
+                      wrap: Sequence[str] = (), freeze: str = "A2", decorate: Optional[Decorate] = None,
                       print_through: Optional[str] = None) -> list[str]:
-    """One table over as many sheets as Excel's row limit needs (`Claims`, `Claims (2)`...)."""
+    """One table over as many sheets as Excel's row limit needs (`Claims`, `Claims (2)`...).
+
+    `rows` may be a function giving the rows afresh (with `count`): they are then made twice,
+    once for the column widths and once to write, and never held all at once.
+    """
+    make = rows if callable(rows) else (lambda: iter(rows))
+    total = count if callable(rows) else len(rows)
     headers = unique_headers(headers)
-    col_widths = widths(headers, rows, cap, caps or {})
+    col_widths = widths(headers, make(), cap, caps or {})
     per_sheet = max(1, book.limits.rows - 1)
-    chunks = [rows[i:i + per_sheet] for i in range(0, len(rows), per_sheet)] or [rows]
+    sheets = max(1, math.ceil(total / per_sheet))
     titles = []
     letters = {h: get_column_letter(i) for i, h in enumerate(headers, start=1)}
-    for n, chunk in enumerate(chunks, start=1):
+    stream = make()
+    for n in range(1, sheets + 1):
         ws = new_sheet(book, title if n == 1 else f"{title} ({n})", col_widths, freeze)
-        write_rows(ws, book, headers, chunk, set(wrap), col_widths)
-        add_table(ws, book, ws.title, headers, 1, len(chunk))
+        written, _ = write_rows(ws, book, headers, islice(stream, per_sheet), set(wrap), col_widths)
+        add_table(ws, book, ws.title, headers, 1, written)
+        last = max(written, 1) + 1
         if print_through:
-            ws.print_area = f"A1:{letters[print_through]}{max(len(chunk), 1) + 1}"
+            ws.print_area = f"A1:{letters[print_through]}{last}"
         if decorate:
-            decorate(ws, letters, 2, max(len(chunk), 1) + 1)
+            decorate(ws, letters, 2, last)
         titles.append(ws.title)
-    if len(chunks) > 1:
-        book.continued[title] = len(chunks)
+    if sheets > 1:
+        book.continued[title] = sheets
     return titles
 
 
@@ -472,7 +483,7 @@ def write_blocks_sheet(book: Book, title: str, blocks: Sequence[Block], *, cap: 
             b = b._replace(rows=b.rows[:room])
         headers = unique_headers(b.headers)
         starts.append(row)
-        used = write_rows(ws, book, headers, b.rows, set(wrap), col_widths, row)
+        _, used = write_rows(ws, book, headers, b.rows, set(wrap), col_widths, row)
         add_table(ws, book, f"{ws.title}_{b.name}", headers, row, len(b.rows))
         row += max(len(b.rows), 1) + 1
         ws.append([])
@@ -535,8 +546,8 @@ def claims_sheet(book: Book, claims: Sequence[Claim], articles: dict[str, Articl
     fields = list(CLAIM_FIRST) + [f for f in Claim.model_fields if f not in CLAIM_FIRST]
     headers = [readable(f, CLAIM_HEADERS) for f in fields]
     tolerance = rules.settings.approx_tolerance
-    rows = []
-    for c in claims:
+
+    def row(c: Claim) -> list[Any]:
         data = c.model_dump()
         rv = carried.by_claim.get(c.id)
         ref = None if is_ratio(c.unit, c.kind) or c.value is None else \
@@ -553,7 +564,7 @@ def claims_sheet(book: Book, claims: Sequence[Claim], articles: dict[str, Articl
             "reference": amount(ref.value, ref.unit, c.kind, ref.per) if ref else None,
             "off_by": Num(c.value / ref.value - 1, "+0.0%;-0.0%;0.0%") if ref and ref.value else None,
         }
-        rows.append([extra[f] if f in extra else plain_field(data.get(f)) for f in fields])
+        return [extra[f] if f in extra else plain_field(data.get(f)) for f in fields]
 
     def decorate(ws, col, first, last):
         whole = f"A{first}:{get_column_letter(len(headers))}{last}"
@@ -566,7 +577,8 @@ def claims_sheet(book: Book, claims: Sequence[Claim], articles: dict[str, Articl
             highlight(ws, f"{col[h]}{first}:{col[h]}{last}", far, ORANGE)
         review_validation(ws, f"{col[REVIEW_HEADER]}{first}:{col[REVIEW_HEADER]}{last}")
 
-    return write_table_sheet(book, CLAIMS_SHEET, headers, rows, freeze="B2", wrap=["Quote", "Why"],
+    return write_table_sheet(book, CLAIMS_SHEET, headers, lambda: map(row, claims), count=len(claims),
+                             freeze="B2", wrap=["Quote", "Why"],
                              caps={"Quote": 80, "Note": 30, "Why": 50, "Claimed text": 30}, decorate=decorate,
                              print_through="Off by")
 
@@ -693,14 +705,14 @@ def sources_sheet(book: Book, articles: Sequence[Article], claims: Sequence[Clai
 
 def unclaimed_sheet(book: Book, unclaimed: Sequence[Unclaimed]) -> list[str]:
     headers = ["Article", "Text", "Value", "Unit", "Kind", "Quote", "Reason", "Start", "End"]
-    rows = []
-    for u in unclaimed:
+
+    def row(u: Unclaimed) -> list[Any]:
         at = u.sentence.find(u.text) if u.text else -1
         quote = Quote(u.sentence, at, at + len(u.text)) if at >= 0 else u.sentence
-        rows.append([u.article, u.text, amount(u.value, u.unit, u.kind), u.unit, u.kind, quote, u.reason,
-                     u.start, u.end])
-    return write_table_sheet(book, "Unclaimed numbers", headers, rows, wrap=["Quote", "Reason"],
-                             caps={"Quote": 80, "Reason": 40})
+        return [u.article, u.text, amount(u.value, u.unit, u.kind), u.unit, u.kind, quote, u.reason, u.start, u.end]
+
+    return write_table_sheet(book, "Unclaimed numbers", headers, lambda: map(row, unclaimed), count=len(unclaimed),
+                             wrap=["Quote", "Reason"], caps={"Quote": 80, "Reason": 40})
 
 
 def rules_sheet(book: Book, rules: RuleSet, references: Sequence[Reference]) -> list[str]:
