@@ -34,8 +34,11 @@ _NAME_CHARS = frozenset("/=?&#@_%~\\")
 _SENTENCE_END = frozenset(".!?…:;«»\"“”()[]—–•|")
 
 
+_KEY_GAPS = re.compile(r"[\s\-‑‐]+")
+
+
 def _key(s: str) -> str:
-    return re.sub(r"[\s\-‑‐]+", "", s.replace("’", "'"))
+    return _KEY_GAPS.sub("", s.replace("’", "'"))
 
 
 def _is_case_sensitive(phrase: str, flag: Optional[bool] = None) -> bool:
@@ -160,6 +163,7 @@ class Grammar:
     lang: str
     lex: Lexicon
     anchor: re.Pattern
+    special: re.Pattern
     prefix: re.Pattern
     article: re.Pattern
     scale: re.Pattern
@@ -207,13 +211,13 @@ def grammar(lang: str) -> Grammar:
     lex = load_lexicon(lang)
     words = word_tables(lang)
     I = re.IGNORECASE
-    word_rx = _alt(words.all_words, case=False)
     fold = dict(lex.ratios.fold)
     half = list(lex.ratios.half_less)
     pct_before = list(lex.percents.before)
-    anchor = re.compile(
-        r"(?P<d>[.,]?\d)|(?P<h>" + _alt(half) + r")|(?P<f>" + _alt(fold) + r")|(?P<p>" + _alt(pct_before)
-        + r")|(?P<w>" + word_rx + r")", I)
+    starters = (set(words.all_words) - set(words.articles)) | set(half) | set(fold) | set(pct_before)
+    variants = {v for w in starters for v in (w.lower(), w[:1].upper() + w[1:].lower(), w.upper())}
+    anchor = re.compile(r"(?P<d>[.,]?\d)|(?P<w>" + _trie([_atoms(v) for v in variants]) + r")")
+    special = re.compile(r"(?P<h>" + _alt(half) + r")|(?P<f>" + _alt(fold) + r")|(?P<p>" + _alt(pct_before) + r")", I)
 
     cur_before, cur_after, ambiguous = {}, {}, set()
     for c in lex.currencies.currencies:
@@ -278,7 +282,7 @@ def grammar(lang: str) -> Grammar:
     change_up = re.compile(r"(?P<up>" + _alt([w for w, d in changes.words.items() if d == "up"])
                            + r")|(?P<down>" + _alt([w for w, d in changes.words.items() if d == "down"]) + r")", I)
     return Grammar(
-        lang=lang, lex=lex, anchor=anchor, prefix=prefix, article=article,
+        lang=lang, lex=lex, anchor=anchor, special=special, prefix=prefix, article=article,
         scale=scale, scale_table=Table(scale_words, case=None), scale_flags=scale_flags,
         currency_after=currency_after, currency_table=Table({**cur_after, **cur_before}),
         ambiguous=frozenset(_key(a) for a in ambiguous), subunits=frozenset(s.lower() for s in subunits),
@@ -718,7 +722,7 @@ def _read_second(text: str, p: int, g: Grammar, joiner: str):
         return None, p
     lo = p
     m = g.anchor.match(text, p)
-    if not m or not (m.group("d") or m.group("w")):
+    if not m or m.start() != p:
         cm = _SYMBOL.match(text, p)
         if not cm:
             return None, p
@@ -811,11 +815,9 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         if m.group("w") and s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_-‑"):
             pos = m.end()
             continue
-        if m.group("w") is None and m.group("d") is None:
-            if s > 0 and text[s - 1].isalnum():
-                pos = m.end()
-                continue
-            r, nxt = _special(text, m, g, lo)
+        sm = g.special.match(text, s) if m.group("w") else None
+        if sm:
+            r, nxt = _special(text, sm, g, lo)
         else:
             r, nxt = _read(text, s, g, lo)
         if r is None:
