@@ -112,7 +112,8 @@ def read_sheet(path: str, rows: Iterator[tuple[int, dict[int, Callable[[], Any]]
     """Reviews of one Claims or Retired claims sheet; problems are appended, located by cell.
 
     `rows` gives each row's number and, per 0-based column, a function that decodes the cell
-    (only the columns a review needs are decoded).
+    (only the columns a review needs are decoded). Rows still unchecked and without a note hold
+    nothing to carry and are left out.
     """
     first = next(rows, None)
     header = {i: get() for i, get in first[1].items()} if first and first[0] == 1 else {}
@@ -147,6 +148,8 @@ def read_sheet(path: str, rows: Iterator[tuple[int, dict[int, Callable[[], Any]]
                     f"sheet '{title}', row {r}: a review without a claim id cannot be matched to a claim; "
                     f"put the id back in column {column_letter(at[ID_HEADER])}",
                     file=path, line=r, column=at[ID_HEADER] + 1))
+            continue
+        if choice == UNCHECKED and not note:
             continue
         reviews.append(Review(
             claim=claim, review=choice, note=note,
