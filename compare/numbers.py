@@ -43,6 +43,8 @@ def read_digits(run: str, lang: str) -> Optional[Numeral]:
     >>> read_digits("5,57", "fr").value
     5.57
     """
+    if run.isdigit():
+        return Numeral(float(run), 1.0, len(run))
     lead = ""
     if run[:1] in ".,":
         lead, run = run[0], run[1:]

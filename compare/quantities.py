@@ -29,16 +29,13 @@ _SLASH = re.compile(r"/(\d+)(?:/\d+)*")
 _YEAR_TAIL = re.compile(r"(?:[-–/]\d{1,4}(?!\d))+")
 _GLUED_WORD = re.compile(r"[\w.\-‑]*")
 _PHONE = re.compile(r"\+\d{1,3}(?:[\s.\-/]\(?\d{1,4}\)?){2,}|0\d(?:[\s.]\d{2}){4}(?!\d)|\(?\d{3}\)?[\s.\-]\d{3}-\d{4}(?!\d)")
-_PREV_TOKEN = re.compile(SP + r"*(?P<tok>[^\s]+)(?P<gap>\s*)(?P<before>\S?)")
+_PREV_TOKEN = re.compile(SP + r"*(?P<tok>[^\s]+)")
 _NAME_CHARS = frozenset("/=?&#@_%~\\")
-_SENTENCE_END = frozenset(".!?…:;«»\"“”()[]—–•|")
-
-
-_KEY_GAPS = re.compile(r"[\s\-‑‐]+")
 
 
 def _key(s: str) -> str:
-    return _KEY_GAPS.sub("", s.replace("’", "'"))
+    """A phrase with ’ as ' and without spaces or hyphens, for lookups."""
+    return "".join(s.replace("’", "'").replace("-", "").replace("‑", "").replace("‐", "").split())
 
 
 def _is_case_sensitive(phrase: str, flag: Optional[bool] = None) -> bool:
@@ -163,6 +160,8 @@ class Grammar:
     lang: str
     lex: Lexicon
     anchor: re.Pattern
+    digit_anchor: re.Pattern
+    word_anchor: re.Pattern
     special: re.Pattern
     prefix: re.Pattern
     article: re.Pattern
@@ -216,7 +215,11 @@ def grammar(lang: str) -> Grammar:
     pct_before = list(lex.percents.before)
     starters = (set(words.all_words) - set(words.articles)) | set(half) | set(fold) | set(pct_before)
     variants = {v for w in starters for v in (w.lower(), w[:1].upper() + w[1:].lower(), w.upper())}
-    anchor = re.compile(r"(?P<d>[.,]?\d)|(?P<w>" + _trie([_atoms(v) for v in variants]) + r")")
+    firsts = "[" + "".join(sorted(re.escape(v[0]) for v in variants)) + "]"
+    # A leading character class lets the regex engine skip most positions in C.
+    word_anchor = re.compile(r"(?=" + firsts + r")(?<![\w\-‑])" + _trie([_atoms(v)[1:] if _atoms(v)[0] == r"(?<!\w)"
+                                                                        else _atoms(v) for v in variants]))
+    anchor = re.compile(r"(?P<d>[.,]?\d)|(?P<w>" + word_anchor.pattern + r")")
     special = re.compile(r"(?P<h>" + _alt(half) + r")|(?P<f>" + _alt(fold) + r")|(?P<p>" + _alt(pct_before) + r")", I)
 
     cur_before, cur_after, ambiguous = {}, {}, set()
@@ -282,7 +285,8 @@ def grammar(lang: str) -> Grammar:
     change_up = re.compile(r"(?P<up>" + _alt([w for w, d in changes.words.items() if d == "up"])
                            + r")|(?P<down>" + _alt([w for w, d in changes.words.items() if d == "down"]) + r")", I)
     return Grammar(
-        lang=lang, lex=lex, anchor=anchor, special=special, prefix=prefix, article=article,
+        lang=lang, lex=lex, anchor=anchor, digit_anchor=re.compile(r"\d"), word_anchor=word_anchor,
+        special=special, prefix=prefix, article=article,
         scale=scale, scale_table=Table(scale_words, case=None), scale_flags=scale_flags,
         currency_after=currency_after, currency_table=Table({**cur_after, **cur_before}),
         ambiguous=frozenset(_key(a) for a in ambiguous), subunits=frozenset(s.lower() for s in subunits),
@@ -355,23 +359,16 @@ def _skip_token(text: str, pos: int) -> int:
     return max(_GLUED_WORD.match(text, pos).end(), pos + 1)
 
 
-def _prev_token(rev: str) -> tuple[str, bool]:
-    """The word before the number (from the reversed window) and whether it starts a sentence."""
+def _prev_token(rev: str) -> str:
+    """The word before the number, from the reversed window."""
     m = _PREV_TOKEN.match(rev)
-    if not m:
-        return "", True
-    tok = m.group("tok")[::-1]
-    before = m.group("before")
-    starts = not before or before in _SENTENCE_END or (before == "." and True)
-    if m.end("tok") >= len(rev) and not before:
-        starts = True
-    return tok, starts
+    return m.group("tok")[::-1] if m else ""
 
 
 _ELISION = re.compile(r"^\w{1,2}[’']")
 
 
-def _is_name(tok: str, sentence_start: bool, g: Grammar) -> bool:
+def _is_name(tok: str, g: Grammar) -> bool:
     """Whether the word before a bare number names a product ("Grok 3", "l'iPhone 16", "CAC 40")."""
     if not tok or not tok[-1].isalnum():
         return False
@@ -387,6 +384,8 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
     after_sep = text[s] in ".," and s > 0 and text[s - 1].isdigit()
     if after_sep:
         s += 1
+    elif s >= 2 and text[s - 1] in ".," and text[s - 2].isdigit() and text[s].isdigit():
+        after_sep = True
     before_ch = text[s - 1] if s > 0 else " "
     if text[s] not in ".," and (before_ch.isalnum() or before_ch == "_"):
         return None, _skip_token(text, s)
@@ -455,22 +454,22 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
     if digits and r.scale_end == r.end and r.end < n and (text[r.end].isalpha()):
         return None, _skip_token(text, r.end)
 
-    tok, sentence_start = _prev_token(rev)
     bare = r.kind == "number" and r.scale == 1.0 and not (pm and pm.group("cur"))
-    low_tok = tok.lower()
-    if bare and digits and r.plain_int and len(text[r.start:end]) == 4 and 1800 <= r.value <= 2100 \
-            and not _BY.match(text, end):
-        ym = _YEAR_TAIL.match(text, r.end)
-        return None, ym.end() if ym else r.end
-    if r.value == int(r.value) and 0 < r.value <= 31 and digits and bare:
-        if g.date_after.match(text, end) or low_tok in g.months or low_tok in g.weekdays:
+    if bare and digits:
+        if r.plain_int and end - r.start == 4 and 1800 <= r.value <= 2100 and not _BY.match(text, end):
+            ym = _YEAR_TAIL.match(text, r.end)
+            return None, ym.end() if ym else r.end
+        tok = _prev_token(rev)
+        low_tok = tok.lower()
+        if r.value == int(r.value) and 0 < r.value <= 31:
+            if g.date_after.match(text, end) or low_tok in g.months or low_tok in g.weekdays:
+                return None, r.end
+        if low_tok in g.references:
             return None, r.end
-    if digits and g.ordinal.match(text, end):
+        if _is_name(tok, g) and not (pm and pm.group("qual")):
+            return None, -r.end
+    if digits and end < n and text[end].isalpha() and g.ordinal.match(text, end):
         return None, _skip_token(text, end)
-    if bare and low_tok in g.references:
-        return None, r.end
-    if bare and digits and _is_name(tok, sentence_start, g) and not (pm and (pm.group("qual") or pm.group("cur"))):
-        return None, -r.end
     if pm:
         _apply_prefix(text, r, pm, g)
     if r.kind in ("money", "percent") and r.direction is None:
@@ -760,9 +759,10 @@ def _to_mention(text: str, r: Reading, g: Grammar) -> Mention:
                 note = f"{r.currency_form.strip()} read as {r.unit}; the text says {hm.group()!r} nearby ({other}?)"
     if r.kind == "ratio" and value is not None and value < 0:
         value = -value
-    return Mention(text=text[r.start:r.end], start=r.start, end=r.end, value=value, low=low, high=high,
-                   unit=r.unit, kind=r.kind, qualifier=r.qualifier, per=r.per, direction=r.direction,
-                   precision=r.precision, note=note)
+    return Mention(
+        text=text[r.start:r.end], start=r.start, end=r.end, value=None if value is None else float(value),
+        low=low, high=high, unit=r.unit, kind=r.kind, qualifier=r.qualifier, per=r.per, direction=r.direction,
+        precision=r.precision, note=note)
 
 
 def _special(text: str, m: re.Match, g: Grammar, lo: int):
@@ -797,6 +797,17 @@ def _special(text: str, m: re.Match, g: Grammar, lo: int):
     return None, m.end()
 
 
+class _Never:
+    """Stands for "no further anchor" so the scan loop needs no None checks."""
+
+    @staticmethod
+    def start() -> int:
+        return 1 << 62
+
+
+_NO_MATCH = _Never()
+
+
 def find_mentions(text: str, lang: str) -> list[Mention]:
     """Every quantity mention in `text`, sorted by start and non-overlapping."""
     g = grammar(lang)
@@ -806,16 +817,20 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
     prev_end = 0
     version_end = -1
     n = len(text)
+    dm = wm = None
     while pos < n:
-        m = g.anchor.search(text, pos)
-        if not m:
+        if dm is None or dm.start() < pos:
+            dm = g.digit_anchor.search(text, pos) or _NO_MATCH
+        if wm is None or wm.start() < pos:
+            wm = g.word_anchor.search(text, pos) or _NO_MATCH
+        s = min(dm.start(), wm.start())
+        if s >= n:
             break
-        s = m.start()
+        is_word = wm.start() < dm.start()
+        if not is_word and s > pos and text[s - 1] in ".," and (s < 2 or not text[s - 2].isdigit()):
+            s -= 1
         lo = max(prev_end, s - 80)
-        if m.group("w") and s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_-‑"):
-            pos = m.end()
-            continue
-        sm = g.special.match(text, s) if m.group("w") else None
+        sm = g.special.match(text, s) if is_word else None
         if sm:
             r, nxt = _special(text, sm, g, lo)
         else:
