@@ -545,8 +545,10 @@ def describe(s: Side) -> str:
     parts = [s.quantity, s.entity or "(no entity)", figure, s.unit or "(no unit)"]
     if s.per:
         parts.append(f"per {s.per}")
-    if s.versus or s.direction:
+    if s.versus or s.direction in ("less", "more"):
         parts.append(f"{s.direction or '?'} than {s.versus or '?'}")
+    elif s.direction:
+        parts.append(s.direction)
     return " | ".join(parts) + f" | {json.dumps(s.text, ensure_ascii=False)}"
 
 
