@@ -1,0 +1,168 @@
+"""The public API around the parser: write_mentions (the CLI command), the lexicon and its errors."""
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from compare.errors import UserError
+from compare.lexicon import LANG_DIR, load_lexicon, read_lexicon
+from compare.models import Mention
+from compare.quantities import find_mentions, write_mentions
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_b83a57ec9cdd648f.txt"
+
+
+def test_write_mentions_writes_one_json_array_per_text_with_every_field():
+    out = io.StringIO()
+    write_mentions(["à 200 dollars par mois\n", "rien ici\n", "+30 %"], "fr", out)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 3
+    first = json.loads(lines[0])
+    assert set(first[0]) == set(Mention.model_fields)
+    assert (first[0]["text"], first[0]["value"], first[0]["unit"], first[0]["per"]) == ("200 dollars par mois", 200.0, "USD", "month")
+    assert json.loads(lines[1]) == []
+    assert json.loads(lines[2])[0]["direction"] == "up"
+
+
+def test_write_mentions_strips_only_the_line_break():
+    out = io.StringIO()
+    write_mentions(["x 5 %\r\n"], "fr", out)
+    m = json.loads(out.getvalue())[0]
+    assert (m["start"], m["end"]) == (2, 5)
+
+
+def test_write_mentions_streams():
+    """Each line is written before the next text is read (stdin is not read to the end first)."""
+    out = io.StringIO()
+    seen = []
+
+    def texts():
+        for t in ["5 %", "6 %", "7 %"]:
+            seen.append(out.getvalue().count("\n"))
+            yield t
+
+    write_mentions(texts(), "en", out)
+    assert seen == [0, 1, 2]
+
+
+def test_cli_quantities_reads_arguments_and_stdin():
+    args = [sys.executable, "-m", "compare", "quantities", "--lang", "en"]
+    r = subprocess.run(args + ["It costs $5 million.", "nothing"], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert [len(json.loads(x)) for x in lines] == [1, 0]
+    r = subprocess.run(args, input="10%\n\n2 billion\n", cwd=ROOT, capture_output=True, text=True)
+    assert [[m["value"] for m in json.loads(x)] for x in r.stdout.splitlines()] == [[10.0], [], [2e9]]
+
+
+def test_spans_hold_with_curly_quotes_and_narrow_spaces():
+    text = "“V3” n’a coûté que 5,57\u202fmillions de dollars, «\u00a0environ 30\u00a0%\u00a0»."
+    got = find_mentions(text, "fr")
+    assert [m.text for m in got] == ["5,57\u202fmillions de dollars", "environ 30\u00a0%"]
+    assert all(text[m.start:m.end] == m.text for m in got)
+
+
+def test_seed_article_gives_the_claimed_figures_and_nothing_from_dates_names_or_noise():
+    text = SEED.read_text(encoding="utf-8")
+    got = find_mentions(text, "fr")
+    assert all(text[m.start:m.end] == m.text for m in got)
+    by_text = {m.text: m for m in got}
+    assert by_text["5,57 millions de dollars"].value == 5570000.0
+    assert by_text["plus de 100 millions de dollars"].low == 1e8
+    assert by_text["11 fois moins"].direction == "less"
+    assert by_text["500 milliards de dollars"].value == 5e11
+    assert by_text["environ 30 %"].qualifier == "~"
+    assert by_text["200 dollars par mois"].per == "month"
+    assert by_text["environ 50 fois moins"].value == 50.0
+    joined = " | ".join(by_text)
+    for bad in ("1989", "2025", "26 décembre", "20 janvier", "22 janvier", "GPT-4o", "o1", "Doubao 1.5", "R1", "$ $"):
+        assert bad not in joined
+    assert not any(m.kind == "money" and "ans" in m.text for m in got)
+
+
+def test_output_is_deterministic():
+    text = SEED.read_text(encoding="utf-8")
+    assert find_mentions(text, "fr") == find_mentions(text, "fr")
+
+
+@pytest.mark.parametrize("lang,sentence,direction", [
+    ("fr", "Les prix sont en hausse.", "up"), ("fr", "Microsoft veut augmenter ses tarifs.", "up"),
+    ("fr", "Les coûts vont grimper.", "up"), ("fr", "Le titre a bondi.", "up"),
+    ("fr", "Une baisse est prévue.", "down"), ("fr", "Le cours a chuté.", "down"),
+    ("fr", "Il faut réduire les coûts.", "down"), ("en", "Prices rise.", "up"), ("en", "Costs increased.", "up"),
+    ("en", "They raise prices.", "up"), ("en", "A price hike.", "up"), ("en", "They cut prices.", "down"),
+    ("en", "They slashed prices.", "down"), ("en", "A sharp drop.", "down"), ("en", "Shares fall.", "down"),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_change_words_can_be_found_anywhere_in_a_sentence(lang, sentence, direction):
+    """`changes` is the mapping the attribution code uses to find a change verb away from the number."""
+    found = set()
+    for phrase, d in load_lexicon(lang).changes.items():
+        body = re.escape(phrase.rstrip("*")) + (r"\w*" if phrase.endswith("*") else r"\b")
+        if re.search(r"\b" + body, sentence, re.IGNORECASE):
+            found.add(d)
+    assert found == {direction}
+
+
+def test_lexicon_is_loaded_once_and_frozen():
+    lex = load_lexicon("fr")
+    assert load_lexicon("fr") is lex
+    assert lex.currency_codes["dollars"] == "USD" and lex.currency_codes["€"] == "EUR"
+    assert lex.period_phrases["par mois"] == "month"
+    assert lex.unit_phrases["puces"] == "GPUs"
+    with pytest.raises(Exception):
+        lex.lang = "en"
+
+
+def test_unknown_language_is_a_user_error():
+    with pytest.raises(UserError, match="no vocabulary for language 'de'"):
+        load_lexicon("de")
+
+
+def _copy(tmp_path):
+    folder = tmp_path / "fr"
+    shutil.copytree(LANG_DIR / "fr", folder)
+    return folder
+
+
+def test_broken_vocabulary_reports_every_problem_with_file_and_line(tmp_path):
+    folder = _copy(tmp_path)
+    periods = folder / "periods.yaml"
+    periods.write_text(periods.read_text(encoding="utf-8") + "extra_key: 1\n", encoding="utf-8")
+    currencies = folder / "currencies.yaml"
+    text = currencies.read_text(encoding="utf-8").replace("code: EUR", "code: euro")
+    currencies.write_text(text, encoding="utf-8")
+    with pytest.raises(UserError) as e:
+        read_lexicon(folder, "fr")
+    problems = e.value.problems
+    assert len(problems) == 2
+    by_file = {Path(p.file).name: p for p in problems}
+    assert "extra_key" in by_file["periods.yaml"].message
+    assert by_file["periods.yaml"].line == len(periods.read_text(encoding="utf-8").splitlines())
+    assert "ISO 4217" in by_file["currencies.yaml"].message
+    euro_line = next(i for i, line in enumerate(text.splitlines(), 1) if "code: euro" in line)
+    assert by_file["currencies.yaml"].line == euro_line
+
+
+def test_invalid_yaml_and_missing_file_are_reported(tmp_path):
+    folder = _copy(tmp_path)
+    (folder / "ratios.yaml").write_text("times: [fois\n", encoding="utf-8")
+    (folder / "units.yaml").unlink()
+    with pytest.raises(UserError) as e:
+        read_lexicon(folder, "fr")
+    messages = {Path(p.file).name: p for p in e.value.problems}
+    assert messages["ratios.yaml"].message.startswith("not valid YAML") and messages["ratios.yaml"].line
+    assert messages["units.yaml"].message == "vocabulary file is missing"
+
+
+def test_bad_unit_prefix_regex_is_reported(tmp_path):
+    folder = _copy(tmp_path)
+    units = folder / "units.yaml"
+    units.write_text(re.sub(r"(?m)^prefix: .*$", "prefix: '(unclosed'", units.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(UserError, match="prefix is not a valid regular expression"):
+        read_lexicon(folder, "fr")
