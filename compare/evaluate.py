@@ -238,6 +238,7 @@ class Names:
     keys: dict = field(default_factory=dict)  # name_key -> canonical names
     patterns: tuple = ()  # (compiled regex, canonical name)
     families: tuple = ()  # compiled regexes of model families
+    companies: frozenset = frozenset()  # canonical names of entities of kind company
 
     def resolve(self, name: str) -> frozenset[str]:
         """Canonical names `name` can stand for (a family member stands for itself); empty when unknown."""
@@ -259,7 +260,8 @@ def build_names(rules: RuleSet) -> Names:
             if rx is not None:
                 patterns.append((rx, e.name))
     families = tuple(rx for rx in (_compile(f.pattern) for f in rules.families) if rx is not None)
-    return Names({k: frozenset(v) for k, v in keys.items()}, tuple(patterns), families)
+    companies = frozenset(e.name for e in rules.entities if e.kind == "company")
+    return Names({k: frozenset(v) for k, v in keys.items()}, tuple(patterns), families, companies)
 
 
 def _compile(pattern: str) -> Optional[re.Pattern]:
@@ -273,8 +275,9 @@ def same_entity(gold: Optional[str], predicted: Optional[str], names: Names) -> 
     """Gold subject (as written) and predicted entity (canonical) name one entity.
 
     Equal names match; so do two names of one rules entity; so does a name written inside the
-    other as whole words ("V3" in "DeepSeek-V3"), unless the rules know both as different
-    entities ("OpenAI" is not "OpenAI o1", "Llama 3.1" is not "Llama 3.1 405B").
+    other as whole words ("V3" in "DeepSeek-V3", "Poolside" in "Poolside AI"), unless the rules
+    know both as different entities ("Llama 3.1" is not "Llama 3.1 405B") or the shorter one is a
+    company, whose name inside a longer one names its product ("OpenAI" is not "OpenAI o1").
     """
     if gold is None or predicted is None:
         return gold is None and predicted is None
@@ -287,7 +290,9 @@ def same_entity(gold: Optional[str], predicted: Optional[str], names: Names) -> 
     short, long_ = (gw, pw) if len(gw) <= len(pw) else (pw, gw)
     if not short or not any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1)):
         return False
-    return not (g and p and not g & p)
+    if g and p and not g & p:
+        return False
+    return not (names.resolve(" ".join(short)) & names.companies)
 
 
 def _canonicals(names: Names) -> frozenset[str]:
