@@ -560,7 +560,7 @@ def claims_sheet(book: Book, claims: Sequence[Claim], articles: dict[str, Articl
             "low": amount(c.low, c.unit, c.kind, c.per),
             "high": amount(c.high, c.unit, c.kind, c.per),
             "text": Noted(c.text, claim_comment(c)),
-            "sentence": Quote(c.sentence, c.start - c.sentence_start, c.end - c.sentence_start),
+            "sentence": quote_of(c),
             "reference": amount(ref.value, ref.unit, c.kind, ref.per) if ref else None,
             "off_by": Num(c.value / ref.value - 1, "+0.0%;-0.0%;0.0%") if ref and ref.value else None,
         }
@@ -581,6 +581,15 @@ def claims_sheet(book: Book, claims: Sequence[Claim], articles: dict[str, Articl
                              freeze="B2", wrap=["Quote", "Why"],
                              caps={"Quote": 80, "Note": 30, "Why": 50, "Claimed text": 30}, decorate=decorate,
                              print_through="Off by")
+
+
+def quote_of(c: Claim) -> Quote | str:
+    """The claim's sentence with its text located: by offsets when they match, else by search."""
+    start, end = c.start - c.sentence_start, c.end - c.sentence_start
+    if c.sentence[max(start, 0):max(end, 0)] != c.text:
+        start = c.sentence.find(c.text) if c.text else -1
+        end = start + len(c.text)
+    return Quote(c.sentence, start, end) if start >= 0 else c.sentence
 
 
 def plain_field(v: Any) -> Any:

@@ -322,3 +322,22 @@ def test_an_export_with_nothing_found_is_still_a_valid_workbook(tmp_path):
     ends = sorted(int(ref.split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) for title, ref in refs if title == "Summary")
     assert all(end < start for end, start in zip(ends, summary[1:]))
     assert wb["Summary"]._charts == []
+
+
+@pytest.mark.parametrize("sentence_start, text, highlighted_text", [
+    (None, "5,57 millions de dollars", "5,57 millions de dollars"),
+    (0, "5,57 millions de dollars", "5,57 millions de dollars"),
+    (10, "5,57 millions de dollars", "5,57 millions de dollars"),
+    (None, "not in the sentence", None),
+], ids=["offsets-right", "sentence-start-missing", "sentence-start-wrong", "text-not-in-sentence"])
+def test_quote_finds_the_claim_when_offsets_do_not_match(sentence_start, text, highlighted_text):
+    from compare.workbook import quote_of
+    claim = seed_claims(seed_article())[0]
+    update = {"text": text}
+    if sentence_start is not None:
+        update["sentence_start"] = sentence_start
+    quote = quote_of(claim.model_copy(update=update))
+    if highlighted_text is None:
+        assert quote == claim.sentence
+    else:
+        assert quote.sentence[quote.start:quote.end] == highlighted_text
