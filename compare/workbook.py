@@ -871,6 +871,7 @@ class StampedZip(ZipFile):
         zi = ZipInfo(name, self.stamp)
         zi.compress_type = ZIP_DEFLATED
         zi.external_attr = 0o644 << 16
+        zi.create_system = 3
         return zi
 
     def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):
