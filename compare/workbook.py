@@ -150,7 +150,7 @@ def quoted(text: str) -> str:
 
 
 def unit_format(unit: Optional[str], kind: str, value: float, per: Optional[str] = None,
-                qualifier: str = "=") -> str:
+                qualifier: str = "=", tail: str = "") -> str:
     """An Excel number format that shows the unit: "$"#,##0, #,##0 "€", 0%, 0.0"x", #,##0 "GPU-h"."""
     d = decimals(value)
     digits = "#,##0" + ("." + "0" * min(d, 2) if d else "")
@@ -171,6 +171,8 @@ def unit_format(unit: Optional[str], kind: str, value: float, per: Optional[str]
         fmt = digits
     if per:
         fmt += quoted(f" per {per}")
+    if tail:
+        fmt += quoted(tail)
     if qualifier in QUALIFIER_PREFIX:
         fmt = quoted(QUALIFIER_PREFIX[qualifier]) + fmt
     return fmt
@@ -195,9 +197,17 @@ def display(value: Optional[float], unit: Optional[str], kind: str, per: Optiona
 
 
 def amount(value: Optional[float], unit: Optional[str], kind: str, per: Optional[str] = None,
-           qualifier: str = "=") -> Optional[Num]:
+           qualifier: str = "=", tail: str = "") -> Optional[Num]:
     v = stored(value, unit, kind)
-    return None if v is None else Num(v, unit_format(unit, kind, v, per, qualifier))
+    return None if v is None else Num(v, unit_format(unit, kind, v, per, qualifier, tail))
+
+
+def relation(c: Claim) -> str:
+    """What a ratio is relative to, to show beside it: " less than Llama 3"."""
+    if not (is_ratio(c.unit, c.kind) and (c.direction or c.versus)):
+        return ""
+    return f" {c.direction or 'vs'}" + (f" than {c.versus}" if c.versus and c.direction else
+                                       f" {c.versus}" if c.versus else "")
 
 
 # --- the workbook being written ----------------------------------------------------------------
@@ -626,8 +636,9 @@ def comparisons_sheet(book: Book, comparisons: Sequence[Comparison]) -> list[str
         highlight(ws, whole, any_equal(verdict, FLAGGED_VERDICTS), RED, DARK_RED)
         highlight(ws, f"{col['Verdict']}{first}:{col['Verdict']}{last}", any_equal(verdict, GOOD_VERDICTS), GREEN)
 
-    return write_table_sheet(book, "Comparisons", headers, rows, wrap=["Reason"], caps={"Reason": 60},
-                             decorate=decorate)
+    long = {"Left": 36, "Right": 36, "Reason": 50, "Figures used": 40}
+    return write_table_sheet(book, "Comparisons", headers, rows, wrap=list(long), caps=long, decorate=decorate,
+                             print_through="Reason" if "Reason" in headers else None)
 
 
 def side_by_side_sheet(book: Book, claims: Sequence[Claim], comparisons: Sequence[Comparison],
@@ -654,7 +665,7 @@ def side_by_side_sheet(book: Book, claims: Sequence[Claim], comparisons: Sequenc
             found = cells[key].get(s, [])
             if len(found) == 1:
                 c = found[0]
-                row.append(amount(c.value, c.unit, c.kind, None, c.qualifier))
+                row.append(amount(c.value, c.unit, c.kind, None, c.qualifier, relation(c)))
             else:
                 row.append("; ".join(sorted({display(c.value, c.unit, c.kind) for c in found})) or None)
         kind = next((c.kind for cs in cells[key].values() for c in cs), "number")
@@ -692,7 +703,8 @@ def matrix_sheet(book: Book, claims: Sequence[Claim], order: dict[str, int]) -> 
             elif len(kinds) == 1 and len(values) == 1:
                 c = found[0]
                 quals = {x.qualifier for x in found}
-                row.append(amount(c.value, c.unit, c.kind, c.per, c.qualifier if len(quals) == 1 else "="))
+                row.append(amount(c.value, c.unit, c.kind, c.per, c.qualifier if len(quals) == 1 else "=",
+                                  relation(c) if len({relation(x) for x in found}) == 1 else ""))
             elif len(kinds) == 1:
                 unit, kind, per = next(iter(kinds))
                 row.append(f"{display(values[0], unit, kind)} – {display(values[-1], unit, kind, per)}")

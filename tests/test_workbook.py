@@ -170,6 +170,8 @@ def test_matrix_shows_a_range_when_sources_differ(tmp_path):
     assert rows["DeepSeek V3"]["training_cost"].value == "$5,570,000 – $6,000,000"
     assert rows["GPT-4o"]["training_cost"].value == 1e8
     assert rows["Microsoft"]["price_change"].value == pytest.approx(0.3)
+    assert rows["DeepSeek V3"]["compute"].value == 11
+    assert rows["DeepSeek V3"]["compute"].number_format == '0.0"x"" less than Llama 3"'
 
 
 def test_sources_unclaimed_and_rules_are_filled(exported):
@@ -341,3 +343,19 @@ def test_quote_finds_the_claim_when_offsets_do_not_match(sentence_start, text, h
         assert quote == claim.sentence
     else:
         assert quote.sentence[quote.start:quote.end] == highlighted_text
+
+
+@pytest.mark.parametrize("direction, versus, unit, kind, expected", [
+    ("less", "Llama 3", "x", "ratio", " less than Llama 3"),
+    ("more", "GPT-4o", "x", "ratio", " more than GPT-4o"),
+    (None, "GPT-4o", "x", "ratio", " vs GPT-4o"),
+    ("less", None, "x", "ratio", " less"),
+    (None, None, "x", "ratio", ""),
+    ("up", None, "percent", "percent", ""),
+    (None, "GPT-4o", "USD", "money", ""),
+], ids=["less-than", "more-than", "versus-only", "direction-only", "bare-ratio", "percent", "money"])
+def test_ratios_say_what_they_are_relative_to(direction, versus, unit, kind, expected):
+    from compare.workbook import relation
+    claim = seed_claims(seed_article())[0].model_copy(
+        update={"direction": direction, "versus": versus, "unit": unit, "kind": kind})
+    assert relation(claim) == expected
