@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Optional
@@ -132,9 +133,20 @@ def test_dev_set_has_sentences_without_target_claims(dev):
     assert {s.lang for s in empty} == {"en", "fr"}
 
 
+def test_a_quarter_of_the_dev_set_holds_non_target_numbers(dev):
+    def leftover(s: GoldSentence) -> str:
+        text = s.sentence
+        for c in s.claims:
+            text = text.replace(c.text, " ", 1)
+        return text
+
+    with_distractors = [s for s in dev if not s.claims or re.search(r"\d", leftover(s))]
+    assert len(with_distractors) >= len(dev) // 4
+
+
 # ---------------------------------------------------------------- loading errors
 
-@pytest.mark.parametrize("line, message", [
+BAD_LINES = [
     ('{"id": "s1", "lang": "en", "sentence": "x", "claims": [', "not valid JSON"),
     ("[1, 2]", "must be a JSON object"),
     (json.dumps(good_record(extra=1)), "field extra: unknown field"),
@@ -155,7 +167,10 @@ def test_dev_set_has_sentences_without_target_claims(dev):
      "versus is only for ratio quantities"),
     (json.dumps(good_record(claims=[dict(good_record()["claims"][0], per="week")])), "field per"),
     (json.dumps(good_record(claims=[dict(good_record()["claims"][0], qualifier="about")])), "field qualifier"),
-], ids=lambda v: v if isinstance(v, str) and len(v) < 60 else None)
+]
+
+
+@pytest.mark.parametrize("line, message", BAD_LINES, ids=[message for _, message in BAD_LINES])
 def test_a_bad_line_is_reported_with_its_file_and_line(tmp_path, line, message):
     path = write_lines(tmp_path, [json.dumps(good_record(id="s0")), line])
     with pytest.raises(UserError) as err:
