@@ -239,6 +239,7 @@ class Names:
     patterns: tuple = ()  # (compiled regex, canonical name)
     families: tuple = ()  # compiled regexes of model families
     companies: frozenset = frozenset()  # canonical names of entities of kind company
+    canonical: frozenset = frozenset()  # every canonical name
 
     def resolve(self, name: str) -> frozenset[str]:
         """Canonical names `name` can stand for (a family member stands for itself); empty when unknown."""
@@ -261,7 +262,8 @@ def build_names(rules: RuleSet) -> Names:
                 patterns.append((rx, e.name))
     families = tuple(rx for rx in (_compile(f.pattern) for f in rules.families) if rx is not None)
     companies = frozenset(e.name for e in rules.entities if e.kind == "company")
-    return Names({k: frozenset(v) for k, v in keys.items()}, tuple(patterns), families, companies)
+    return Names({k: frozenset(v) for k, v in keys.items()}, tuple(patterns), families, companies,
+                 frozenset(e.name for e in rules.entities))
 
 
 def _compile(pattern: str) -> Optional[re.Pattern]:
@@ -283,20 +285,16 @@ def same_entity(gold: Optional[str], predicted: Optional[str], names: Names) -> 
         return gold is None and predicted is None
     if name_key(gold) == name_key(predicted):
         return True
-    g, p = names.resolve(gold), names.resolve(predicted) | ({predicted} if predicted in _canonicals(names) else set())
+    g, p = names.resolve(gold), names.resolve(predicted) | ({predicted} & names.canonical)
     if g & p:
         return True
     gw, pw = _words(gold), _words(predicted)
     short, long_ = (gw, pw) if len(gw) <= len(pw) else (pw, gw)
     if not short or not any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1)):
         return False
-    if g and p and not g & p:
+    if g and p:
         return False
     return not (names.resolve(" ".join(short)) & names.companies)
-
-
-def _canonicals(names: Names) -> frozenset[str]:
-    return frozenset(c for cs in names.keys.values() for c in cs)
 
 
 # ---------------------------------------------------------------- comparing two claims
