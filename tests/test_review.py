@@ -11,7 +11,7 @@ import pytest
 from compare.errors import UserError
 from compare.review import PreviousReviews, Review, carry_reviews, cell_value, column_index, read_reviews
 from compare.workbook import write_workbook
-from workbook_seed import seed_article, seed_claims, seed_inputs
+from test_workbook_seed import seed_article, seed_claims, seed_inputs
 
 
 def mark(path, marks: dict[str, tuple[str, str]], sheet: str = "Claims") -> None:

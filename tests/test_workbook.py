@@ -16,7 +16,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from compare.errors import UserError
 from compare.models import Article
 from compare.workbook import Limits, display, run_time, stored, unit_format, write_workbook
-from workbook_seed import SEED_URL, seed_article, seed_claims, seed_inputs
+from test_workbook_seed import SEED_URL, seed_article, seed_claims, seed_inputs
 
 SHEETS = ["Summary", "Claims", "Comparisons", "Side by side", "Matrix", "Sources", "Unclaimed numbers", "Rules"]
 ROOT = Path(__file__).resolve().parents[1]
@@ -263,7 +263,7 @@ def test_two_exports_are_byte_identical_with_fixed_dates(tmp_path):
 SCRIPT = """
 import sys
 sys.path[:0] = [{root!r}, {tests!r}]
-from workbook_seed import seed_inputs
+from test_workbook_seed import seed_inputs
 from compare.workbook import write_workbook
 write_workbook(sys.argv[1], **seed_inputs(now=None))
 """

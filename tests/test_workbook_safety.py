@@ -15,7 +15,7 @@ from compare.cells import (
 from compare.errors import UserError
 from compare.models import Claim, Unclaimed
 from compare.workbook import write_workbook
-from workbook_seed import seed_article, seed_claims, seed_inputs
+from test_workbook_seed import seed_article, seed_claims, seed_inputs
 
 HOSTILE = [
     '=HYPERLINK("http://x","y")',
