@@ -138,7 +138,10 @@ class Table:
     def __init__(self, mapping: dict, case: Optional[bool] = None):
         self.exact = {}
         self.lower = {}
+        self.written = {}
         for phrase, value in mapping.items():
+            if not _is_case_sensitive(phrase, case):
+                self.written.setdefault(phrase.lower(), value)
             k = _key(phrase)
             if _is_case_sensitive(phrase, case):
                 self.exact.setdefault(k, value)
@@ -147,6 +150,9 @@ class Table:
                 self.exact.setdefault(k, value)
 
     def get(self, text: str):
+        found = self.written.get(text)
+        if found is not None:
+            return found
         k = _key(text)
         if k in self.exact:
             return self.exact[k]
@@ -309,7 +315,7 @@ def grammar(lang: str) -> Grammar:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class Reading:
     """What was read around one numeral, before it becomes a Mention."""
 
@@ -393,8 +399,8 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
         return None, _skip_token(text, s)
     if before_ch in _NAME_CHARS and not (second and before_ch == "~"):
         return None, _skip_token(text, s)
-    if text[s].isdigit() or text[s] in "+":
-        pm = _PHONE.match(text, s - 1 if before_ch == "+" else s)
+    if before_ch in "+(" or text[s] == "0" or "-" in text[s:s + 9]:
+        pm = _PHONE.match(text, s - 1 if before_ch in "+(" else s)
         if pm and (before_ch == "+" or pm.group().count(" ") >= 4 or "-" in pm.group()):
             return None, pm.end()
     got = None
@@ -829,7 +835,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         is_word = wm.start() < dm.start()
         if not is_word and s > pos and text[s - 1] in ".," and (s < 2 or not text[s - 2].isdigit()):
             s -= 1
-        lo = max(prev_end, s - 80)
+        lo = max(prev_end, s - 64)
         sm = g.special.match(text, s) if is_word else None
         if sm:
             r, nxt = _special(text, sm, g, lo)
