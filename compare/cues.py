@@ -19,6 +19,10 @@ from compare.vocab import phrase_regex
 # word next to it: it counts as this many characters away.
 INSIDE_DISTANCE = 6
 
+WEAK_PENALTY = 30
+CLAUSE_PENALTY = 40
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s-\s")
+
 # "spent $5.6M to train V3", "5,6 millions pour entraîner": a cue reached from the number through
 # a purpose word says what the money was for, and beats a generic verb before the number.
 _PURPOSE = re.compile(r"^[\s,]*(?:pour|afin\s+d[e’']|to|for|in\s+order\s+to)(?:\s+(?:son|sa|ses|leur|leurs|its|their|the|le|la|les|l’|l'))?\s*$",
@@ -32,6 +36,7 @@ class CueHit:
     quantity: str
     cue: str
     pattern: bool = False
+    weak: bool = False
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,7 @@ class CueMatcher:
 
     quantities: tuple
     cue_res: dict  # (lang, quantity id) -> compiled
+    weak_res: dict  # (lang, quantity id) -> compiled
     pattern_res: dict  # quantity id -> tuple of (lang or None, compiled)
 
     def find(self, text: str, lang: str, start: int = 0, end: Optional[int] = None) -> list[CueHit]:
@@ -57,6 +63,10 @@ class CueMatcher:
             if rx is not None:
                 for m in rx.finditer(text, start, end):
                     hits.append(CueHit(m.start(), m.end(), q.id, m.group()))
+            wrx = self.weak_res.get((lang, q.id))
+            if wrx is not None:
+                for m in wrx.finditer(text, start, end):
+                    hits.append(CueHit(m.start(), m.end(), q.id, m.group(), weak=True))
             for plang, prx in self.pattern_res.get(q.id, ()):
                 if plang in (None, lang):
                     for m in prx.finditer(text, start, end):
@@ -66,13 +76,17 @@ class CueMatcher:
 
 def compile_cues(rules: RuleSet) -> CueMatcher:
     cue_res = {}
+    weak_res = {}
     pattern_res = {}
     for q in rules.quantities:
         for lang, words in q.cues.items():
             if words:
                 cue_res[(lang, q.id)] = re.compile(phrase_regex(words), re.IGNORECASE)
+        for lang, words in q.weak_cues.items():
+            if words:
+                weak_res[(lang, q.id)] = re.compile(phrase_regex(words), re.IGNORECASE)
         pattern_res[q.id] = tuple((p.lang, re.compile(p.regex, re.IGNORECASE)) for p in q.patterns)
-    return CueMatcher(tuple(rules.quantities), cue_res, pattern_res)
+    return CueMatcher(tuple(rules.quantities), cue_res, weak_res, pattern_res)
 
 
 def accepts(q: Quantity, m: Mention) -> bool:
@@ -83,13 +97,20 @@ def accepts(q: Quantity, m: Mention) -> bool:
 
 
 def distance(hit: CueHit, m: Mention, text: str = "") -> int:
+    """How far a cue stands from the number, in characters, with the penalties that make a cue weaker:
+    a generic (weak) cue, a cue in another clause (across a comma, a dash, a parenthesis)."""
     if hit.end <= m.start:
-        return m.start - hit.end
-    if hit.start >= m.end:
-        if text and _PURPOSE.match(text[m.end:hit.start]):
-            return 0
-        return hit.start - m.end
-    return INSIDE_DISTANCE
+        d, between = m.start - hit.end, text[hit.end:m.start]
+    elif hit.start >= m.end:
+        between = text[m.end:hit.start]
+        d = 0 if text and _PURPOSE.match(between) else hit.start - m.end
+    else:
+        d, between = INSIDE_DISTANCE, ""
+    if hit.weak:
+        d += WEAK_PENALTY
+    if _CLAUSE_BREAK.search(between):
+        d += CLAUSE_PENALTY
+    return d
 
 
 def choose_quantity(m: Mention, cues: list[CueHit], matcher: CueMatcher, text: str = "") -> Optional[Choice]:
@@ -109,6 +130,6 @@ def choose_quantity(m: Mention, cues: list[CueHit], matcher: CueMatcher, text: s
         if len(with_unit) == 1:
             return Choice(with_unit[0], None, "unit")
     if fitting:
-        best = min(fitting, key=lambda h: (distance(h, m, text), order[h.quantity]))
+        best = min(fitting, key=lambda h: (distance(h, m, text), -len(h.cue), order[h.quantity]))
         return Choice(by_id[best.quantity], best, "cue")
     return None

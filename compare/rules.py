@@ -112,6 +112,7 @@ class Quantity(Strict):
     entity_kinds: list[EntityKind] = Field(default_factory=list, description="Kinds of entity this quantity is usually said of, preferred when several are named.")
     period: Literal["any", "required", "forbidden"] = "any"
     cues: dict[str, list[str]] = Field(description="Cue words per language; a trailing * matches any word ending.")
+    weak_cues: dict[str, list[str]] = Field(default_factory=dict, description="Generic cue words per language (spend, costs, facturé) that count only when no specific cue stands as close.")
     patterns: list[Pattern] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
 
@@ -122,6 +123,7 @@ class QuantityExtension(Strict):
     extends: str = Field(description="Id of the quantity to add to.")
     units: list[str] = Field(default_factory=list)
     cues: dict[str, list[str]] = Field(default_factory=dict, description="Cue words added per language.")
+    weak_cues: dict[str, list[str]] = Field(default_factory=dict, description="Generic cue words added per language.")
     patterns: list[Pattern] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
 
@@ -682,17 +684,19 @@ def _item_problems(section: str, raw: dict, doc: _Doc, path: Path_, label: str) 
         if "extends" not in raw and cues == {}:
             out.append(doc.problem(f"{label}: no cue words: give at least one language ({', '.join(langs)}) "
                                    "with a list of words", path + ("cues",)))
-        for code, words in cues.items() if isinstance(cues, dict) else ():
-            lang(code, ("cues", code), "cues for", key=True)
-            if words == [] or words is None:
-                out.append(doc.problem(f'{label}: the cue list for "{code}" is empty', path + ("cues", code)))
-            for i, w in _strings(words):
-                bare = w.strip().rstrip("*")
-                if not bare.strip():
-                    out.append(doc.problem(f'{label}: cue "{w}" ({code}) has no word in it', path + ("cues", code, i)))
-                elif "*" in bare:
-                    out.append(doc.problem(f'{label}: cue "{w}" ({code}): "*" only works at the end of a cue',
-                                           path + ("cues", code, i)))
+        for key in ("cues", "weak_cues"):
+            group = raw.get(key)
+            for code, words in group.items() if isinstance(group, dict) else ():
+                lang(code, (key, code), "cues for", key=True)
+                if words == [] or words is None:
+                    out.append(doc.problem(f'{label}: the cue list for "{code}" is empty', path + (key, code)))
+                for i, w in _strings(words):
+                    bare = w.strip().rstrip("*")
+                    if not bare.strip():
+                        out.append(doc.problem(f'{label}: cue "{w}" ({code}) has no word in it', path + (key, code, i)))
+                    elif "*" in bare:
+                        out.append(doc.problem(f'{label}: cue "{w}" ({code}): "*" only works at the end of a cue',
+                                               path + (key, code, i)))
         for i, p in _dicts(raw.get("patterns")):
             if isinstance(p.get("regex"), str):
                 regex(p["regex"], ("patterns", i, "regex"), "pattern")
@@ -798,8 +802,11 @@ def _merge(docs: list[_Doc], items: list[_Item], settings: Optional[tuple[Settin
             cues = {k: list(v) for k, v in base.cues.items()}
             for code, words in ext.cues.items():
                 cues[code] = _union(cues.get(code, []), words)
+            weak = {k: list(v) for k, v in base.weak_cues.items()}
+            for code, words in ext.weak_cues.items():
+                weak[code] = _union(weak.get(code, []), words)
             pool[target] = base.model_copy(update={
-                "cues": cues, "units": _union(base.units, ext.units),
+                "cues": cues, "weak_cues": weak, "units": _union(base.units, ext.units),
                 "patterns": list(base.patterns) + list(ext.patterns),
                 "examples": list(base.examples) + list(ext.examples)})
             example_locs[target].extend(it.doc.location(it.path + ("examples", i)) for i in range(len(ext.examples)))
