@@ -265,7 +265,7 @@ def grammar(lang: str) -> Grammar:
     scale = re.compile(r"(?:(?P<g>" + _alt(glued, glued=True) + r")|" + SP + r"+(?P<s>" + _alt(spaced)
                        + r"))(?![^\W\d_])", I)
     connectors = _alt(lex.scales.connectors)
-    currency_after = re.compile(SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?(?:(?P<c>" + _alt(cur_after)
+    currency_after = re.compile(SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?(?:(?P<c>" + _alt(cur_after, glued=True)
                                 + r")|(?P<sub>" + _alt(subunits) + r"))(?![^\W\d_])", I)
     hints = lex.currencies.hints
     percent = re.compile(SP + r"*(?:(?P<pp>" + _alt(lex.percents.points) + r")|(?P<pc>" + _alt(lex.percents.percent) + r"))", I)
@@ -378,7 +378,7 @@ def _is_name(tok: str, g: Grammar) -> bool:
     """Whether the word before a bare number names a product ("Grok 3", "l'iPhone 16", "CAC 40")."""
     if not tok or not tok[-1].isalnum():
         return False
-    tok = _ELISION.sub("", tok)
+    tok = _ELISION.sub("", tok.lstrip("“\"«‘'([*"))
     if not tok[:1].isalpha() or not any(c.isupper() for c in tok):
         return False
     return tok.lower() not in g.not_names

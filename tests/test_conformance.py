@@ -16,9 +16,9 @@ CHECK = SHARED / "conformance" / "check.py"
 
 # file -> cases passed (default scoring, then with --all)
 FLOORS = {
-    "default": {"en_currency.jsonl": 119, "en_number.jsonl": 100, "en_percent.jsonl": 15,
+    "default": {"en_currency.jsonl": 120, "en_number.jsonl": 100, "en_percent.jsonl": 15,
                 "fr_currency.jsonl": 103, "fr_number.jsonl": 72, "fr_percent.jsonl": 17},
-    "all": {"en_currency.jsonl": 144, "en_number.jsonl": 115, "en_percent.jsonl": 15, "en_range.jsonl": 73,
+    "all": {"en_currency.jsonl": 147, "en_number.jsonl": 115, "en_percent.jsonl": 15, "en_range.jsonl": 73,
             "fr_currency.jsonl": 106, "fr_number.jsonl": 123, "fr_percent.jsonl": 30, "fr_range.jsonl": 63},
 }
 TARGETS = {"currency": 90.0, "percent": 95.0, "number": 85.0}

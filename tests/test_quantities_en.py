@@ -119,6 +119,7 @@ MONEY = [
     ("Worth $3.4 trillion.", [q("$3.4 trillion", 3.4e12, "USD")]),
     ("Price: 9.99 dollars.", [q("9.99 dollars", 9.99, "USD")]),
     ("A 75 million euro deal.", [q("75 million euro", 7.5e7, "EUR")]),
+    ("Hey, the cost is 100元!", [q("100元", 100.0, "CNY")]),
 ]
 
 PERCENT = [

@@ -331,6 +331,8 @@ NOT_QUANTITIES = [
     ("n° 3", []),
     ("à 15h", []),
     ("Llama-3 de Meta", []),
+    ("Son modèle “Doubao 1.5”, présenté mercredi", []),
+    ("le modèle « Grok 3 » arrive", []),
 ]
 
 
