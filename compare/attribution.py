@@ -159,13 +159,25 @@ def _bound_after(text: str, m: Mention, h: EntityHit, lang: str) -> bool:
 
 
 def _rank(h: EntityHit, q: Quantity) -> int:
+    """Lower is likelier: the quantity's entity kinds in their order, then other known names,
+    then detected names, then persons."""
+    kinds = list(q.entity_kinds)
     if h.kind == "person":
-        return 3
+        return len(kinds) + 3
     if h.status != "known":
-        return 2
-    if q.entity_kinds and h.kind not in q.entity_kinds:
-        return 1
-    return 0
+        return len(kinds) + 2
+    if h.kind in kinds:
+        return kinds.index(h.kind)
+    return len(kinds)
+
+
+_PREPOSITION = re.compile(r"(?:\b(?:of|on|to|in|into|with|from|by|at|than|as|de|du|des|d|sur|à|au|aux|avec|par|dans|chez|que|qu)[’']?\s*[«“\"]?\s*|[’'])$",
+                          re.IGNORECASE)
+
+
+def _after_preposition(text: str, h: EntityHit, sent_start: int) -> bool:
+    """"built on top of V3", "modèles d’OpenAI": a name after a preposition is seldom the subject."""
+    return bool(_PREPOSITION.search(text[max(sent_start, h.start - 12):h.start]))
 
 
 def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sent: tuple[int, int],
@@ -178,17 +190,17 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
     usable = [h for h in in_sentence if not _after_source(text, h, sent[0], lang)]
     after = [h for h in usable if h.start >= m.end]
     for h in after[:1]:
-        if _bound_after(text, m, h, lang) and _rank(h, q) < 3:
+        if _bound_after(text, m, h, lang) and h.kind != "person":
             return Attribution(owned(text, h, usable), f"bound to the number by the words after it ({text[m.end:h.start].strip()!r})")
     before = [h for h in usable if h.end <= m.start and not _in_apposition(text, h, m, sent[0], lang)]
     if before:
-        best = min(before, key=lambda h: (_rank(h, q), m.start - h.end))
+        best = min(before, key=lambda h: (_rank(h, q), _after_preposition(text, h, sent[0]), m.start - h.end))
         desc = _description_between(text, best.end, m.start, lang)
         if desc and history:
             fitting = [h for h in history if h.kind == desc[1]]
             if fitting:
                 return Attribution(fitting[-1], f"{desc[0]!r} refers back to it, not to {best.name!r}")
-        if _rank(best, q) < 2 or not _pronoun_before(text, m, sent, lang):
+        if best.status == "known" or not _pronoun_before(text, m, sent, lang):
             return Attribution(best, "nearest name before the number" if best == before[-1]
                                else "nearest name of a kind this quantity is said of")
     pron = _pronoun_before(text, m, sent, lang)
@@ -202,7 +214,7 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
             return Attribution(pick[0], why)
     if after:
         best = min(after, key=lambda h: (_rank(h, q), h.start - m.end))
-        if _rank(best, q) < 3:
+        if best.kind != "person":
             return Attribution(best, "the only name in the sentence, after the number")
     return Attribution(None, "no name in the sentence or before it")
 
