@@ -106,6 +106,7 @@ class Periods(Strict):
     """periods.yaml."""
 
     periods: dict[str, list[str]]
+    skip: list[str] = Field(default_factory=list, description="Words allowed between an amount and its period (HT, gross).")
 
 
 class Ratios(Strict):

@@ -274,7 +274,8 @@ def grammar(lang: str) -> Grammar:
                        + _alt(lex.ratios.directions) + r"))?", I)
     unit = re.compile(SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?" + lex.units.prefix + r"(?P<u>"
                       + _alt(lex.unit_phrases) + r")", I)
-    period = re.compile(SP + r"*,?" + SP + r"*(?P<per>" + _alt(lex.period_phrases) + r")", I)
+    period = re.compile(SP + r"*,?" + SP + r"*(?:(?:" + _alt(lex.periods.skip) + r")" + SP + r"*)?(?P<per>"
+                        + _alt(lex.period_phrases) + r")", I)
     qual_after = re.compile(SP + r"*,?" + SP + r"*(?P<qa>" + _alt(lex.qualifiers.after) + r")(?!" + SP
                             + r"*(?:\d|(?:than|que|qu[’']|de|d[’']|à|to)(?!\w)))", I)
     change_after = re.compile(SP + r"*(?P<ca>" + _alt(changes.after) + r")", I)

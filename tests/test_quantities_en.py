@@ -264,6 +264,8 @@ PERIODS = [
     ("2% per year", [q("2% per year", 2.0, "percent", per="year")]),
     ("300,000 users a day", [q("300,000 users a day", 3e5, "users", per="day")]),
     ("$70 a share", [q("$70 a share", 70.0, "USD", per="share")]),
+    ("$30 per user per month", [q("$30 per user per month", 30.0, "USD", per="user-month")]),
+    ("$20 plus tax a month", [q("$20 plus tax a month", 20.0, "USD", per="month")]),
 ]
 
 COUNTS = [

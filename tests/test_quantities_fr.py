@@ -264,7 +264,9 @@ PERIODS = [
     ("10 millions de dollars l'an", [q("10 millions de dollars l'an", 1e7, "USD", per="year")]),
     ("2 % par an", [q("2 % par an", 2.0, "percent", per="year")]),
     ("300 000 utilisateurs par jour", [q("300 000 utilisateurs par jour", 3e5, "users", per="day")]),
-    ("12 euros par mois et par utilisateur", [q("12 euros par mois", 12.0, "EUR", per="month")]),
+    ("12 euros par mois et par utilisateur", [q("12 euros par mois et par utilisateur", 12.0, "EUR", per="user-month")]),
+    ("à partir de 8 euros HT par utilisateur et par mois", [q("8 euros HT par utilisateur et par mois", 8.0, "EUR", per="user-month")]),
+    ("une levée de fonds de 1,5 Md€", [q("1,5 Md€", 1.5e9, "EUR", direction=None)]),
 ]
 
 COUNTS = [
