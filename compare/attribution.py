@@ -34,6 +34,9 @@ class _Words:
     binding: re.Pattern
     adjacent_only: frozenset
     non_binding: re.Pattern
+    purpose: re.Pattern
+    kind_binding: re.Pattern
+    clause: re.Pattern
     apposition: re.Pattern
     source: re.Pattern
     source_verb: re.Pattern
@@ -51,6 +54,9 @@ def words(lang: str) -> _Words:
         binding=re.compile(phrase_regex(v.binding_words), flags),
         adjacent_only=frozenset(w.lower().replace("'", "’") for w in v.binding_words_adjacent_only),
         non_binding=re.compile(phrase_regex(v.non_binding_words), flags) if v.non_binding_words else re.compile(r"(?!x)x"),
+        purpose=re.compile(phrase_regex(v.purpose_bindings), flags),
+        kind_binding=re.compile(r"^\s*(?:" + phrase_regex(v.kind_bindings) + r")\s*[«“\"]?\s*(?:(?:the|le|la|l’|l')\s*)?(?:(?:project|projet)\s+)?[«“\"]?\s*$", flags),
+        clause=re.compile(phrase_regex(v.clause_markers), flags),
         apposition=re.compile(r"^\s*(?:(?:la|le|les|l’|l'|un|une|the|a|an)\s+)?(?:" + phrase_regex(v.apposition_markers) + ")", flags),
         source=re.compile(phrase_regex(v.source_markers), flags),
         source_verb=re.compile(phrase_regex(v.source_verbs), flags) if v.source_verbs else re.compile(r"(?!x)x"),
@@ -78,12 +84,19 @@ def find_versus(text: str, m: Mention, hits: Sequence[EntityHit], sent: tuple[in
     window_end = min(sent[1], m.end + 90)
     for vm in w.versus.finditer(text, m.end, window_end):
         gap = text[m.end:vm.start()]
+        if vm.group().lower() == "as" and gap.strip():
+            continue  # "half as much as X", not "... as part of X"
         if any(c in gap for c in ".;") or len(gap) > 70:
             break
         for h in hits:
             if h.start >= vm.end() and h.start - vm.end() <= 45 and "," not in text[vm.end():h.start]:
                 return owned(text, h, hits)
         break
+    if m.kind == "ratio":
+        # "half the cost of DeepSeek-V3", "un dixième du coût de Llama 3"
+        for h in hits:
+            if m.end <= h.start <= m.end + 45 and _RATIO_OF.match(text[m.end:h.start]):
+                return owned(text, h, hits)
     # "Compared with GPT-4, V3 needed 11 times less compute": the marker opens the sentence.
     for vm in w.versus.finditer(text, sent[0], m.start):
         for h in hits:
@@ -93,10 +106,18 @@ def find_versus(text: str, m: Mention, hits: Sequence[EntityHit], sent: tuple[in
     return None
 
 
+_RATIO_OF = re.compile(r"^\s*(?:(?:of\s+)?the\s+)?(?:(?:cost|price|compute|computing\s+power|amount|budget|spending)\s+)?"
+                       r"(?:of|used\s+by|needed\s+by)\s+[«“\"]?\s*$"
+                       r"|^\s*(?:du|de\s+la|des)?\s*(?:(?:coût|prix|calcul|budget|puissance\s+de\s+calcul)\s+)?(?:de|d’|d'|du)\s*[«“\"]?\s*$",
+                       re.IGNORECASE)
+
+
 def _versus_marker(text: str, m: Mention, sent: tuple[int, int], lang: str) -> Optional[int]:
     """Where the other side of a comparison starts after the number ("compared with ..."), if it does."""
     for vm in words(lang).versus.finditer(text, m.end, min(sent[1], m.end + 90)):
         gap = text[m.end:vm.start()]
+        if vm.group().lower() == "as" and gap.strip():
+            continue
         if not any(c in gap for c in ".;") and len(gap) <= 70:
             return vm.start()
         break
@@ -119,10 +140,15 @@ def _in_apposition(text: str, h: EntityHit, m: Mention, sent_start: int, lang: s
     if cut < 0:
         return False
     opener = before[cut + 1:]
-    if not words(lang).apposition.match(opener):
+    w = words(lang)
+    if not (w.apposition.match(opener) or _ARTICLE_START.match(opener)
+            or w.apposition.search(opener) and len(opener) < 60):
         return False
     between = text[h.end:m.start]
     return any(c in between for c in _CLOSERS)
+
+
+_ARTICLE_START = re.compile(r"^\s*(?:a|an|the|un|une|la|le|les|l’|l')\s+\w", re.IGNORECASE)
 
 
 def _after_source(text: str, h: EntityHit, sent_start: int, lang: str) -> bool:
@@ -137,16 +163,21 @@ def _after_source(text: str, h: EntityHit, sent_start: int, lang: str) -> bool:
     return False
 
 
-def _bound_after(text: str, m: Mention, h: EntityHit, lang: str) -> bool:
+def _bound_after(text: str, m: Mention, h: EntityHit, lang: str, q: Optional[Quantity] = None) -> bool:
     """A name that the number is bound to by "pour", "for", "de"... right after it."""
     gap = text[m.end:h.start]
-    if any(c in gap for c in ",.;:()") or len(gap) > 40:
-        return False
     w = words(lang)
+    if q is not None and q.entity_kinds and h.kind == q.entity_kinds[0] and w.kind_binding.match(gap):
+        return True  # "$100 billion to Stargate", "investissement ... dans Stargate"
+    if any(c in gap for c in ",.;:()") or len(gap) > 80:
+        return False
     if w.non_binding.search(gap) or w.versus.search(gap):
         return False
     tokens = re.findall(r"[\w’']+", gap)
-    if len(tokens) > 4:
+    purpose = list(w.purpose.finditer(gap))
+    if purpose and len(tokens) <= 9 and not re.search(r"\w", gap[purpose[-1].end():]):
+        return True
+    if len(tokens) > 4 or len(gap) > 40:
         return False
     found = list(w.binding.finditer(gap))
     if not found:
@@ -188,11 +219,23 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
     in_sentence = [h for h in hits if sent[0] <= h.start and h.end <= sent[1] and h != other_side
                    and not (cut is not None and h.start >= cut)]
     usable = [h for h in in_sentence if not _after_source(text, h, sent[0], lang)]
+    clause = _last_clause_marker(text, sent[0], m.start, lang)
+    if clause is not None and any(h.start >= clause for h in usable):
+        usable = [h for h in usable if h.start >= clause]  # "..., compared with the 16,000 Meta used"
     after = [h for h in usable if h.start >= m.end]
     for h in after[:1]:
-        if _bound_after(text, m, h, lang) and h.kind != "person":
+        if _bound_after(text, m, h, lang, q) and h.kind != "person":
             return Attribution(owned(text, h, usable), f"bound to the number by the words after it ({text[m.end:h.start].strip()!r})")
     before = [h for h in usable if h.end <= m.start and not _in_apposition(text, h, m, sent[0], lang)]
+    for h in before[-1:]:
+        if _POSSESSIVE_BEFORE.match(text[h.end:m.start]) and h.kind != "person":
+            return Attribution(h, "possessive right before the number")
+    frame = _FRAME.match(text[sent[0]:m.start])
+    if frame:
+        h = next((h for h in before if h.start == sent[0] + frame.start(1)), None)
+        if h is not None and h.kind != "person":
+            return Attribution(h, f"the sentence is framed by {frame.group(0).strip()!r}")
+    pron = _pronoun_before(text, m, sent, lang)
     if before:
         best = min(before, key=lambda h: (_rank(h, q), _after_preposition(text, h, sent[0]), m.start - h.end))
         desc = _description_between(text, best.end, m.start, lang)
@@ -200,10 +243,9 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
             fitting = [h for h in history if h.kind == desc[1]]
             if fitting:
                 return Attribution(fitting[-1], f"{desc[0]!r} refers back to it, not to {best.name!r}")
-        if best.status == "known" or not _pronoun_before(text, m, sent, lang):
+        if best.status == "known" or not pron or not any(h.kind != "person" for h in history):
             return Attribution(best, "nearest name before the number" if best == before[-1]
                                else "nearest name of a kind this quantity is said of")
-    pron = _pronoun_before(text, m, sent, lang)
     if history:
         kind = pron[1] if pron else "any"
         fitting = [h for h in history if (kind == "any" or h.kind == kind) and h.kind != "person"]
@@ -217,6 +259,17 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
         if best.kind != "person":
             return Attribution(best, "the only name in the sentence, after the number")
     return Attribution(None, "no name in the sentence or before it")
+
+
+_POSSESSIVE_BEFORE = re.compile(r"^[’']s\s+(?:(?:estimated|reported|roughly|about|around|some|nearly|almost|over)\s+)?$")
+_FRAME = re.compile(r"^\s*(?:chez|pour|at|for)\s+[«“\"]?\s*(\S)[^,]{0,40},", re.IGNORECASE)
+
+
+def _last_clause_marker(text: str, start: int, end: int, lang: str) -> Optional[int]:
+    found = None
+    for cm in words(lang).clause.finditer(text, start, end):
+        found = cm.end()
+    return found
 
 
 def _description_between(text: str, start: int, end: int, lang: str) -> Optional[tuple[str, str]]:

@@ -117,7 +117,7 @@ def _resolve_overlaps(hits: list[EntityHit]) -> list[EntityHit]:
     return sorted(kept, key=lambda h: h.start)
 
 
-_NAME_TOKEN = r"(?:[A-Z](?:[\w&\-]|[’'](?![sS]\b))*[\w]|[A-Z])"
+_NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w&\-]|[’'](?![sS]\b))*[\w]|[A-ZÀ-ÖØ-Þ])"
 _NAME_RUN = re.compile(
     rf"(?<![\w’'-]){_NAME_TOKEN}(?:[ \-]{_NAME_TOKEN}|[ ](?:AI|Labs?|Inc\.?|Corp\.?|Technologies|Company|Cloud|Capital|Ventures|Partners))*(?![\w])"
 )
@@ -131,7 +131,7 @@ def _detect_names(text: str, lang: str, known: list[EntityHit]) -> list[EntityHi
     for m in _NAME_RUN.finditer(text):
         words = m.group().split(" ")
         while words and (words[0].replace("'", "’") in not_names or words[0].lower() in stop
-                         or re.match(r"[A-Z][’'][a-zà-ÿ]", words[0])):
+                         or re.match(r"[A-ZÀ-ÖØ-Þ][’'][a-zà-ÿ]", words[0])):
             words.pop(0)  # "L’abonnement ChatGPT" starts with an article, not a name
         if not words:
             continue

@@ -101,14 +101,16 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
     if m.kind == "number":
         prev = last_claim if last_claim is not None and last_claim.kind in ("money", "count") else last_money
         same_sentence = prev is not None and prev.sentence_start == sent[0]
-        if prev is not None and _is_scaled(m) and (contrast or same_sentence):
+        if prev is not None and (_is_scaled(m) or same_sentence and prev.kind == "count" and (m.value or 0) >= 100) \
+                and (contrast or same_sentence):
             mention = m.model_copy(update={"kind": prev.kind, "unit": prev.unit, "per": m.per or prev.per})
             note = f"unit {prev.unit} carried over from the previous figure {prev.text!r}"
         else:
             return none("a bare number: no currency, percent, ratio or unit")
     choice = choose_quantity(mention, cues, engine.cues, text)
     how = None
-    if choice is None and contrast and last_claim is not None:
+    weak_choice = choice is not None and choice.cue is not None and choice.cue.weak
+    if (choice is None or weak_choice) and contrast and last_claim is not None:
         q = engine.rules.quantity(last_claim.quantity)
         if q is not None and accepts(q, mention):
             how = f"quantity carried over from the previous claim: the sentence opens with a contrast"
