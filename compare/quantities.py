@@ -20,7 +20,7 @@ from compare.models import Mention
 from compare.numbers import Numeral, read_digits, read_words, scaled_precision, word_tables
 
 SP = r"[^\S\r\n]"
-_DIGIT_RUN = re.compile(r"[.,]?\d+(?:[ \u00a0\u202f\u2009.,]\d+)*")
+_DIGIT_RUN = re.compile(r"[.,]?\d+(?:[ \u00a0\u202f\u2009.,]\d+){0,8}")
 _EXPONENT = re.compile(r"[eE]([-+]?\d{1,3})(?![\w])|\^([-+]*)(\d{1,3})")
 _TIME = re.compile(r"(?:[:hH]\d{2}(?!\d)|h(?![^\W\d_])|" + SP + r"?h" + SP + r"?\d{2}(?!\d))")
 _CLOCK = re.compile(r"\d*(?:[:hH.]\d+)*")
