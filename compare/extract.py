@@ -94,6 +94,13 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
     inside = next((h for h in hits if h.start < core[1] and core[0] < h.end), None)
     if inside is not None:
         return none(f"part of the name {inside.name!r}")
+    head = next((h for h in hits if h.start < core[0] and m.start < h.end <= core[0]), None)
+    if head is not None:
+        # "le prix de ChatGPT Plus de 20 %": the name's last word was read as a qualifier ("plus de").
+        start = core[0]
+        m = m.model_copy(update={"start": start, "text": text[start:m.end], "qualifier": "=",
+                                 "low": None if m.qualifier in (">", ">=") else m.low,
+                                 "high": None if m.qualifier in ("<", "<=") else m.high})
     if is_vague(text, m, sent[0], lang):
         return none("a vague amount (no figure given)")
     mention = m

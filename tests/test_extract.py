@@ -75,6 +75,32 @@ CASES = [
      [("Microsoft", "investment", (3e10, 4e10), "USD", "range", None, None)], None),
     ("Meta expects to spend about $65 billion on AI infrastructure this year.", "en",
      [("Meta", "investment", 6.5e10, "USD", "~", None, None)], None),
+    # a possessive right before the number names its owner
+    ("Gemini 2.0 Flash charges $0.10 per million input tokens, far below GPT-4o's $2.50.", "en",
+     [("Gemini 2.0 Flash", "price", 0.1, "USD", "=", None, None), ("GPT-4o", "price", 2.5, "USD", "=", None, None)], None),
+    # a framing opener
+    ("Chez Mistral AI, la levée atteint 600 millions d’euros.", "fr",
+     [("Mistral AI", "investment", 6e8, "EUR", "=", None, None)], None),
+    # a purpose binding reaches the model further on
+    ("Google spent roughly $190 million on the computing power needed to train Gemini Ultra.", "en",
+     [("Gemini Ultra", "training_cost", 1.9e8, "USD", "~", None, None)], None),
+    # the other side of a ratio after "the cost of"
+    ("Kimi K2 was trained for half the cost of DeepSeek-V3.", "en",
+     [("Kimi K2", "training_cost", 2, "x", "=", "less", "DeepSeek V3")], None),
+    # a figure after "compared with" belongs to what follows
+    ("OpenAI used 25,000 GPUs, compared with the 2,000 DeepSeek needed.", "en",
+     [("OpenAI", "gpu_count", 25000, "GPUs", "=", None, None), ("DeepSeek", "gpu_count", 2000, "GPUs", "=", None, None)], None),
+    # a generic verb loses to a specific cue; a cue across a comma loses to one in the clause
+    ("The final training run of Grok 3 cost $80 million, assuming a rental price of $2 per GPU hour.", "en",
+     [("Grok 3", "training_cost", 8e7, "USD", "=", None, None), ("Grok 3", "price", 2, "USD", "=", None, None)], None),
+    # a source verb marks a source only when the name ends the clause
+    ("The company says R1 is 27 times cheaper than o1.", "en",
+     [("DeepSeek R1", "price", 27, "x", "=", "less", "o1")], None),
+    ("Anthropic could reach $2 billion in annualized revenue this year, reported The Information.", "en",
+     [("Anthropic", "revenue", 2e9, "USD", "=", None, None)], None),
+    # the last word of a name is not a qualifier
+    ("OpenAI a relevé le prix de ChatGPT Plus de 10 % en Europe.", "fr",
+     [("ChatGPT Plus", "price_change", 10, "percent", "=", "up", None)], None),
 ]
 
 
