@@ -272,7 +272,7 @@ def grammar(lang: str) -> Grammar:
     times = _alt(lex.ratios.times, glued=True)
     ratio = re.compile(SP + r"*(?P<t>" + times + r")(?!" + SP + r"*\d)(?:" + SP + r"+(?P<dir>"
                        + _alt(lex.ratios.directions) + r"))?", I)
-    unit = re.compile(SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?" + lex.units.prefix + r"(?P<u>"
+    unit = re.compile(r"(?P<hy>[-‑](?=[^\W\d_]))?" + SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?" + lex.units.prefix + r"(?P<u>"
                       + _alt(lex.unit_phrases) + r")", I)
     period = re.compile(SP + r"*,?" + SP + r"*(?:(?:" + _alt(lex.periods.skip) + r")" + SP + r"*)?(?P<per>"
                         + _alt(lex.period_phrases) + r")", I)
@@ -591,7 +591,7 @@ def _tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> None:
                 r.direction = g.ratio_dirs.get(rm.group("dir"))
     if r.kind == "number":
         um = g.unit.match(text, end)
-        if um and g.lang == "en" and r.value >= 2 and um.group("u").islower() \
+        if um and g.lang == "en" and r.value >= 2 and um.group("u").islower() and not um.group("hy") \
                 and _key(um.group("u")).lower() + "s" in g.unit_table.lower:
             um = None
         if um and not (um.start("u") == end and r.digits and text[end - 1].isdigit()

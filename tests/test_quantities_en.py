@@ -289,6 +289,9 @@ COUNTS = [
     ("18 months", [q("18 months", 18.0, "months")]),
     ("100,000 H100s", [q("100,000 H100s", 1e5, "GPUs")]),
     ("20 data centers", [q("20 data centers", 20.0, "data centers")]),
+    ("The 2,048-GPU cluster", [q("2,048-GPU", 2048.0, "GPUs")]),
+    ("a 40-year-old founder", [q("40-year-old", 40.0, "years")]),
+    ("the 1.58-bit model", [q("1.58", 1.58)]),
 ]
 
 NOT_QUANTITIES = [
