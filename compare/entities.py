@@ -52,6 +52,7 @@ class EntityMatcher:
     patterns: tuple  # (compiled, entity)
     families: tuple  # (compiled, family)
     kinds: dict  # canonical name -> (kind, organisation)
+    common_words: frozenset = frozenset()  # cue words of the rules: "Training", "Inference" open sentences, not names
 
     def find(self, text: str, lang: str, detect: bool = True) -> list[EntityHit]:
         hits: list[EntityHit] = []
@@ -76,7 +77,7 @@ class EntityMatcher:
                     hits.append(EntityHit(m.start(), m.end(), surface, fam.kind, "known", fam.organisation))
         hits = _resolve_overlaps(hits)
         if detect:
-            detected = [d for d in _resolve_overlaps(_detect_names(text, lang, hits))
+            detected = [d for d in _resolve_overlaps(_detect_names(text, lang, hits, self.common_words))
                         if all(d.end <= k.start or d.start >= k.end for k in hits)]
             hits = sorted(hits + detected, key=lambda h: h.start)
         return hits
@@ -100,7 +101,9 @@ def compile_entities(rules: RuleSet) -> EntityMatcher:
     patterns = tuple((re.compile(p), e) for e in rules.entities for p in e.patterns)
     families = tuple((re.compile(r"(?<![\w])(?:" + f.pattern + r")(?![\w])"), f) for f in rules.families)
     kinds = {e.name: (e.kind, e.organisation) for e in rules.entities}
-    return EntityMatcher(alias_res, by_key, patterns, families, kinds)
+    common = frozenset(w.lower() for q in rules.quantities for group in (q.cues, q.weak_cues)
+                       for words in group.values() for w in words if " " not in w and not w.endswith("*"))
+    return EntityMatcher(alias_res, by_key, patterns, families, kinds, common)
 
 
 _WORD_START = re.compile(r"(?<![\w])\w")
@@ -123,7 +126,7 @@ _NAME_RUN = re.compile(
 )
 
 
-def _detect_names(text: str, lang: str, known: list[EntityHit]) -> list[EntityHit]:
+def _detect_names(text: str, lang: str, known: list[EntityHit], common: frozenset = frozenset()) -> list[EntityHit]:
     vocab = attribution_vocab(lang)
     not_names = {w.replace("'", "’") for w in vocab.not_names}
     stop = vocab.stopword_set
@@ -131,7 +134,7 @@ def _detect_names(text: str, lang: str, known: list[EntityHit]) -> list[EntityHi
     for m in _NAME_RUN.finditer(text):
         words = m.group().split(" ")
         while words and (words[0].replace("'", "’") in not_names or words[0].lower() in stop
-                         or re.match(r"[A-ZÀ-ÖØ-Þ][’'][a-zà-ÿ]", words[0])):
+                         or words[0].lower() in common or re.match(r"[A-ZÀ-ÖØ-Þ][’'][a-zà-ÿ]", words[0])):
             words.pop(0)  # "L’abonnement ChatGPT" starts with an article, not a name
         if not words:
             continue

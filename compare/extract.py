@@ -152,6 +152,9 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
     direction = mention.direction
     if direction is None and mention.kind == "percent":
         direction = _change_direction(text, mention, sent, lang)
+    elif direction is None and mention.kind == "ratio":
+        # "costs have fallen 280-fold": a fall is a ratio of less, a rise one of more.
+        direction = {"down": "less", "up": "more"}.get(_change_direction(text, mention, sent, lang) or "")
     claim = Claim(
         id=claim_id(article.id, mention.start, mention.end, quantity.id),
         article=article.id, entity=entity_name, quantity=quantity.id,
