@@ -115,13 +115,14 @@ class Ratios(Strict):
     times: list[str]
     directions: dict[str, RatioDirection]
     fold: dict[str, float] = Field(default_factory=dict)
-    half_less: list[str] = Field(default_factory=list)
+    half_less: dict[str, int] = Field(default_factory=dict, description="Phrases meaning a factor 2 less -> how many of their words the mention keeps.")
 
 
 class Changes(Strict):
     """changes.yaml."""
 
     words: dict[str, Change]
+    governing: list[str] = Field(default_factory=list, description="Prepositions between a change word and its amount (de, by).")
     adjacent: dict[str, Change] = Field(default_factory=dict)
     after: dict[str, Change] = Field(default_factory=dict)
 

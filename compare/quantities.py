@@ -208,6 +208,9 @@ class Grammar:
     negative: re.Pattern
     not_names: frozenset
     ratio_direction: re.Pattern
+    free_joiners: frozenset
+    and_join: re.Pattern
+    half_keep: Table
 
 
 @lru_cache(maxsize=None)
@@ -249,7 +252,7 @@ def grammar(lang: str) -> Grammar:
         r"(?:(?P<cur>" + _alt(cur_before, reverse=True) + r")(?:(?P<sign2>[+\-−])(?![\w.,]))?" + SP + r"*)?"
         r"(?:(?P<neg>" + negative_rev + r")" + SP + r"+)?"
         r"(?:(?P<qual>" + _alt(qual_before, reverse=True) + r")" + SP + r"*)?"
-        r"(?:(?P<chg>" + r"(?:" + _alt(["de", "d'", "by", "of"], reverse=True) + r")(?:" + SP + r"+[\w’'\-]+){0,3}?"
+        r"(?:(?P<chg>" + r"(?:" + _alt(changes.governing, reverse=True) + r")(?:" + SP + r"+[\w’'\-]+){0,3}?"
         + SP + r"+(?:" + change_words_rev + r")|" + adjacent_rev + r")|(?P<chgd>" + change_words_rev + r")"
         r"|(?P<open>" + opens_rev + r"))?", I)
     article = re.compile(SP + r"+(?P<art>" + _alt(lex.numbers.articles, reverse=True, case=False) + r")", I)
@@ -313,6 +316,9 @@ def grammar(lang: str) -> Grammar:
         negative=re.compile(_alt(lex.numbers.negative), I),
         not_names=frozenset(w.lower() for w in lex.dates.not_names),
         ratio_direction=re.compile(SP + r"+(?P<dir>" + _alt(lex.ratios.directions) + r")", I),
+        free_joiners=frozenset(j.lower() for j in lex.qualifiers.range_joiners),
+        and_join=re.compile(SP + r"+(?:(?:" + _alt(lex.numbers.joiners) + r")" + SP + r"+)?", I),
+        half_keep=Table(dict(lex.ratios.half_less)),
     )
 
 
@@ -616,12 +622,11 @@ def _tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> None:
     r.end = end
 
 
-_CENTS_JOIN = re.compile(SP + r"+(?:(?:and|et)" + SP + r"+)?", re.I)
 
 
 def _cents(text: str, r: Reading, g: Grammar, end: int) -> int:
     """ "3 dollars 50 cents", "treize euros et quarante-cinq cents": the sub-unit adds hundredths."""
-    m = _CENTS_JOIN.match(text, end)
+    m = g.and_join.match(text, end)
     if not m or m.end() >= len(text) or not text[m.end()].isalnum():
         return end
     got = _numeral_at(text, m.end(), g)
@@ -641,14 +646,16 @@ def _cents(text: str, r: Reading, g: Grammar, end: int) -> int:
 
 
 _SYMBOL = re.compile(r"(?:[A-Z]{0,2}[$€£¥]|[A-Z]{3})" + SP + r"*")
-_AND = re.compile(SP + r"+(?:(?:and|et)" + SP + r"+)?(?=\w)", re.I)
+_WORDS_END = re.compile(r"\S+")
 
 
 def _continue_after_scale(text: str, r: Reading, g: Grammar, end: int) -> int:
     """ "4 thousand 3 hundred and 21": smaller numerals right after a scale word add to it."""
     limit = r.scale
     while True:
-        m = _AND.match(text, end)
+        m = g.and_join.match(text, end)
+        if m and not text[m.end():m.end() + 1].isalnum():
+            return end
         if not m:
             return end
         got = _numeral_at(text, m.end(), g)
@@ -683,12 +690,8 @@ def _range(text: str, r: Reading, g: Grammar, lo: int) -> None:
         return
     j = jm.group("j").strip().lower().replace("’", "'")
     opener = r.opener
-    if j in ("et", "and", "au", "through") and not (opener and j in g.range_open.get(opener, ())):
-        if j != "through":
-            return
-    if opener in g.range_open and j not in g.range_open[opener] and j not in ("-", "–", "—"):
-        if not (opener in ("de", "from") and j in ("à", "to")):
-            return
+    if j not in g.free_joiners and not (opener and j in g.range_open.get(opener, ())):
+        return
     if r.governed:
         return
     if opener and g.not_range.search(text, max(lo, r.opener_start - 40), r.opener_start):
@@ -778,8 +781,8 @@ def _special(text: str, m: re.Match, g: Grammar, lo: int):
     if m.group("h"):
         r = Reading(start=s, end=m.end(), value=2.0, precision=None, digits=False, kind="ratio", unit="x",
                     direction="less")
-        if _key(m.group("h")).lower().startswith(("half", "moiti")):
-            r.end = s + len(m.group("h").split()[0]) if m.group("h").lower().startswith("half") else m.end()
+        keep = g.half_keep.get(m.group("h")) or len(m.group("h").split())
+        r.end = s + _WORDS_END.match(m.group("h")).end() if keep == 1 else s + len(" ".join(m.group("h").split()[:keep]))
         return r, r.end
     if m.group("f"):
         factor = g.fold_table.get(m.group("f")) or g.fold_table.get(m.group("f")[:len(m.group("f"))])
