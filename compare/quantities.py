@@ -179,7 +179,6 @@ class Grammar:
     ambiguous: frozenset
     subunits: frozenset
     hints: re.Pattern
-    hint_table: Table
     percent: re.Pattern
     points_table: Table
     ratio: re.Pattern
@@ -209,6 +208,7 @@ class Grammar:
     not_names: frozenset
     ratio_direction: re.Pattern
     free_joiners: frozenset
+    hint_stems: tuple
     and_join: re.Pattern
     half_keep: Table
 
@@ -300,7 +300,7 @@ def grammar(lang: str) -> Grammar:
         scale=scale, scale_table=Table(scale_words, case=None), scale_flags=scale_flags,
         currency_after=currency_after, currency_table=Table({**cur_after, **cur_before}),
         ambiguous=frozenset(_key(a) for a in ambiguous), subunits=frozenset(s.lower() for s in subunits),
-        hints=re.compile(_alt(hints), I), hint_table=Table(hints),
+        hints=re.compile(_alt(hints), I),
         percent=percent, points_table=Table({p: "pp" for p in lex.percents.points}),
         ratio=ratio, ratio_dirs=Table(dict(lex.ratios.directions)), fold_table=Table(fold),
         unit=unit, unit_table=Table(lex.unit_phrases),
@@ -317,6 +317,7 @@ def grammar(lang: str) -> Grammar:
         not_names=frozenset(w.lower() for w in lex.dates.not_names),
         ratio_direction=re.compile(SP + r"+(?P<dir>" + _alt(lex.ratios.directions) + r")", I),
         free_joiners=frozenset(j.lower() for j in lex.qualifiers.range_joiners),
+        hint_stems=tuple(sorted({h.rstrip("*").lower() for h in hints})),
         and_join=re.compile(SP + r"+(?:(?:" + _alt(lex.numbers.joiners) + r")" + SP + r"+)?", I),
         half_keep=Table(dict(lex.ratios.half_less)),
     )
@@ -391,6 +392,15 @@ def _is_name(tok: str, g: Grammar) -> bool:
     return tok.lower() not in g.not_names
 
 
+_YEAR_END = frozenset(",.;:)!?»”\"'")
+
+
+def _plainly_a_year(text: str, end: int) -> bool:
+    """A four-digit year followed by punctuation or the end: no unit can follow, skip it early."""
+    nxt = text[end:end + 1]
+    return not nxt or nxt in _YEAR_END or nxt == "\n"
+
+
 def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, second: bool = False):
     """Read a quantity whose numeral starts at s. Returns (Reading or None, position to resume at)."""
     n = len(text)
@@ -428,6 +438,9 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
         num, plain = Numeral(float(whole), 1.0, len(whole)), True
     start, end = s, s + num.length
     value, precision = num.value, num.precision
+    if plain and digits and num.length == 4 and 1800 <= value <= 2100 and _plainly_a_year(text, end):
+        ym = _YEAR_TAIL.match(text, end)
+        return None, ym.end() if ym else end
     r = Reading(start=start, end=end, value=value, precision=precision, digits=digits, plain_int=plain,
                 approximate=num.approximate)
     if not digits:
@@ -762,9 +775,13 @@ def _to_mention(text: str, r: Reading, g: Grammar) -> Mention:
     if r.kind == "money" and r.subunit:
         note = "amount in a sub-unit (cents, pence): no currency code"
     elif r.kind == "money" and r.currency_form and _key(r.currency_form) in g.ambiguous:
-        hm = g.hints.search(text, max(0, r.start - 60), min(len(text), r.end + 60))
+        lo, hi = max(0, r.start - 60), min(len(text), r.end + 60)
+        window = text[lo:hi].lower()
+        hm = g.hints.search(text, lo, hi) if any(stem in window for stem in g.hint_stems) else None
         if hm:
-            other = g.hint_table.get(hm.group())
+            found = hm.group().lower()
+            other = next((code for phrase, code in g.lex.currencies.hints.items()
+                          if found.startswith(phrase.rstrip("*").lower())), None)
             if other and other != r.unit:
                 note = f"{r.currency_form.strip()} read as {r.unit}; the text says {hm.group()!r} nearby ({other}?)"
     if r.kind == "ratio" and value is not None and value < 0:

@@ -117,6 +117,8 @@ MONEY = [
     ("La course a coûté 75 millions de dollars de Hong Kong.", [q("75 millions de dollars de Hong Kong", 75e6, "HKD")]),
     ("Une enveloppe de 109 milliards d'euros.", [q("109 milliards d'euros", 109e9, "EUR")]),
     ("Nvidia a perdu 589 milliards de dollars en bourse.", [q("589 milliards de dollars", 589e9, "USD")]),
+    ("un contrat de 40 millions de dollars, versés en dollars canadiens",
+     [q("40 millions de dollars", 4e7, "USD", note="dollars read as USD; the text says 'canadiens' nearby (CAD?)")]),
 ]
 
 PERCENT = [
