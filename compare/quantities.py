@@ -323,34 +323,36 @@ def grammar(lang: str) -> Grammar:
     )
 
 
-@dataclass(slots=True)
 class Reading:
-    """What was read around one numeral, before it becomes a Mention."""
+    """What was read around one numeral, before it becomes a Mention (mutable while it is read).
 
-    start: int
-    end: int
-    value: float
-    precision: Optional[float]
-    digits: bool
-    plain_int: bool = False
-    approximate: bool = False
-    scale: float = 1.0
-    scale_end: int = 0
+    A plain class: the other defaults live on the class, so making one sets only ten fields."""
+
+    scale = 1.0
+    scale_end = 0
     unit: Optional[str] = None
-    kind: str = "number"
+    kind = "number"
     currency_form: Optional[str] = None
-    subunit: bool = False
+    subunit = False
     per: Optional[str] = None
-    qualifier: str = "="
-    equal: bool = False
+    qualifier = "="
+    equal = False
     direction: Optional[str] = None
     opener: Optional[str] = None
-    opener_start: int = 0
-    cur_before: bool = False
+    opener_start = 0
+    cur_before = False
     low: Optional[float] = None
     high: Optional[float] = None
-    word_scale: float = 1.0
-    governed: bool = False
+    word_scale = 1.0
+    governed = False
+    plain_int = False
+    approximate = False
+
+    def __init__(self, start: int, end: int, value: float, precision: Optional[float], digits: bool,
+                 plain_int: bool = False, approximate: bool = False, kind: str = "number", unit: Optional[str] = None,
+                 direction: Optional[str] = None):
+        self.start, self.end, self.value, self.precision, self.digits = start, end, value, precision, digits
+        self.plain_int, self.approximate, self.kind, self.unit, self.direction = plain_int, approximate, kind, unit, direction
 
 
 def _numeral_at(text: str, pos: int, g: Grammar) -> Optional[tuple[Numeral, bool, bool]]:
