@@ -233,7 +233,7 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
     frame = _FRAME.match(text[sent[0]:m.start])
     if frame:
         h = next((h for h in before if h.start == sent[0] + frame.start(1)), None)
-        if h is not None and h.kind != "person":
+        if h is not None and h.kind != "person" and _rank(h, q) <= min(_rank(o, q) for o in before):
             return Attribution(h, f"the sentence is framed by {frame.group(0).strip()!r}")
     pron = _pronoun_before(text, m, sent, lang)
     if before:
@@ -254,6 +254,7 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
         if pick:
             why = f"pronoun {pron[0]!r} refers back to it" if pron else "carried over from an earlier sentence"
             return Attribution(pick[0], why)
+    after = [h for h in after if not words(lang).non_binding.search(text[m.end:h.start])]  # "auprès de", "from"
     if after:
         best = min(after, key=lambda h: (_rank(h, q), h.start - m.end))
         if best.kind != "person":
@@ -263,6 +264,12 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
 
 _POSSESSIVE_BEFORE = re.compile(r"^[’']s\s+(?:(?:estimated|reported|roughly|about|around|some|nearly|almost|over)\s+)?$")
 _FRAME = re.compile(r"^\s*(?:chez|pour|at|for)\s+[«“\"]?\s*(\S)[^,]{0,40},", re.IGNORECASE)
+
+
+def compares_back(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether text[start:end] sets what follows against what came before ("..., contre 60 dollars")."""
+    w = words(lang)
+    return bool(w.clause.search(text, start, end) or w.versus.search(text, start, end))
 
 
 def _last_clause_marker(text: str, start: int, end: int, lang: str) -> Optional[int]:

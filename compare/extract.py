@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from compare.articles import parse_article
-from compare.attribution import attribute, change_words, find_versus, is_vague, starts_with_contrast
+from compare.attribution import attribute, change_words, compares_back, find_versus, is_vague, starts_with_contrast
 from compare.cues import CueMatcher, accepts, choose_quantity, compile_cues
 from compare.entities import EntityHit, EntityMatcher, compile_entities
 from compare.models import Article, Claim, Mention, Unclaimed
@@ -114,6 +114,12 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
             note = f"unit {prev.unit} carried over from the previous figure {prev.text!r}"
         else:
             return none("a bare number: no currency, percent, ratio or unit")
+    if (mention.per is None and last_claim is not None and last_claim.per and last_claim.sentence_start == sent[0]
+            and last_claim.kind == mention.kind and last_claim.unit == mention.unit
+            and compares_back(text, last_claim.end, mention.start, lang)):
+        # "2,19 dollars le million de tokens, contre 60 dollars pour o1": the same rate on both sides.
+        mention = mention.model_copy(update={"per": last_claim.per})
+        note = f"per {last_claim.per} carried over from {last_claim.text!r}"
     choice = choose_quantity(mention, cues, engine.cues, text)
     how = None
     weak_choice = choice is not None and choice.cue is not None and choice.cue.weak
