@@ -212,7 +212,7 @@ def _after_preposition(text: str, h: EntityHit, sent_start: int) -> bool:
 
 
 def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sent: tuple[int, int],
-              lang: str, versus: Optional[EntityHit], history: Sequence[EntityHit]) -> Attribution:
+              lang: str, versus: Optional[EntityHit], history: Sequence[Sequence[EntityHit]]) -> Attribution:
     """The entity mention `m` of quantity `q` is said of, and how that was decided."""
     other_side = versus or (find_versus(text, m, hits, sent, lang) if m.kind != "ratio" else None)
     cut = _versus_marker(text, m, sent, lang)
@@ -236,24 +236,22 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
         if h is not None and h.kind != "person" and _rank(h, q) <= min(_rank(o, q) for o in before):
             return Attribution(h, f"the sentence is framed by {frame.group(0).strip()!r}")
     pron = _pronoun_before(text, m, sent, lang)
+    if before and all(h.kind == "person" for h in before) and refer_back(history, "any", q) is not None:
+        before = []  # "L'entreprise d'Elon Musk est valorisée...": a person is not what is valued
     if before:
         best = min(before, key=lambda h: (_rank(h, q), _after_preposition(text, h, sent[0]), m.start - h.end))
         desc = _description_between(text, best.end, m.start, lang)
-        if desc and history:
-            fitting = [h for h in history if h.kind == desc[1]]
-            if fitting:
-                return Attribution(fitting[-1], f"{desc[0]!r} refers back to it, not to {best.name!r}")
-        if best.status == "known" or not pron or not any(h.kind != "person" for h in history):
+        if desc:
+            earlier = refer_back(history, desc[1], q)
+            if earlier is not None:
+                return Attribution(earlier, f"{desc[0]!r} refers back to it, not to {best.name!r}")
+        if best.status == "known" or not pron or refer_back(history, "any", q) is None:
             return Attribution(best, "nearest name before the number" if best == before[-1]
                                else "nearest name of a kind this quantity is said of")
-    if history:
-        kind = pron[1] if pron else "any"
-        fitting = [h for h in history if (kind == "any" or h.kind == kind) and h.kind != "person"]
-        preferred = [h for h in fitting if not q.entity_kinds or h.kind in q.entity_kinds]
-        pick = (preferred or fitting)[-1:] if (preferred or fitting) else []
-        if pick:
-            why = f"pronoun {pron[0]!r} refers back to it" if pron else "carried over from an earlier sentence"
-            return Attribution(pick[0], why)
+    earlier = refer_back(history, pron[1] if pron else "any", q)
+    if earlier is not None:
+        why = f"pronoun {pron[0]!r} refers back to it" if pron else "carried over from an earlier sentence"
+        return Attribution(earlier, why)
     after = [h for h in after if not words(lang).non_binding.search(text[m.end:h.start])]  # "auprès de", "from"
     if after:
         best = min(after, key=lambda h: (_rank(h, q), h.start - m.end))
@@ -264,6 +262,16 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
 
 _POSSESSIVE_BEFORE = re.compile(r"^[’']s\s+(?:(?:estimated|reported|roughly|about|around|some|nearly|almost|over)\s+)?$")
 _FRAME = re.compile(r"^\s*(?:chez|pour|at|for)\s+[«“\"]?\s*(\S)[^,]{0,40},", re.IGNORECASE)
+
+
+def refer_back(history: Sequence[Sequence[EntityHit]], kind: str, q: Quantity) -> Optional[EntityHit]:
+    """The entity a pronoun or description points back to: in the latest sentence that names one of
+    the right kind, its topic (the claim it made, else the first name), preferring the quantity's kinds."""
+    for names in reversed(history):
+        fitting = [h for h in names if (kind == "any" or h.kind == kind) and h.kind != "person"]
+        if fitting:
+            return min(fitting, key=lambda h: _rank(h, q))  # the first of the best-ranked kind
+    return None
 
 
 def compares_back(text: str, start: int, end: int, lang: str) -> bool:

@@ -53,7 +53,7 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
     text, lang = article.text, article.lang
     hits = engine.entities.find(text, lang)
     decisions: list[Decision] = []
-    history: list[EntityHit] = []
+    history: list[list[EntityHit]] = []  # the names of each earlier sentence, its topic first
     last_claim: Optional[Claim] = None
     last_money: Optional[Claim] = None
     for sent in split_sentences(text):
@@ -70,11 +70,13 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
                 last_claim = d.claim
                 if d.claim.kind == "money":
                     last_money = d.claim
-        history.extend(h for h in sent_hits if h.kind != "person")
+        named = [h for h in sent_hits if h.kind != "person"]
         if last_claim is not None and last_claim.sentence_start == s0 and last_claim.entity:
-            # The entity a sentence made a claim about is the topic the next sentences refer back to.
-            history.append(EntityHit(s1, s1, last_claim.entity, last_claim.entity_kind or "other",
-                                     last_claim.entity_status if last_claim.entity_status != "none" else "detected"))
+            # The entity a sentence made a claim about is its topic: later sentences refer back to it first.
+            named.insert(0, EntityHit(s0, s0, last_claim.entity, last_claim.entity_kind or "other",
+                                      last_claim.entity_status if last_claim.entity_status != "none" else "detected"))
+        if named:
+            history.append(named)
     return decisions
 
 
@@ -83,7 +85,7 @@ def _shift(m: Mention, offset: int) -> Mention:
 
 
 def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, int], hits: list[EntityHit],
-                cues, contrast: bool, history: list[EntityHit], last_claim: Optional[Claim],
+                cues, contrast: bool, history: list[list[EntityHit]], last_claim: Optional[Claim],
                 last_money: Optional[Claim]) -> Decision:
     text, lang = article.text, article.lang
 
@@ -112,6 +114,10 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
                 and (contrast or same_sentence):
             mention = m.model_copy(update={"kind": prev.kind, "unit": prev.unit, "per": m.per or prev.per})
             note = f"unit {prev.unit} carried over from the previous figure {prev.text!r}"
+        elif last_money is not None and _is_scaled(m) and _money_cue(m, last_money, cues, engine, text):
+            # "xAI a levé 10 milliards de dollars. L'entreprise est valorisée à 200 milliards."
+            mention = m.model_copy(update={"kind": "money", "unit": last_money.unit})
+            note = f"currency {last_money.unit} carried over from {last_money.text!r}"
         else:
             return none("a bare number: no currency, percent, ratio or unit")
     if (mention.per is None and last_claim is not None and last_claim.per and last_claim.sentence_start == sent[0]
@@ -172,6 +178,13 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
         precision=mention.precision, note=note, sentence_start=sent[0],
     )
     return Decision(m, sent, claim, how)
+
+
+def _money_cue(m: Mention, money: Claim, cues, engine: Engine, text: str) -> bool:
+    """Whether a specific cue of a quantity measured only in money governs a bare scaled number."""
+    choice = choose_quantity(m.model_copy(update={"kind": "money", "unit": money.unit}), cues, engine.cues, text)
+    return (choice is not None and choice.quantity.target and choice.cue is not None and not choice.cue.weak
+            and set(choice.quantity.measures) == {"money"})
 
 
 def _number_core(m: Mention) -> tuple[int, int]:
