@@ -43,6 +43,11 @@ class _Words:
     contrast: re.Pattern
     pronouns: tuple  # (compiled, kind)
     vague: re.Pattern
+    article: str  # regex alternation of the language's articles
+    preposition: re.Pattern
+    frame: re.Pattern
+    ratio_of: re.Pattern
+    possessive: re.Pattern
 
 
 @lru_cache(maxsize=None)
@@ -55,14 +60,20 @@ def words(lang: str) -> _Words:
         adjacent_only=frozenset(w.lower().replace("'", "’") for w in v.binding_words_adjacent_only),
         non_binding=re.compile(phrase_regex(v.non_binding_words), flags) if v.non_binding_words else re.compile(r"(?!x)x"),
         purpose=re.compile(phrase_regex(v.purpose_bindings), flags),
-        kind_binding=re.compile(r"^\s*(?:" + phrase_regex(v.kind_bindings) + r")\s*[«“\"]?\s*(?:(?:the|le|la|l’|l')\s*)?(?:(?:project|projet)\s+)?[«“\"]?\s*$", flags),
+        kind_binding=re.compile(r"^\s*(?:" + phrase_regex(v.kind_bindings) + r")\s*[«“\"]?\s*(?:(?:" + phrase_regex(v.articles)
+                                + r")\s*)?(?:\w+\s+)?[«“\"]?\s*$", flags),
         clause=re.compile(phrase_regex(v.clause_markers), flags),
-        apposition=re.compile(r"^\s*(?:(?:la|le|les|l’|l'|un|une|the|a|an)\s+)?(?:" + phrase_regex(v.apposition_markers) + ")", flags),
+        apposition=re.compile(r"^\s*(?:(?:" + phrase_regex(v.articles) + r")\s*)?(?:" + phrase_regex(v.apposition_markers) + ")", flags),
         source=re.compile(phrase_regex(v.source_markers), flags),
         source_verb=re.compile(phrase_regex(v.source_verbs), flags) if v.source_verbs else re.compile(r"(?!x)x"),
         contrast=re.compile(r"^[\s«“\"'(–—-]*(?:" + phrase_regex(v.contrast_openers) + ")", flags),
         pronouns=tuple((re.compile(phrase_regex([p]), flags), kind) for p, kind in v.pronouns.items()),
         vague=re.compile(r"(?:" + phrase_regex(v.vague_words) + r")\s*$", flags),
+        article=phrase_regex(v.articles),
+        preposition=re.compile(r"(?:(?:" + phrase_regex(v.prepositions) + r")\s*[«“\"]?\s*|[’'])$", flags),
+        frame=re.compile(r"^\s*(?:" + phrase_regex(v.frame_openers) + r")\s+[«“\"]?\s*(\S)[^,]{0,40},", flags),
+        ratio_of=re.compile(r"^\s*(?:" + phrase_regex(v.ratio_of) + r")\s*[«“\"]?\s*$", flags),
+        possessive=re.compile(r"^[’']s\s+(?:(?:" + phrase_regex(v.possessive_fillers) + r")\s+)?$", flags),
     )
 
 
@@ -95,7 +106,7 @@ def find_versus(text: str, m: Mention, hits: Sequence[EntityHit], sent: tuple[in
     if m.kind == "ratio":
         # "half the cost of DeepSeek-V3", "un dixième du coût de Llama 3"
         for h in hits:
-            if m.end <= h.start <= m.end + 45 and _RATIO_OF.match(text[m.end:h.start]):
+            if m.end <= h.start <= m.end + 45 and w.ratio_of.match(text[m.end:h.start]):
                 return owned(text, h, hits)
     # "Compared with GPT-4, V3 needed 11 times less compute": the marker opens the sentence.
     for vm in w.versus.finditer(text, sent[0], m.start):
@@ -104,12 +115,6 @@ def find_versus(text: str, m: Mention, hits: Sequence[EntityHit], sent: tuple[in
                 return h
         break
     return None
-
-
-_RATIO_OF = re.compile(r"^\s*(?:(?:of\s+)?the\s+)?(?:(?:cost|price|compute|computing\s+power|amount|budget|spending)\s+)?"
-                       r"(?:of|used\s+by|needed\s+by)\s+[«“\"]?\s*$"
-                       r"|^\s*(?:du|de\s+la|des)?\s*(?:(?:coût|prix|calcul|budget|puissance\s+de\s+calcul)\s+)?(?:de|d’|d'|du)\s*[«“\"]?\s*$",
-                       re.IGNORECASE)
 
 
 def _versus_marker(text: str, m: Mention, sent: tuple[int, int], lang: str) -> Optional[int]:
@@ -141,21 +146,18 @@ def _in_apposition(text: str, h: EntityHit, m: Mention, sent_start: int, lang: s
         return False
     opener = before[cut + 1:]
     w = words(lang)
-    if not (w.apposition.match(opener) or _ARTICLE_START.match(opener)
+    if not (w.apposition.match(opener) or re.match(r"^\s*(?:" + w.article + r")\s*\w", opener, re.IGNORECASE)
             or w.apposition.search(opener) and len(opener) < 60):
         return False
     between = text[h.end:m.start]
     return any(c in between for c in _CLOSERS)
 
 
-_ARTICLE_START = re.compile(r"^\s*(?:a|an|the|un|une|la|le|les|l’|l')\s+\w", re.IGNORECASE)
-
-
 def _after_source(text: str, h: EntityHit, sent_start: int, lang: str) -> bool:
     """A name given as the source ("selon Bloomberg", "..., said OpenAI."), not as the subject."""
     before = text[max(sent_start, h.start - 30):h.start]
-    tail = r"\s*[«“\"]?\s*(?:(?:the|le|la|les|l’|l')\s*)?$"
     w = words(lang)
+    tail = r"\s*[«“\"]?\s*(?:(?:" + w.article + r")\s*)?$"
     if re.search(r"(?:" + w.source.pattern + r")" + tail, before, re.IGNORECASE):
         return True
     if re.search(r"(?:" + w.source_verb.pattern + r")" + tail, before, re.IGNORECASE):
@@ -202,13 +204,9 @@ def _rank(h: EntityHit, q: Quantity) -> int:
     return len(kinds)
 
 
-_PREPOSITION = re.compile(r"(?:\b(?:of|on|to|in|into|with|from|by|at|than|as|de|du|des|d|sur|à|au|aux|avec|par|dans|chez|que|qu)[’']?\s*[«“\"]?\s*|[’'])$",
-                          re.IGNORECASE)
-
-
-def _after_preposition(text: str, h: EntityHit, sent_start: int) -> bool:
+def _after_preposition(text: str, h: EntityHit, sent_start: int, lang: str) -> bool:
     """"built on top of V3", "modèles d’OpenAI": a name after a preposition is seldom the subject."""
-    return bool(_PREPOSITION.search(text[max(sent_start, h.start - 12):h.start]))
+    return bool(words(lang).preposition.search(text[max(sent_start, h.start - 12):h.start]))
 
 
 def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sent: tuple[int, int],
@@ -228,9 +226,9 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
             return Attribution(owned(text, h, usable), f"bound to the number by the words after it ({text[m.end:h.start].strip()!r})")
     before = [h for h in usable if h.end <= m.start and not _in_apposition(text, h, m, sent[0], lang)]
     for h in before[-1:]:
-        if _POSSESSIVE_BEFORE.match(text[h.end:m.start]) and h.kind != "person":
+        if words(lang).possessive.match(text[h.end:m.start]) and h.kind != "person":
             return Attribution(h, "possessive right before the number")
-    frame = _FRAME.match(text[sent[0]:m.start])
+    frame = words(lang).frame.match(text[sent[0]:m.start])
     if frame:
         h = next((h for h in before if h.start == sent[0] + frame.start(1)), None)
         if h is not None and h.kind != "person" and _rank(h, q) <= min(_rank(o, q) for o in before):
@@ -239,7 +237,7 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
     if before and all(h.kind == "person" for h in before) and refer_back(history, "any", q) is not None:
         before = []  # "L'entreprise d'Elon Musk est valorisée...": a person is not what is valued
     if before:
-        best = min(before, key=lambda h: (_rank(h, q), _after_preposition(text, h, sent[0]), m.start - h.end))
+        best = min(before, key=lambda h: (_rank(h, q), _after_preposition(text, h, sent[0], lang), m.start - h.end))
         desc = _description_between(text, best.end, m.start, lang)
         if desc:
             earlier = refer_back(history, desc[1], q)
@@ -258,10 +256,6 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
         if best.kind != "person":
             return Attribution(best, "the only name in the sentence, after the number")
     return Attribution(None, "no name in the sentence or before it")
-
-
-_POSSESSIVE_BEFORE = re.compile(r"^[’']s\s+(?:(?:estimated|reported|roughly|about|around|some|nearly|almost|over)\s+)?$")
-_FRAME = re.compile(r"^\s*(?:chez|pour|at|for)\s+[«“\"]?\s*(\S)[^,]{0,40},", re.IGNORECASE)
 
 
 def refer_back(history: Sequence[Sequence[EntityHit]], kind: str, q: Quantity) -> Optional[EntityHit]:
