@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from compare.errors import Problem, UserError
+from compare.yamlfiles import WordsLoader
 
 if TYPE_CHECKING:
     from compare.rules import RuleSet
@@ -204,8 +205,8 @@ def load_references(paths: Sequence[Union[str, Path]], rules: Optional["RuleSet"
             continue
         text = path.read_text(encoding="utf-8")
         try:
-            data = yaml.safe_load(text)
-            root = yaml.compose(text)
+            data = yaml.load(text, Loader=WordsLoader)
+            root = yaml.compose(text, Loader=WordsLoader)
         except yaml.YAMLError as e:
             mark = getattr(e, "problem_mark", None)
             problems.append(Problem(f"not valid YAML: {getattr(e, 'problem', None) or e}", file=file,

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from compare.errors import Problem, UserError
 from compare.models import Direction, EntityStatus, Qualifier
 from compare.references import Rate, Reference, Settings
+from compare.yamlfiles import WordsLoader
 
 EntityKind = Literal["model", "company", "product", "project", "person", "other"]
 Measure = Literal["money", "percent", "ratio", "count"]
@@ -189,15 +190,7 @@ class Locations(Strict):
         return found[index] if 0 <= index < len(found) else None
 
 
-class RulesLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when installed: 3x faster
-    """YAML for word lists: only true/false are booleans ("no", "on" stay words) and dates stay text."""
-
-
-RulesLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-RulesLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+RulesLoader = WordsLoader
 
 SECTIONS: dict[str, tuple[str, Any, Any]] = {
     # key: (noun used in messages, model, model of an `extends:` item)

@@ -14,19 +14,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from compare.errors import Problem, UserError
+from compare.yamlfiles import WordsLoader
 
 LANG_DIR = Path(__file__).parent / "lang"
-
-
-class WordsLoader(yaml.SafeLoader):
-    """YAML 1.2 booleans only: the words "on", "no", "yes", "off" stay words in a vocabulary."""
-
-
-WordsLoader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-WordsLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
 
 
 class AttributionVocab(BaseModel):
