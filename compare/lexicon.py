@@ -79,7 +79,9 @@ class Currencies(Strict):
     """currencies.yaml."""
 
     currencies: list[Currency]
-    subunits: list[str] = Field(default_factory=list, description="Cents and pence: the amount stays in the sub-unit.")
+    subunits: dict[str, Optional[str]] = Field(
+        default_factory=dict,
+        description="Cents and pence -> the currency they are a hundredth of (amount converted to it); null: the amount stays in the sub-unit.")
     hints: dict[str, str] = Field(default_factory=dict, description="Words near a dollar amount that name another dollar.")
 
 
@@ -100,6 +102,8 @@ class Qualifiers(Strict):
     range_joiners: list[str] = Field(default_factory=list)
     bound_joiners: list[str] = Field(default_factory=list)
     not_range_after: list[str] = Field(default_factory=list, description="Words before 'de X à Y' that make it a change, not a range.")
+    change_openers: list[str] = Field(default_factory=list, description="Range openers that a change word turns into 'from X to Y' (de, from); 'entre' is not one.")
+    floor_openers: list[str] = Field(default_factory=list, description="Range openers that make a lone price with a period a floor (plans from $20 a month).")
 
 
 class Periods(Strict):
@@ -107,6 +111,7 @@ class Periods(Strict):
 
     periods: dict[str, list[str]]
     skip: list[str] = Field(default_factory=list, description="Words allowed between an amount and its period (HT, gross).")
+    not_after: list[str] = Field(default_factory=list, description="Words after a period phrase that make it a date (l'an prochain, a year ago).")
 
 
 class Ratios(Strict):
@@ -116,6 +121,21 @@ class Ratios(Strict):
     directions: dict[str, RatioDirection]
     fold: dict[str, float] = Field(default_factory=dict)
     half_less: dict[str, int] = Field(default_factory=dict, description="Phrases meaning a factor 2 less -> how many of their words the mention keeps.")
+    phrases: dict[str, "RatioPhrase"] = Field(default_factory=dict, description="Fractions and multipliers written as words (a tenth of, doubled).")
+    multiplied_by: list[str] = Field(default_factory=list, description="Words before a number that make it a factor up (multiplié par).")
+    times_connectors: list[str] = Field(default_factory=list, description="Words between an approximate number and its factor word (une dizaine de fois).")
+
+
+class RatioPhrase(Strict):
+    """A word phrase that states a factor: 'a tenth of' (10, less), 'quadruplé' (4, more)."""
+
+    factor: float
+    direction: Optional[RatioDirection] = None
+    keep: int = Field(0, description="How many of the phrase's words the mention keeps (0: all).")
+    qualifier: Qualifier = "="
+
+
+Ratios.model_rebuild()
 
 
 class Changes(Strict):

@@ -15,13 +15,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional, TextIO
 
-from compare.lexicon import Lexicon, load_lexicon
+from compare.lexicon import Lexicon, RatioPhrase, load_lexicon
 from compare.models import Mention
 from compare.numbers import Numeral, read_digits, read_words, scaled_precision, word_tables
 
 SP = r"[^\S\r\n]"
 _DIGIT_RUN = re.compile(r"[.,]?\d+(?:[ \u00a0\u202f\u2009.,]\d+){0,8}")
 _EXPONENT = re.compile(r"[eE]([-+]?\d{1,3})(?![\w])|\^([-+]*)(\d{1,3})")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_TIMES_TEN = re.compile(SP + r"*[x×·*]" + SP + r"*10(?:\^\(?([-+−]?\d{1,3})\)?|([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
+_TEN_POWER = re.compile(r"([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})")
 _TIME = re.compile(r"(?:[:hH]\d{2}(?!\d)|h(?![^\W\d_])|" + SP + r"?h" + SP + r"?\d{2}(?!\d))")
 _CLOCK = re.compile(r"\d*(?:[:hH.]\d+)*")
 _BY = re.compile(r"[^\S\r\n]*[x×][^\S\r\n]*\d")
@@ -210,7 +213,10 @@ class Grammar:
     free_joiners: frozenset
     hint_stems: tuple
     and_join: re.Pattern
-    half_keep: Table
+    ratio_phrases: Table
+    subunit_table: Table
+    floor_openers: frozenset
+    change_openers: frozenset
 
 
 @lru_cache(maxsize=None)
@@ -220,7 +226,7 @@ def grammar(lang: str) -> Grammar:
     words = word_tables(lang)
     I = re.IGNORECASE
     fold = dict(lex.ratios.fold)
-    half = list(lex.ratios.half_less)
+    half = list(lex.ratios.half_less) + list(lex.ratios.phrases)
     pct_before = list(lex.percents.before)
     starters = (set(words.all_words) - set(words.articles)) | set(half) | set(fold) | set(pct_before)
     variants = {v for w in starters for v in (w.lower(), w[:1].upper() + w[1:].lower(), w.upper())}
@@ -254,7 +260,7 @@ def grammar(lang: str) -> Grammar:
         r"(?:(?P<qual>" + _alt(qual_before, reverse=True) + r")" + SP + r"*)?"
         r"(?:(?P<chg>" + r"(?:" + _alt(changes.governing, reverse=True) + r")(?:" + SP + r"+[\w’'\-]+){0,3}?"
         + SP + r"+(?:" + change_words_rev + r")|" + adjacent_rev + r")|(?P<chgd>" + change_words_rev + r")"
-        r"|(?P<open>" + opens_rev + r"))?", I)
+        r"|(?P<open>" + opens_rev + r")|(?P<mul>" + _alt(lex.ratios.multiplied_by, reverse=True) + r"))?", I)
     article = re.compile(SP + r"+(?P<art>" + _alt(lex.numbers.articles, reverse=True, case=False) + r")", I)
 
     scale_words, scale_flags, glued, spaced = {}, {}, [], []
@@ -268,17 +274,21 @@ def grammar(lang: str) -> Grammar:
     scale = re.compile(r"(?:(?P<g>" + _alt(glued, glued=True) + r")|" + SP + r"+(?P<s>" + _alt(spaced)
                        + r"))(?![^\W\d_])", I)
     connectors = _alt(lex.scales.connectors)
-    currency_after = re.compile(SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?(?:(?P<c>" + _alt(cur_after, glued=True)
-                                + r")|(?P<sub>" + _alt(subunits) + r"))(?![^\W\d_])", I)
+    currency_after = re.compile(SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?(?:(?P<sub>" + _alt(subunits)
+                                + r")(?![^\W\d_])|(?P<c>" + _alt(cur_after, glued=True)
+                                + r"))(?![^\W\d_])", I)
     hints = lex.currencies.hints
     percent = re.compile(SP + r"*(?:(?P<pp>" + _alt(lex.percents.points) + r")|(?P<pc>" + _alt(lex.percents.percent) + r"))", I)
     times = _alt(lex.ratios.times, glued=True)
-    ratio = re.compile(SP + r"*(?P<t>" + times + r")(?!" + SP + r"*\d)(?:" + SP + r"+(?P<dir>"
+    tc = lex.ratios.times_connectors
+    ratio = re.compile(SP + r"*" + (r"(?:(?P<tc>" + _alt(tc) + r")" + SP + r"*)?" if tc else r"(?P<tc>(?!x)x)?")
+                       + r"(?P<t>" + times + r")(?!" + SP + r"*\d)(?:" + SP + r"+(?P<dir>"
                        + _alt(lex.ratios.directions) + r"))?", I)
     unit = re.compile(r"(?P<hy>[-‑](?=[^\W\d_]))?" + SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?" + lex.units.prefix + r"(?P<u>"
                       + _alt(lex.unit_phrases) + r")", I)
+    not_after = r"(?!" + SP + r"+(?:" + _alt(lex.periods.not_after) + r"))" if lex.periods.not_after else ""
     period = re.compile(SP + r"*,?" + SP + r"*(?:(?:" + _alt(lex.periods.skip) + r")" + SP + r"*)?(?P<per>"
-                        + _alt(lex.period_phrases) + r")", I)
+                        + _alt(lex.period_phrases) + r")" + not_after, I)
     qual_after = re.compile(SP + r"*,?" + SP + r"*(?P<qa>" + _alt(lex.qualifiers.after) + r")(?!" + SP
                             + r"*(?:\d|(?:than|que|qu[’']|de|d[’']|à|to)(?!\w)))", I)
     change_after = re.compile(SP + r"*(?P<ca>" + _alt(changes.after) + r")", I)
@@ -319,7 +329,11 @@ def grammar(lang: str) -> Grammar:
         free_joiners=frozenset(j.lower() for j in lex.qualifiers.range_joiners),
         hint_stems=tuple(sorted({h.rstrip("*").lower() for h in hints})),
         and_join=re.compile(SP + r"+(?:(?:" + _alt(lex.numbers.joiners) + r")" + SP + r"+)?", I),
-        half_keep=Table(dict(lex.ratios.half_less)),
+        ratio_phrases=Table({**{p: RatioPhrase(factor=2, direction="less", keep=k) for p, k in lex.ratios.half_less.items()},
+                             **lex.ratios.phrases}),
+        subunit_table=Table(dict(lex.currencies.subunits)),
+        floor_openers=frozenset(_key(o).lower() for o in lex.qualifiers.floor_openers),
+        change_openers=frozenset(_key(o).lower() for o in lex.qualifiers.change_openers),
     )
 
 
@@ -403,6 +417,11 @@ def _plainly_a_year(text: str, end: int) -> bool:
     return not nxt or nxt in _YEAR_END or nxt == "\n"
 
 
+def _times_ten_to(value: float, e: int) -> float:
+    """value × 10^e without binary rounding drift (2.1 × 10^25 is 2.1e25, not 2.1000000000000003e25)."""
+    return float(f"{value!r}e{e}")
+
+
 def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, second: bool = False):
     """Read a quantity whose numeral starts at s. Returns (Reading or None, position to resume at)."""
     n = len(text)
@@ -450,10 +469,18 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
         r.word_scale = word_tables(g.lang).scales.get(last, 1.0)
     if digits:
         em = _EXPONENT.match(text, end)
-        if em:
+        xm = None if em else _TIMES_TEN.match(text, end)
+        if xm or (not em and text[start:end] == "10" and _TEN_POWER.match(text, end)):
+            power = xm.group(1) or xm.group(2) if xm else _TEN_POWER.match(text, end).group(1)
+            e = int(power.translate(_SUPERSCRIPTS).replace("−", "-"))
+            r.value = _times_ten_to(r.value if xm else 1.0, e)
+            r.precision = scaled_precision(r.precision, 10.0 ** e) if xm else None
+            r.end = end = xm.end() if xm else _TEN_POWER.match(text, end).end()
+            r.plain_int = False
+        elif em:
             if em.group(1):
                 e = int(em.group(1))
-                r.value, r.precision = r.value * 10.0 ** e, scaled_precision(r.precision, 10.0 ** e)
+                r.value, r.precision = _times_ten_to(r.value, e), scaled_precision(r.precision, 10.0 ** e)
             else:
                 power = int(em.group(3)) * (-1 if em.group(2).count("-") % 2 else 1)
                 r.value, r.precision = abs(r.value) ** power * (-1 if r.value < 0 else 1), None
@@ -561,6 +588,8 @@ def _apply_prefix(text: str, r: Reading, pm: re.Match, g: Grammar) -> None:
     if pm.group("open"):
         r.opener = _key(pm.group("open")[::-1]).lower()
         r.opener_start = at("open")
+    if pm.group("mul") and r.kind == "number":
+        r.kind, r.unit, r.direction, r.start = "ratio", "x", "more", at("mul")
 
 
 def _tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> None:
@@ -584,7 +613,11 @@ def _tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> None:
         if cm.group("c"):
             r.kind, r.unit, r.currency_form = "money", g.currency_table.get(cm.group("c")), cm.group("c")
         else:
-            r.kind, r.unit, r.subunit = "money", None, True
+            base = g.subunit_table.get(cm.group("sub"))
+            r.kind, r.unit, r.subunit = "money", base, True
+            if base:
+                r.value /= 100
+                r.precision = None if r.precision is None else r.precision / 100
         end = cm.end()
     if r.kind == "money" and not r.subunit and r.scale == 1.0 and not cur_before:
         end = _cents(text, r, g, end)
@@ -604,6 +637,8 @@ def _tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> None:
             end = pm.end()
     if r.kind == "number":
         rm = g.ratio.match(text, end)
+        if rm and rm.group("tc") and not r.approximate:
+            rm = None
         if rm and not (rm.group("t")[:1].isalpha() and rm.start("t") == end and r.digits
                        and rm.group("t").lower() not in ("x",)):
             r.kind, r.unit = "ratio", "x"
@@ -697,47 +732,65 @@ def _continue_after_scale(text: str, r: Reading, g: Grammar, end: int) -> int:
 
 
 def _range(text: str, r: Reading, g: Grammar, lo: int) -> None:
-    """Join "entre 5 et 6 millions", "5-6 M$", "$5–6 million", "5 to 6 billion" into one range."""
+    """Join "entre 5 et 6 millions", "5-6 M$", "$5–6 million", "5 to 6 billion" into one range.
+
+    After a change word ("passé de 10 à 20 euros", "rose from $20 to $22 a month") the two ends stay
+    two mentions, the first taking the unit, scale and period written after the second."""
     if r.qualifier not in ("=", "~") or r.kind == "ratio":
         return
-    jm = g.range_join.match(text, r.end)
-    if not jm:
-        return
-    j = jm.group("j").strip().lower().replace("’", "'")
     opener = r.opener
-    if j not in g.free_joiners and not (opener and j in g.range_open.get(opener, ())):
-        return
-    if r.governed:
-        return
-    if opener and g.not_range.search(text, max(lo, r.opener_start - 40), r.opener_start):
+    change = r.governed or bool(opener and opener in g.change_openers and g.not_range.search(
+        text, max(lo, r.opener_start - 40), r.opener_start))
+    jm = g.range_join.match(text, r.end)
+    j = jm.group("j").strip().lower().replace("’", "'") if jm else ""
+    if not jm or (j not in g.free_joiners and not (opener and j in g.range_open.get(opener, ()))) \
+            or jm.end() >= len(text):
+        _floor(r, g, change)
         return
     p2 = jm.end()
-    if p2 >= len(text):
-        return
     second, _ = _read_second(text, p2, g, j)
     if second is None:
+        _floor(r, g, change)
         return
-    first_scale = r.scale
-    low, high = r.value, second.value
+    if change:
+        if second.kind != "ratio" and (r.kind == "number" or (r.kind, r.unit) == (second.kind, second.unit)):
+            r.value, r.precision = _share_scale(r, second)
+            if r.kind == "number" and second.kind != "number":
+                r.kind, r.unit = second.kind, second.unit
+            r.per = r.per or second.per
+        return
     kind, unit = r.kind, r.unit
-    shared = second.scale if second.scale != 1.0 else second.word_scale
-    if first_scale == 1.0 and r.word_scale == 1.0 and shared >= 1000 and low < shared \
-            and r.kind in ("number", "money", "percent", "count"):
-        low *= shared
-        r.precision = scaled_precision(r.precision, shared)
+    (low, precision), high = _share_scale(r, second), second.value
     if kind == "number" and second.kind != "number":
         kind, unit = second.kind, second.unit
     elif second.kind not in ("number", kind):
         return
     if not (low < high):
         return
-    r.value, r.qualifier = None, "range"
+    r.value, r.qualifier, r.precision = None, "range", precision
     r.low, r.high = low, high
     r.kind, r.unit = kind, unit
     r.per = r.per or second.per
+    if kind == "ratio":
+        r.direction = r.direction or second.direction
     r.end = second.end
     if opener and opener not in ("de", "du"):
         r.start = r.opener_start
+
+
+def _share_scale(r: Reading, second: Reading) -> tuple[float, Optional[float]]:
+    """ "5 to 6 billion": the first end's value and precision with the scale written after the second."""
+    shared = second.scale if second.scale != 1.0 else second.word_scale
+    if r.scale == 1.0 and r.word_scale == 1.0 and shared >= 1000 and r.value < shared \
+            and r.kind in ("number", "money", "percent", "count"):
+        return r.value * shared, scaled_precision(r.precision, shared)
+    return r.value, r.precision
+
+
+def _floor(r: Reading, g: Grammar, change: bool) -> None:
+    """ "plans from $20 a month": a floor opener with no second end makes a price with a period ">="."""
+    if not change and r.opener in g.floor_openers and r.kind == "money" and r.per and r.qualifier == "=":
+        r.qualifier, r.start = ">=", r.opener_start
 
 
 def _read_second(text: str, p: int, g: Grammar, joiner: str):
@@ -775,7 +828,8 @@ def _to_mention(text: str, r: Reading, g: Grammar) -> Mention:
         low = high = value
     note = None
     if r.kind == "money" and r.subunit:
-        note = "amount in a sub-unit (cents, pence): no currency code"
+        note = (f"written in a sub-unit (cents, pence): value in {r.unit}" if r.unit
+                else "amount in a sub-unit (cents, pence): no currency code")
     elif r.kind == "money" and r.currency_form and _key(r.currency_form) in g.ambiguous:
         lo, hi = max(0, r.start - 60), min(len(text), r.end + 60)
         window = text[lo:hi].lower()
@@ -798,10 +852,15 @@ def _special(text: str, m: re.Match, g: Grammar, lo: int):
     """Anchors that are not a numeral: "moitié moins" / "half the cost", "twice", "percent of 10"."""
     s = m.start()
     if m.group("h"):
-        r = Reading(start=s, end=m.end(), value=2.0, precision=None, digits=False, kind="ratio", unit="x",
-                    direction="less")
-        keep = g.half_keep.get(m.group("h")) or len(m.group("h").split())
-        r.end = s + _WORDS_END.match(m.group("h")).end() if keep == 1 else s + len(" ".join(m.group("h").split()[:keep]))
+        phrase = g.ratio_phrases.get(m.group("h"))
+        r = Reading(start=s, end=m.end(), value=float(phrase.factor), precision=None, digits=False, kind="ratio",
+                    unit="x", direction=phrase.direction)
+        if phrase.qualifier != "=":
+            r.qualifier = phrase.qualifier
+        if phrase.keep:
+            words = list(_WORDS_END.finditer(m.group("h")))
+            r.end = s + words[min(phrase.keep, len(words)) - 1].end()
+        _ratio_qualifier(text, r, g, lo)
         return r, r.end
     if m.group("f"):
         factor = g.fold_table.get(m.group("f")) or g.fold_table.get(m.group("f")[:len(m.group("f"))])
@@ -814,6 +873,7 @@ def _special(text: str, m: re.Match, g: Grammar, lo: int):
         if dm:
             r.direction = g.ratio_dirs.get(dm.group("dir"))
             r.end = dm.end()
+        _ratio_qualifier(text, r, g, lo)
         return r, r.end
     p = m.end()
     sm = re.compile(SP + r"*").match(text, p)
@@ -824,6 +884,18 @@ def _special(text: str, m: re.Match, g: Grammar, lo: int):
             got.kind, got.unit, got.start = "percent", "percent", s
             return got, got.end
     return None, m.end()
+
+
+def _ratio_qualifier(text: str, r: Reading, g: Grammar, lo: int) -> None:
+    """ "roughly half the cost", "more than twice as much": a qualifier right before a factor word."""
+    if r.qualifier != "=" or r.start == 0:
+        return
+    pm = g.prefix.match(text[lo:r.start][::-1])
+    if pm and pm.group("qual") and not pm.group("cur") and not pm.group("sign"):
+        q = g.qual_table.get(pm.group("qual")[::-1])
+        if q and q != "=":
+            r.qualifier = q
+            r.start -= pm.end("qual")
 
 
 class _Never:

@@ -40,6 +40,9 @@ def check(source, expected):
 
 
 DIGITS = [
+    ("Training took roughly 3.8 × 10^25 FLOPs.", [q("roughly 3.8 × 10^25 FLOPs", 3.8e25, "FLOPs", qualifier="~")]),
+    ("About 2.1e25 FLOPs were used.", [q("About 2.1e25 FLOPs", 2.1e25, "FLOPs", qualifier="~")]),
+    ("It used 5 x 10^24 FLOP.", [q("5 x 10^24 FLOP", 5e24, "FLOPs")]),
     ("The firm employs 1,234 people.", [q("1,234 people", 1234.0, "people", precision=1.0)]),
     ("A total of 2,788,000 hours.", [q("2,788,000 hours", 2788000.0, "hours")]),
     ("The index rose to 1,234.5 points.", [q("1,234.5", 1234.5, precision=0.1)]),
@@ -86,6 +89,10 @@ SCALES = [
 ]
 
 MONEY = [
+    ("It charges 7.5 cents per million input tokens.", [q("7.5 cents per million input tokens", 0.075, "USD", per="1M input tokens", precision=0.001)]),
+    ("A search costs 15 cents.", [q("15 cents", 0.15, "USD")]),
+    ("The stamp is 20 pence.", [q("20 pence", 0.2, "GBP")]),
+    ("Only 99 cents a month.", [q("99 cents a month", 0.99, "USD", per="month")]),
     ("DeepSeek said it spent $5.6 million on training.", [q("$5.6 million", 5.6e6, "USD", precision=1e5)]),
     ("GPT-4 cost more than $100 million to train.", [q("more than $100 million", 1e8, "USD", qualifier=">", low=1e8)]),
     ("A £10 fee.", [q("£10", 10.0, "GBP")]),
@@ -110,7 +117,7 @@ MONEY = [
     ("Nvidia lost $589 billion in market value.", [q("$589 billion", 589e9, "USD")]),
     ("a $500bn project", [q("$500bn", 5e11, "USD")]),
     ("It cost 3 dollars 50 cents.", [q("3 dollars 50 cents", 3.5, "USD")]),
-    ("A 50 cents stamp.", [q("50 cents", 50.0, None, kind="money")]),
+    ("A 50 cents stamp.", [q("50 cents", 0.5, "USD", precision=0.01)]),
     ("A 1,000 Swiss francs fine.", [q("1,000 Swiss francs", 1000.0, "CHF")]),
     ("It trades at $0.14.", [q("$0.14", 0.14, "USD")]),
     ("It raised $6.6 billion.", [q("$6.6 billion", 6.6e9, "USD")]),
@@ -151,6 +158,15 @@ PERCENT = [
 ]
 
 RATIOS = [
+    ("It used a tenth of the compute.", [q("a tenth", 10.0, "x", direction="less")]),
+    ("It cost one-tenth the cost of GPT-4.", [q("one-tenth", 10.0, "x", direction="less")]),
+    ("It spent a third of the budget.", [q("a third", 3.0, "x", direction="less")]),
+    ("It needs a quarter of the chips.", [q("a quarter", 4.0, "x", direction="less")]),
+    ("A third of users pay.", [q("A third", 3.0, "x", direction="less")]),
+    ("It costs half as much.", [q("half as much", 2.0, "x", direction="less")]),
+    ("Prices have tripled since 2023.", [q("tripled", 3.0, "x", direction="more")]),
+    ("Its revenue doubled.", [q("doubled", 2.0, "x", direction="more")]),
+    ("Its compute was multiplied by four.", [q("multiplied by four", 4.0, "x", direction="more")]),
     ("V3 used 11x less compute than Llama 3.", [q("11x less", 11.0, "x", direction="less")]),
     ("It is 11 times cheaper.", [q("11 times cheaper", 11.0, "x", direction="less")]),
     ("It needs 11 times fewer chips.", [q("11 times fewer", 11.0, "x", direction="less")]),
@@ -198,6 +214,18 @@ WORDS = [
 ]
 
 QUALIFIERS = [
+    ("The Pro plan starts at $100 a month.", [q("starts at $100 a month", 100.0, "USD", per="month", qualifier=">=", low=100.0)]),
+    ("Plans from $20 a month.", [q("from $20 a month", 20.0, "USD", per="month", qualifier=">=", low=20.0)]),
+    ("Prices are up from $20 a month last year.", [q("$20 a month", 20.0, "USD", per="month", qualifier="=")]),
+    ("Revenue exceeding $1bn this year.", [q("exceeding $1bn", 1e9, "USD", qualifier=">", low=1e9)]),
+    ("OpenAI's revenue topping $1bn in 2023.", [q("topping $1bn", 1e9, "USD", qualifier=">")]),
+    ("Its revenue exceeded $3.7 billion last year.", [q("exceeded $3.7 billion", 3.7e9, "USD", qualifier=">")]),
+    ("The grant did not exceed $500,000.", [q("did not exceed $500,000", 5e5, "USD", qualifier="<=", high=5e5)]),
+    ("It cost an estimated $191 million to train.", [q("an estimated $191 million", 191e6, "USD", qualifier="~")]),
+    ("Spending of more than RMB 380 billion.", [q("more than RMB 380 billion", 380e9, "CNY", qualifier=">", low=380e9)]),
+    ("It was trained at roughly half the cost.", [q("roughly half", 2.0, "x", direction="less", qualifier="~")]),
+    ("The new chip costs more than twice as much.", [q("more than twice as much", 2.0, "x", direction="more", qualifier=">")]),
+    ("Nearly a third of the budget went to compute.", [q("Nearly a third", 3.0, "x", direction="less", qualifier="~")]),
     ("more than $100 million", [q("more than $100 million", 1e8, "USD", qualifier=">", low=1e8, high=None)]),
     ("over 2,000 GPUs", [q("over 2,000 GPUs", 2000.0, "GPUs", qualifier=">", low=2000.0)]),
     ("at least 50 million", [q("at least 50 million", 5e7, qualifier=">=", low=5e7)]),
@@ -221,6 +249,12 @@ QUALIFIERS = [
 ]
 
 RANGES = [
+    ("Mistral AI is in talks to raise between $1 billion and $2 billion, two people familiar with the matter said.",
+     [q("between $1 billion and $2 billion", None, "USD", qualifier="range", low=1e9, high=2e9), q("two people", 2.0, "people")]),
+    ("It is 20 to 50 times cheaper.", [q("20 to 50 times cheaper", None, "x", qualifier="range", low=20.0, high=50.0, direction="less")]),
+    ("It is 20 to 50 times more expensive.", [q("20 to 50 times more expensive", None, "x", qualifier="range", low=20.0, high=50.0, direction="more")]),
+    ("The price rose from $20 to $22 a month.", [q("$20", 20.0, "USD", per="month"), q("$22 a month", 22.0, "USD", per="month")]),
+    ("Revenue rose from 5 to 8 billion dollars.", [q("5", 5e9, "USD"), q("8 billion dollars", 8e9, "USD")]),
     ("$5–6 million", [q("$5–6 million", None, "USD", qualifier="range", low=5e6, high=6e6, precision=1e6)]),
     ("between $1bn and $2bn", [q("between $1bn and $2bn", None, "USD", qualifier="range", low=1e9, high=2e9)]),
     ("5 to 6 billion", [q("5 to 6 billion", None, qualifier="range", low=5e9, high=6e9)]),
@@ -244,6 +278,14 @@ RANGES = [
 ]
 
 PERIODS = [
+    ("A $200-a-month plan.", [q("$200-a-month", 200.0, "USD", per="month")]),
+    ("It is a $300 monthly subscription.", [q("$300 monthly", 300.0, "USD", per="month")]),
+    ("Copilot costs $30 per user per month.", [q("$30 per user per month", 30.0, "USD", per="user-month")]),
+    ("It will spend $100 million next year.", [q("$100 million", 1e8, "USD", per=None)]),
+    ("It will spend $100 million this year.", [q("$100 million", 1e8, "USD", per=None)]),
+    ("It raised $100 million a year ago.", [q("$100 million", 1e8, "USD", per=None)]),
+    ("It spends $100 million a year.", [q("$100 million a year", 1e8, "USD", per="year")]),
+    ("It spends $100 million annually.", [q("$100 million annually", 1e8, "USD", per="year")]),
     ("ChatGPT Pro costs $200 a month.", [q("$200 a month", 200.0, "USD", per="month")]),
     ("$200 per month", [q("$200 per month", 200.0, "USD", per="month")]),
     ("$20/mo", [q("$20/mo", 20.0, "USD", per="month")]),
@@ -269,6 +311,11 @@ PERIODS = [
 ]
 
 COUNTS = [
+    ("It bought some 50,000 Hopper GPUs.", [q("some 50,000 Hopper GPUs", 50000.0, "GPUs", qualifier="~")]),
+    ("xAI runs 100,000 Nvidia H100s.", [q("100,000 Nvidia H100s", 100000.0, "GPUs")]),
+    ("Meta ordered 350,000 H100.", [q("350,000 H100", 350000.0, "GPUs")]),
+    ("A cluster of 8,192 TPU v5p chips.", [q("8,192 TPU v5p chips", 8192.0, "GPUs")]),
+    ("It trained on 2,048 Blackwell GPUs.", [q("2,048 Blackwell GPUs", 2048.0, "GPUs")]),
     ("2.788M GPU hours", [q("2.788M GPU hours", 2.788e6, "GPU-hours")]),
     ("2.788 million H800 GPU hours", [q("2.788 million H800 GPU hours", 2.788e6, "GPU-hours")]),
     ("2,788,000 GPU-hours", [q("2,788,000 GPU-hours", 2788000.0, "GPU-hours")]),

@@ -40,6 +40,9 @@ def check(source, expected):
 
 
 DIGITS = [
+    ("Il a fallu environ 2,1 x 10^25 FLOP.", [q("environ 2,1 x 10^25 FLOP", 2.1e25, "FLOPs", qualifier="~")]),
+    ("Un calcul de 3,14 × 10²³ FLOP.", [q("3,14 × 10²³ FLOP", 3.14e23, "FLOPs")]),
+    ("Un seuil de 10²⁵ FLOP.", [q("10²⁵ FLOP", 1e25, "FLOPs")]),
     ("Le groupe emploie 1 234 personnes.", [q("1 234 personnes", 1234.0, "people", precision=1.0)]),
     (f"Un total de 1{NBSP}234,5 tonnes.", [q(f"1{NBSP}234,5", 1234.5, precision=0.1)]),
     (f"Il a vendu 2{NNBSP}048 exemplaires.", [q(f"2{NNBSP}048", 2048.0)]),
@@ -86,6 +89,9 @@ SCALES = [
 ]
 
 MONEY = [
+    ("La requête coûte 50 centimes d'euro.", [q("50 centimes d'euro", 0.5, "EUR", precision=0.01)]),
+    ("Le service coûte 15 centimes par requête.", [q("15 centimes par requête", 0.15, "EUR", per="query")]),
+    ("Le jeton coûte 2 cents de dollar.", [q("2 cents de dollar", 0.02, "USD")]),
     ("“V3” n’a par exemple réclamé que 5,57 millions de dollars pour son entraînement.",
      [q("5,57 millions de dollars", 5570000.0, "USD", qualifier="=", precision=10000.0)]),
     ("le projet “Stargate”, doté de 500 milliards de dollars", [q("500 milliards de dollars", 5e11, "USD", precision=1e9)]),
@@ -150,6 +156,16 @@ PERCENT = [
 ]
 
 RATIOS = [
+    ("Il a coûté un dixième du coût de GPT-4.", [q("un dixième", 10.0, "x", direction="less")]),
+    ("Il a dépensé un tiers du budget.", [q("un tiers", 3.0, "x", direction="less")]),
+    ("Il consomme le quart du budget.", [q("le quart", 4.0, "x", direction="less")]),
+    ("Il coûte la moitié du prix.", [q("la moitié", 2.0, "x", direction="less")]),
+    ("La puissance de calcul a été multipliée par quatre.", [q("multipliée par quatre", 4.0, "x", direction="more")]),
+    ("Le chiffre d'affaires a quadruplé.", [q("quadruplé", 4.0, "x", direction="more")]),
+    ("Le prix a doublé en un an.", [q("doublé", 2.0, "x", direction="more")]),
+    ("Un modèle une cinquantaine de fois plus cher.", [q("une cinquantaine de fois plus", 50.0, "x", direction="more", qualifier="~")]),
+    ("Il est une dizaine de fois plus rapide.", [q("une dizaine de fois plus", 10.0, "x", direction="more", qualifier="~")]),
+    ("Une dizaine de fois, il a refusé.", [q("Une dizaine de fois", 10.0, "x", qualifier="~")]),
     ("“V3” a par ailleurs nécessité 11 fois moins de temps de calcul que Llama-3 de Meta",
      [q("11 fois moins", 11.0, "x", direction="less")]),
     ("– environ 50 fois moins que GPT-4o", [q("environ 50 fois moins", 50.0, "x", direction="less", qualifier="~")]),
@@ -171,7 +187,7 @@ RATIOS = [
     ("trois fois plus de données", [q("trois fois plus", 3.0, "x", direction="more")]),
     ("un écran 1920 x 1080", [q("1920", 1920.0), q("1080", 1080.0)]),
     ("onze fois moins de calcul", [q("onze fois moins", 11.0, "x", direction="less")]),
-    ("Son budget a été multiplié par 5 × 2.", [q("5", 5.0), q("2", 2.0)]),
+    ("Son budget a été multiplié par 5 × 2.", [q("multiplié par 5", 5.0, "x", direction="more"), q("2", 2.0)]),
 ]
 
 WORDS = [
@@ -200,6 +216,14 @@ WORDS = [
 ]
 
 QUALIFIERS = [
+    ("Les plans sont proposés à partir de 100 dollars.", [q("à partir de 100 dollars", 100.0, "USD", qualifier=">=", low=100.0)]),
+    ("Le coût dépasserait les 100 millions de dollars.", [q("dépasserait les 100 millions de dollars", 1e8, "USD", qualifier=">", low=1e8)]),
+    ("Le budget dépasse 100 millions.", [q("dépasse 100 millions", 1e8, qualifier=">")]),
+    ("Le chiffre d'affaires a dépassé 2 milliards d'euros.", [q("dépassé 2 milliards d'euros", 2e9, "EUR", qualifier=">")]),
+    ("Le contrat n'a pas dépassé 500 000 euros.", [q("n'a pas dépassé 500 000 euros", 5e5, "EUR", qualifier="<=", high=5e5)]),
+    ("Le coût ne dépasse pas 500 000 euros.", [q("ne dépasse pas 500 000 euros", 5e5, "EUR", qualifier="<=", high=5e5)]),
+    ("Cette puce coûte plus du double.", [q("plus du double", 2.0, "x", direction="more", qualifier=">", low=2.0)]),
+    ("Un modèle entraîné pour environ la moitié du prix.", [q("environ la moitié", 2.0, "x", direction="less", qualifier="~")]),
     ("Contre plus de 100 millions de dollars pour “GPT-4o” d’OpenAI",
      [q("plus de 100 millions de dollars", 1e8, "USD", qualifier=">", low=1e8, high=None)]),
     ("au moins 2 000 GPU", [q("au moins 2 000 GPU", 2000.0, "GPUs", qualifier=">=", low=2000.0)]),
@@ -224,6 +248,10 @@ QUALIFIERS = [
 ]
 
 RANGES = [
+    ("Un modèle entre 20 et 50 fois moins cher.", [q("entre 20 et 50 fois moins", None, "x", qualifier="range", low=20.0, high=50.0, direction="less")]),
+    ("Un modèle entre 20 et 50 fois plus cher.", [q("entre 20 et 50 fois plus", None, "x", qualifier="range", low=20.0, high=50.0, direction="more")]),
+    ("Le prix passe de 20 à 22 dollars par mois.", [q("20", 20.0, "USD", per="month"), q("22 dollars par mois", 22.0, "USD", per="month")]),
+    ("Mistral AI veut lever entre 1 et 2 milliards de dollars.", [q("entre 1 et 2 milliards de dollars", None, "USD", qualifier="range", low=1e9, high=2e9)]),
     ("entre 5 et 6 millions de dollars", [q("entre 5 et 6 millions de dollars", None, "USD", qualifier="range", low=5e6, high=6e6)]),
     ("de 5 à 6 M$", [q("5 à 6 M$", None, "USD", qualifier="range", low=5e6, high=6e6)]),
     ("5-6 millions d'euros", [q("5-6 millions d'euros", None, "EUR", qualifier="range", low=5e6, high=6e6)]),
@@ -234,7 +262,7 @@ RANGES = [
     ("entre 1,5 et 2 milliards d'euros", [q("entre 1,5 et 2 milliards d'euros", None, "EUR", qualifier="range", low=1.5e9, high=2e9)]),
     ("plus de 10 et moins de 40", [q("plus de 10 et moins de 40", None, qualifier="range", low=10.0, high=40.0)]),
     ("supérieur à 100 et inférieur à 300", [q("supérieur à 100 et inférieur à 300", None, qualifier="range", low=100.0, high=300.0)]),
-    ("Le prix est passé de 10 à 20 euros.", [q("10", 10.0), q("20 euros", 20.0, "EUR")]),
+    ("Le prix est passé de 10 à 20 euros.", [q("10", 10.0, "EUR"), q("20 euros", 20.0, "EUR")]),
     ("Le score est de 3 - 2.", [q("3", 3.0), q("2", 2.0)]),
     ("entre 2020 et 2025", []),
     ("de 300 à 400 dollars par mois", [q("300 à 400 dollars par mois", None, "USD", qualifier="range", low=300.0, high=400.0, per="month")]),
@@ -242,11 +270,16 @@ RANGES = [
     ("8–10 %", [q("8–10 %", None, "percent", qualifier="range", low=8.0, high=10.0)]),
     ("entre 40 et 50 ans", [q("entre 40 et 50 ans", None, "years", qualifier="range", low=40.0, high=50.0)]),
     ("de 1 000 à 5 000", [q("1 000 à 5 000", None, qualifier="range", low=1000.0, high=5000.0)]),
-    ("Le cours a grimpé de 5 à 8 euros.", [q("5", 5.0), q("8 euros", 8.0, "EUR")]),
+    ("Le cours a grimpé de 5 à 8 euros.", [q("5", 5.0, "EUR"), q("8 euros", 8.0, "EUR")]),
     ("pas plus de 12 et plus de 194", [q("pas plus de 12", 12.0, qualifier="<="), q("plus de 194", 194.0, qualifier=">")]),
 ]
 
 PERIODS = [
+    ("La location coûte 2 dollars de l'heure.", [q("2 dollars de l'heure", 2.0, "USD", per="hour")]),
+    ("Il dépensera 100 millions de dollars l'an prochain.", [q("100 millions de dollars", 1e8, "USD", per=None)]),
+    ("Il a dépensé 100 millions de dollars l'année dernière.", [q("100 millions de dollars", 1e8, "USD", per=None)]),
+    ("Il dépensera 100 millions de dollars cette année.", [q("100 millions de dollars", 1e8, "USD", per=None)]),
+    ("Il dépense 100 millions de dollars par an.", [q("100 millions de dollars par an", 1e8, "USD", per="year")]),
     ("à 200 dollars par mois", [q("200 dollars par mois", 200.0, "USD", per="month")]),
     ("un abonnement à 20 €/mois", [q("20 €/mois", 20.0, "EUR", per="month")]),
     ("30 euros mensuels", [q("30 euros mensuels", 30.0, "EUR", per="month")]),
@@ -267,11 +300,16 @@ PERIODS = [
     ("2 % par an", [q("2 % par an", 2.0, "percent", per="year")]),
     ("300 000 utilisateurs par jour", [q("300 000 utilisateurs par jour", 3e5, "users", per="day")]),
     ("12 euros par mois et par utilisateur", [q("12 euros par mois et par utilisateur", 12.0, "EUR", per="user-month")]),
-    ("à partir de 8 euros HT par utilisateur et par mois", [q("8 euros HT par utilisateur et par mois", 8.0, "EUR", per="user-month")]),
+    ("à partir de 8 euros HT par utilisateur et par mois", [q("à partir de 8 euros HT par utilisateur et par mois", 8.0, "EUR", per="user-month", qualifier=">=", low=8.0)]),
     ("une levée de fonds de 1,5 Md€", [q("1,5 Md€", 1.5e9, "EUR", direction=None)]),
 ]
 
 COUNTS = [
+    ("Meta a commandé 600.000 H100.", [q("600.000 H100", 600000.0, "GPUs")]),
+    ("Le cluster compte 16 000 H100.", [q("16 000 H100", 16000.0, "GPUs")]),
+    ("Il a acheté 25 000 puces Nvidia.", [q("25 000 puces", 25000.0, "GPUs")]),
+    ("Un centre de 10 000 A100.", [q("10 000 A100", 10000.0, "GPUs")]),
+    ("Il faut 2 000 B200 pour l'entraîner.", [q("2 000 B200", 2000.0, "GPUs")]),
     ("2,788 millions d'heures GPU", [q("2,788 millions d'heures GPU", 2.788e6, "GPU-hours")]),
     ("2 048 GPU", [q("2 048 GPU", 2048.0, "GPUs")]),
     ("2 048 GPU H800 de Nvidia", [q("2 048 GPU", 2048.0, "GPUs")]),
