@@ -204,6 +204,7 @@ class Grammar:
     date_after: re.Pattern
     ordinal: re.Pattern
     time_after: re.Pattern
+    clock: re.Pattern
     months: frozenset
     weekdays: frozenset
     references: frozenset
@@ -231,8 +232,10 @@ def grammar(lang: str) -> Grammar:
     starters = (set(words.all_words) - set(words.articles)) | set(half) | set(fold) | set(pct_before)
     variants = {v for w in starters for v in (w.lower(), w[:1].upper() + w[1:].lower(), w.upper())}
     firsts = "[" + "".join(sorted(re.escape(v[0]) for v in variants)) + "]"
-    # A leading character class lets the regex engine skip most positions in C.
-    word_anchor = re.compile(r"(?=" + firsts + r")(?<![\w\-‑])" + _trie([_atoms(v)[1:] if _atoms(v)[0] == r"(?<!\w)"
+    # \b first: the regex engine rejects positions inside words before trying the trie.
+    start = r"\b(?=" + firsts + r")(?<![\-‑])" if all(v[0].isalnum() for v in variants) \
+        else r"(?=" + firsts + r")(?<![\w\-‑])"
+    word_anchor = re.compile(start + _trie([_atoms(v)[1:] if _atoms(v)[0] == r"(?<!\w)"
                                                                         else _atoms(v) for v in variants]))
     anchor = re.compile(r"(?P<d>[.,]?\d)|(?P<w>" + word_anchor.pattern + r")")
     special = re.compile(r"(?P<h>" + _alt(half) + r")|(?P<f>" + _alt(fold) + r")|(?P<p>" + _alt(pct_before) + r")", I)
@@ -302,6 +305,7 @@ def grammar(lang: str) -> Grammar:
     ordinal = re.compile(r"(?:" + "|".join(re.escape(s) for s in sorted(lex.dates.ordinal_suffixes, key=len, reverse=True))
                          + r")(?![^\W\d_])")
     time_after = re.compile(SP + r"*(?:" + _alt(lex.dates.time_suffixes) + r")", I)
+    clock = re.compile(_TIME.pattern + r"|(?i:" + time_after.pattern + r")")
     change_up = re.compile(r"(?P<up>" + _alt([w for w, d in changes.words.items() if d == "up"])
                            + r")|(?P<down>" + _alt([w for w, d in changes.words.items() if d == "down"]) + r")", I)
     return Grammar(
@@ -320,7 +324,7 @@ def grammar(lang: str) -> Grammar:
         range_join=range_join, range_open={_key(k).lower(): {_key(c).lower() for c in v}
                                            for k, v in lex.qualifiers.range_open.items()},
         not_range=re.compile(r"(?:" + _alt(lex.qualifiers.not_range_after) + r")" + SP + r"*\Z", I),
-        bound_join=bound_join, date_after=date_after, ordinal=ordinal, time_after=time_after,
+        bound_join=bound_join, date_after=date_after, ordinal=ordinal, time_after=time_after, clock=clock,
         months=frozenset(m.lower() for m in months), weekdays=frozenset(w.lower() for w in lex.dates.weekdays),
         references=frozenset(r.lower() for r in lex.dates.references),
         negative=re.compile(_alt(lex.numbers.negative), I),
@@ -417,6 +421,37 @@ def _plainly_a_year(text: str, end: int) -> bool:
     return not nxt or nxt in _YEAR_END or nxt == "\n"
 
 
+_POWER_FIRST = frozenset("eE^x×·*⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺")
+_TIMES_SIGNS = frozenset("x×·*")
+_SPACES = frozenset(" \u00a0\u202f\u2009\t")
+_NO_CLOCK = frozenset(",;!?)]»”\"%€$£\n")
+
+
+def _power(text: str, r: Reading, end: int) -> bool:
+    """ "3.8e25", "2,1 x 10^25", "3,14 × 10²³", "10²⁵", "10^-3": the power of ten joins the figure."""
+    em = _EXPONENT.match(text, end)
+    xm = None if em else _TIMES_TEN.match(text, end)
+    sup = None if em or xm or text[r.start:end] != "10" else _TEN_POWER.match(text, end)
+    if xm or sup:
+        power = (xm.group(1) or xm.group(2)) if xm else sup.group(1)
+        e = int(power.translate(_SUPERSCRIPTS).replace("−", "-"))
+        r.value = _times_ten_to(r.value if xm else 1.0, e)
+        r.precision = scaled_precision(r.precision, 10.0 ** e) if xm else None
+        r.end = (xm or sup).end()
+    elif em:
+        if em.group(1):
+            e = int(em.group(1))
+            r.value, r.precision = _times_ten_to(r.value, e), scaled_precision(r.precision, 10.0 ** e)
+        else:
+            power = int(em.group(3)) * (-1 if em.group(2).count("-") % 2 else 1)
+            r.value, r.precision = abs(r.value) ** power * (-1 if r.value < 0 else 1), None
+        r.end = em.end()
+    else:
+        return False
+    r.plain_int = False
+    return True
+
+
 def _times_ten_to(value: float, e: int) -> float:
     """value × 10^e without binary rounding drift (2.1 × 10^25 is 2.1e25, not 2.1000000000000003e25)."""
     return float(f"{value!r}e{e}")
@@ -468,28 +503,15 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
         last = text[start:end].split()[-1].lower()
         r.word_scale = word_tables(g.lang).scales.get(last, 1.0)
     if digits:
-        em = _EXPONENT.match(text, end)
-        xm = None if em else _TIMES_TEN.match(text, end)
-        if xm or (not em and text[start:end] == "10" and _TEN_POWER.match(text, end)):
-            power = xm.group(1) or xm.group(2) if xm else _TEN_POWER.match(text, end).group(1)
-            e = int(power.translate(_SUPERSCRIPTS).replace("−", "-"))
-            r.value = _times_ten_to(r.value if xm else 1.0, e)
-            r.precision = scaled_precision(r.precision, 10.0 ** e) if xm else None
-            r.end = end = xm.end() if xm else _TEN_POWER.match(text, end).end()
-            r.plain_int = False
-        elif em:
-            if em.group(1):
-                e = int(em.group(1))
-                r.value, r.precision = _times_ten_to(r.value, e), scaled_precision(r.precision, 10.0 ** e)
-            else:
-                power = int(em.group(3)) * (-1 if em.group(2).count("-") % 2 else 1)
-                r.value, r.precision = abs(r.value) ** power * (-1 if r.value < 0 else 1), None
-            r.end = end = em.end()
-            r.plain_int = False
-        elif _TIME.match(text, end) or g.time_after.match(text, end):
-            tm = _TIME.match(text, end) or g.time_after.match(text, end)
-            return None, _CLOCK.match(text, tm.end()).end()
-        sm = _SLASH.match(text, end)
+        nxt = text[end:end + 1]
+        if nxt in _POWER_FIRST or (nxt in _SPACES and text[end + 1:end + 2] in _TIMES_SIGNS):
+            if _power(text, r, end):
+                end = r.end
+        elif nxt and nxt not in _NO_CLOCK:
+            tm = g.clock.match(text, end)
+            if tm:
+                return None, _CLOCK.match(text, tm.end()).end()
+        sm = _SLASH.match(text, end) if nxt == "/" else None
         if sm:
             den = sm.group(1)
             if sm.group().count("/") == 1 and len(text[s:end]) <= 2 and len(den) <= 2 and 2 <= int(den) <= 16 and r.plain_int:
@@ -499,17 +521,20 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
                 return None, sm.end()
     rev = text[lo:r.start][::-1]
     pm = g.prefix.match(rev)
-    if pm and pm.group("cur"):
-        code = g.currency_table.get(pm.group("cur")[::-1])
+    if pm is not None and pm.lastindex is None:
+        pm = None
+    cur = pm.group("cur") if pm is not None else None
+    if cur:
+        code = g.currency_table.get(cur[::-1])
         if code:
-            r.kind, r.unit, r.currency_form = "money", code, pm.group("cur")[::-1]
-    _tail(text, r, g, bool(pm and pm.group("cur")))
+            r.kind, r.unit, r.currency_form = "money", code, cur[::-1]
+    _tail(text, r, g, bool(cur))
     if digits and r.end == end and end < n and text[end].isalpha():
         return None, _skip_token(text, end)
     if digits and r.scale_end == r.end and r.end < n and (text[r.end].isalpha()):
         return None, _skip_token(text, r.end)
 
-    bare = r.kind == "number" and r.scale == 1.0 and not (pm and pm.group("cur"))
+    bare = r.kind == "number" and r.scale == 1.0 and not cur
     if bare and digits:
         if r.plain_int and end - r.start == 4 and 1800 <= r.value <= 2100 and not _BY.match(text, end):
             ym = _YEAR_TAIL.match(text, r.end)
