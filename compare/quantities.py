@@ -34,6 +34,8 @@ _GLUED_WORD = re.compile(r"[\w.\-‑]*")
 _PHONE = re.compile(r"\+\d{1,3}(?:[\s.\-/]\(?\d{1,4}\)?){2,}|0\d(?:[\s.]\d{2}){4}(?!\d)|\(?\d{3}\)?[\s.\-]\d{3}-\d{4}(?!\d)")
 _PREV_TOKEN = re.compile(SP + r"*(?P<tok>[^\s]+)")
 _NAME_CHARS = frozenset("/=?&#@_%~\\")
+# What may stand right before a number word: spaces, ASCII punctuation but "-" and "_", quotes, dashes.
+_WORD_SEPARATORS = r"[\s!-,./:-@\[-\^`{-~“”„«»‘’‚–—…·¿¡€£¥×°§•]"
 
 
 def _key(s: str) -> str:
@@ -171,6 +173,7 @@ class Grammar:
     anchor: re.Pattern
     digit_anchor: re.Pattern
     word_anchor: re.Pattern
+    word_scan: re.Pattern
     special: re.Pattern
     prefix: re.Pattern
     article: re.Pattern
@@ -235,8 +238,11 @@ def grammar(lang: str) -> Grammar:
     # \b first: the regex engine rejects positions inside words before trying the trie.
     start = r"\b(?=" + firsts + r")(?<![\-‑])" if all(v[0].isalnum() for v in variants) \
         else r"(?=" + firsts + r")(?<![\w\-‑])"
-    word_anchor = re.compile(start + _trie([_atoms(v)[1:] if _atoms(v)[0] == r"(?<!\w)"
-                                                                        else _atoms(v) for v in variants]))
+    word_trie = _trie([_atoms(v)[1:] if _atoms(v)[0] == r"(?<!\w)" else _atoms(v) for v in variants])
+    word_anchor = re.compile(start + word_trie)
+    # The scan looks for a separator followed by a word: a pattern led by a character class is skipped
+    # through in C, about a third faster than testing a word boundary at every position.
+    word_scan = re.compile(_WORD_SEPARATORS + word_trie)
     anchor = re.compile(r"(?P<d>[.,]?\d)|(?P<w>" + word_anchor.pattern + r")")
     special = re.compile(r"(?P<h>" + _alt(half) + r")|(?P<f>" + _alt(fold) + r")|(?P<p>" + _alt(pct_before) + r")", I)
 
@@ -309,7 +315,7 @@ def grammar(lang: str) -> Grammar:
     change_up = re.compile(r"(?P<up>" + _alt([w for w, d in changes.words.items() if d == "up"])
                            + r")|(?P<down>" + _alt([w for w, d in changes.words.items() if d == "down"]) + r")", I)
     return Grammar(
-        lang=lang, lex=lex, anchor=anchor, digit_anchor=re.compile(r"\d"), word_anchor=word_anchor,
+        lang=lang, lex=lex, anchor=anchor, digit_anchor=re.compile(r"\d"), word_anchor=word_anchor, word_scan=word_scan,
         special=special, prefix=prefix, article=article,
         scale=scale, scale_table=Table(scale_words, case=None), scale_flags=scale_flags,
         currency_after=currency_after, currency_table=Table({**cur_after, **cur_before}),
@@ -923,17 +929,6 @@ def _ratio_qualifier(text: str, r: Reading, g: Grammar, lo: int) -> None:
             r.start -= pm.end("qual")
 
 
-class _Never:
-    """Stands for "no further anchor" so the scan loop needs no None checks."""
-
-    @staticmethod
-    def start() -> int:
-        return 1 << 62
-
-
-_NO_MATCH = _Never()
-
-
 def find_mentions(text: str, lang: str) -> list[Mention]:
     """Every quantity mention in `text`, sorted by start and non-overlapping."""
     g = grammar(lang)
@@ -943,16 +938,22 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
     prev_end = 0
     version_end = -1
     n = len(text)
-    dm = wm = None
+    d_at = w_at = -1
+    digit_search, word_search = g.digit_anchor.search, g.word_scan.search
     while pos < n:
-        if dm is None or dm.start() < pos:
-            dm = g.digit_anchor.search(text, pos) or _NO_MATCH
-        if wm is None or wm.start() < pos:
-            wm = g.word_anchor.search(text, pos) or _NO_MATCH
-        s = min(dm.start(), wm.start())
+        if d_at < pos:
+            dm = digit_search(text, pos)
+            d_at = dm.start() if dm else n
+        if w_at < pos:
+            if pos == 0 and g.word_anchor.match(text, 0):
+                w_at = 0
+            else:
+                wm = word_search(text, pos - 1 if pos else 0)
+                w_at = wm.start() + 1 if wm else n
+        s = min(d_at, w_at)
         if s >= n:
             break
-        is_word = wm.start() < dm.start()
+        is_word = w_at < d_at
         if not is_word and s > pos and text[s - 1] in ".," and (s < 2 or not text[s - 2].isdigit()):
             s -= 1
         lo = max(prev_end, s - 64)
