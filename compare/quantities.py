@@ -114,6 +114,7 @@ def _alt(phrases: Iterable, reverse: bool = False, case: Optional[bool] = None, 
     sensitive, insensitive = [], []
     items = [item if isinstance(item, tuple) else (item, case) for item in set(phrases)]
     loose = [p.lower() for p, f in items if not _is_case_sensitive(p.strip("*"), f)]
+    stems = []
     for phrase, flag in items:
         written = _reverse_phrase(phrase) if reverse else phrase
         low = phrase.lower()
@@ -121,6 +122,8 @@ def _alt(phrases: Iterable, reverse: bool = False, case: Optional[bool] = None, 
             flag = False
         if _is_case_sensitive(phrase.strip("*"), flag):
             sensitive.append(_atoms(written, glued))
+        elif reverse and phrase.endswith("*") and phrase[:-1].isalpha():
+            stems.append(phrase[:-1].lower()[::-1])
         else:
             insensitive.append(_atoms(written.lower(), glued))
     parts = []
@@ -128,6 +131,10 @@ def _alt(phrases: Iterable, reverse: bool = False, case: Optional[bool] = None, 
         parts.append("(?-i:" + _trie(sensitive) + ")")
     if insensitive:
         parts.append(_trie(insensitive))
+    if stems:
+        # A reversed "augment*" is a whole word ending in "tnemgua": the word is taken at once and
+        # its end checked, instead of backtracking a leading \w* through every ending.
+        parts.append(r"\w++(?:" + "|".join(f"(?<={re.escape(st)})" for st in sorted(stems)) + ")")
     return "|".join(parts) if parts else r"(?!x)x"
 
 
