@@ -216,7 +216,8 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
     cut = _versus_marker(text, m, sent, lang)
     in_sentence = [h for h in hits if sent[0] <= h.start and h.end <= sent[1] and h != other_side
                    and not (cut is not None and h.start >= cut)]
-    usable = [h for h in in_sentence if not _after_source(text, h, sent[0], lang)]
+    usable = [h for h in in_sentence if not _after_source(text, h, sent[0], lang)
+              and not (h.kind == "place" and _after_preposition(text, h, sent[0], lang))]
     clause = _last_clause_marker(text, sent[0], m.start, lang)
     if clause is not None and any(h.start >= clause for h in usable):
         usable = [h for h in usable if h.start >= clause]  # "..., compared with the 16,000 Meta used"

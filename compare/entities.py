@@ -130,6 +130,7 @@ def _detect_names(text: str, lang: str, known: list[EntityHit], common: frozense
     vocab = attribution_vocab(lang)
     not_names = {w.replace("'", "’") for w in vocab.not_names}
     stop = vocab.stopword_set
+    places = vocab.place_set
     out: list[EntityHit] = []
     for m in _NAME_RUN.finditer(text):
         words = m.group().split(" ")
@@ -140,7 +141,10 @@ def _detect_names(text: str, lang: str, known: list[EntityHit], common: frozense
             continue
         surface = " ".join(words)
         start = m.end() - len(surface)
-        if any(ch.isdigit() for ch in surface) or len(surface) < 2 or re.search(r"-[a-z]", surface):
+        if len(surface) < 2 or re.search(r"-[a-z]", surface):
             continue  # "AI-enabled", "US-based" are adjectives, not names
-        out.append(EntityHit(start, start + len(surface), surface, "other", "detected"))
+        if any(ch.isdigit() for ch in surface) and not re.fullmatch(r"[A-Z][a-zA-Z]+-[A-Z]?\d+[a-z]?", surface):
+            continue  # digits belong to figures and versions ("Q3", "H1"), except names like "Sky-T1", "Phi-4"
+        kind = "place" if surface in places else "other"
+        out.append(EntityHit(start, start + len(surface), surface, kind, "detected"))
     return out

@@ -36,12 +36,17 @@ class AttributionVocab(BaseModel):
     frame_openers: list[str] = []
     ratio_of: list[str] = []
     possessive_fillers: list[str] = []
+    places: list[str] = []
     apposition_markers: list[str]
     source_markers: list[str]
     source_verbs: list[str] = []
     pronouns: dict[str, Literal["any", "company", "model", "product", "project"]]
     vague_words: list[str]
     not_names: list[str]
+
+    @property
+    def place_set(self) -> frozenset[str]:
+        return frozenset(self.places)
 
     @property
     def stopword_set(self) -> frozenset[str]:

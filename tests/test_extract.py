@@ -98,6 +98,11 @@ CASES = [
      [("DeepSeek R1", "price", 27, "x", "=", "less", "o1")], None),
     ("Anthropic could reach $2 billion in annualized revenue this year, reported The Information.", "en",
      [("Anthropic", "revenue", 2e9, "USD", "=", None, None)], None),
+    # a place after a preposition is where, not whose; a name with digits is still a name
+    ("Le sommet de Paris a débouché sur 109 milliards d'euros d'engagements dans l'IA.", "fr",
+     [(None, "investment", 1.09e11, "EUR", "=", None, None)], None),
+    ("Le modèle Sky-T1 a été entraîné pour moins de 450 dollars.", "fr",
+     [("Sky-T1", "training_cost", 450, "USD", "<", None, None)], None),
     # the last word of a name is not a qualifier
     ("OpenAI a relevé le prix de ChatGPT Plus de 10 % en Europe.", "fr",
      [("ChatGPT Plus", "price_change", 10, "percent", "=", "up", None)], None),
