@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Optional
 
 from compare.lexicon import load_lexicon
@@ -122,12 +123,24 @@ def word_tables(lang: str) -> WordTables:
     )
 
 
+_MORE = object()
+_FIRST_TOKENS = 6
+_GAP = re.compile(r"[\s\-‑]*")
+
+
 def read_words(text: str, lang: str) -> Optional[Numeral]:
     """The number spelled at the start of `text` ("vingt-cinq millions", "three hundred and two").
 
     Reading stops at the first word that cannot continue the number; `length` covers the words used.
-    Returns None when the words are no number on their own ("un", "millions", "a").
+    Returns None when the words are no number on their own ("un", "millions", "a"). The first few
+    words are read first: most spelled numbers are short, and splitting the whole text into words
+    cost more than reading them.
     """
+    got = _read_words(text, lang, _FIRST_TOKENS)
+    return _read_words(text, lang, None) if got is _MORE else got
+
+
+def _read_words(text: str, lang: str, limit: Optional[int]):
     t = word_tables(lang)
     total = 0.0
     current = 0.0
@@ -141,10 +154,14 @@ def read_words(text: str, lang: str) -> Optional[Numeral]:
     pending_join = False
     prev = ""
     join_end = 0
-    tokens = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    found = _WORD.finditer(text)
+    tokens = [(m.group().lower(), m.start(), m.end()) for m in (islice(found, limit) if limit else found)]
+    cut = limit is not None and len(tokens) == limit
     for i, (w, a, b) in enumerate(tokens):
-        if seen and not re.fullmatch(r"[\s\-‑]*", text[max(end, join_end):a]):
+        if seen and not _GAP.fullmatch(text, max(end, join_end), a):
             break
+        if cut and i + 3 > limit:
+            return _MORE
         nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
         if w in t.joiners and seen:
             after = tokens[i + 2][0] if i + 2 < len(tokens) else ""
@@ -218,6 +235,8 @@ def read_words(text: str, lang: str) -> Optional[Numeral]:
             fraction_used = True
             has_base = True
         elif w in t.decimals and seen and not fraction_used and not approximate and current == int(current):
+            if cut:
+                return _MORE
             digits, stop = _decimal_digits(text, tokens[i + 1:], t, b)
             if not digits:
                 break
@@ -249,7 +268,7 @@ def _decimal_digits(text: str, rest: list, t: "WordTables", end: int) -> tuple[s
     """The digits spelled after "point"/"virgule": "zero three" -> "03", "seventy-one" -> "71"."""
     values = []
     for w, a, b in rest:
-        if w not in t.units or not re.fullmatch(r"[\s\-‑]*", text[end:a]):
+        if w not in t.units or not _GAP.fullmatch(text, end, a):
             break
         values.append(t.units[w])
         end = b

@@ -336,7 +336,7 @@ def grammar(lang: str) -> Grammar:
         change_after=change_after, change_after_table=Table(dict(changes.after)), change_up=change_up,
         range_join=range_join, range_open={_key(k).lower(): {_key(c).lower() for c in v}
                                            for k, v in lex.qualifiers.range_open.items()},
-        not_range=re.compile(r"(?:" + _alt(lex.qualifiers.not_range_after) + r")" + SP + r"*\Z", I),
+        not_range=re.compile(SP + r"*(?:" + _alt(lex.qualifiers.not_range_after, reverse=True) + r")", I),
         bound_join=bound_join, date_after=date_after, ordinal=ordinal, time_after=time_after, clock=clock,
         months=frozenset(m.lower() for m in months), weekdays=frozenset(w.lower() for w in lex.dates.weekdays),
         references=frozenset(r.lower() for r in lex.dates.references),
@@ -777,8 +777,8 @@ def _range(text: str, r: Reading, g: Grammar, lo: int) -> None:
     if r.qualifier not in ("=", "~") or r.kind == "ratio":
         return
     opener = r.opener
-    change = r.governed or bool(opener and opener in g.change_openers and g.not_range.search(
-        text, max(lo, r.opener_start - 40), r.opener_start))
+    change = r.governed or bool(opener and opener in g.change_openers and g.not_range.match(
+        text[max(lo, r.opener_start - 40):r.opener_start][::-1]))
     jm = g.range_join.match(text, r.end)
     j = jm.group("j").strip().lower().replace("’", "'") if jm else ""
     if not jm or (j not in g.free_joiners and not (opener and j in g.range_open.get(opener, ()))) \
