@@ -63,6 +63,7 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
         mentions = [_shift(m, s0) for m in find_mentions(sentence, lang)]
         cues = engine.cues.find(text, lang, s0, s1) if mentions else []
         contrast = starts_with_contrast(sentence, lang)
+        decisions.extend(_skipped_numbers(text, (s0, s1), mentions, sent_hits, lang))
         for m in mentions:
             d = _decide_one(article, engine, m, (s0, s1), sent_hits, cues, contrast, history, last_claim, last_money)
             decisions.append(d)
@@ -77,7 +78,42 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
                                       last_claim.entity_status if last_claim.entity_status != "none" else "detected"))
         if named:
             history.append(named)
-    return decisions
+    return sorted(decisions, key=lambda d: (d.sentence[0], d.mention.start))
+
+
+_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def _skipped_numbers(text: str, sent: tuple[int, int], mentions: list[Mention], hits: list[EntityHit],
+                     lang: str) -> list[Decision]:
+    """Figures in the sentence that the quantity reader left out (years, dates, times...), so the
+    Unclaimed sheet shows every number; digits inside a name ("GPT-4o") are names, not numbers."""
+    s0, s1 = sent
+    taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in hits]
+    taken += [(u.start(), u.end()) for u in _URL.finditer(text, s0, s1)]
+    out = []
+    for f in _FIGURE.finditer(text, s0, s1):
+        if any(a < f.end() and f.start() < b for a, b in taken):
+            continue
+        m = Mention(text=f.group(), start=f.start(), end=f.end(), kind="number")
+        out.append(Decision(m, sent, None, "not read as a quantity: " + _why_skipped(text, f, lang)))
+    return out
+
+
+def _why_skipped(text: str, f: re.Match, lang: str) -> str:
+    from compare.lexicon import load_lexicon
+    dates = load_lexicon(lang).dates
+    after = text[f.end():f.end() + 12].lower()
+    before = text[max(0, f.start() - 12):f.start()].lower()
+    if any(re.match(r"\s*" + re.escape(mo) + r"\b", after) for mo in dates.months) or \
+            any(re.search(re.escape(mo) + r"\.?\s*$", before) for mo in dates.months):
+        return "a date"
+    if re.fullmatch(r"(?:1[89]|20|21)\d\d", f.group()):
+        return "a year"
+    if re.match(r"\s*(?:h|:)\s*\d", after):
+        return "a time"
+    return "a version, ordinal, reference or a number without a unit the reader knows"
 
 
 def _shift(m: Mention, offset: int) -> Mention:

@@ -98,3 +98,16 @@ def test_bad_rules_path_is_one_line_error_without_traceback(tmp_path):
     assert r.returncode == 1
     assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
     assert "missing" in r.stderr
+
+
+def test_every_other_number_is_an_unclaimed_number_with_its_reason():
+    from compare.pipeline import run
+    from compare.rules import load_rules
+    [result] = list(run([str(ROOT / "seeds")], load_rules([ROOT / "rules"])))
+    reasons = {u.text: u.reason for u in result.unclaimed}
+    assert reasons["1989"].endswith("a year") and reasons["2025"].endswith("a year")
+    assert reasons["26"].endswith("a date") and reasons["22"].endswith("a date")
+    assert "not a target quantity" in reasons["40 ans"]
+    assert not any(t in reasons for t in ("4", "3", "1.5", "1"))  # digits of GPT-4o, Llama-3, Doubao 1.5, o1
+    texts = result.article.text
+    assert all(texts[u.start:u.end] == u.text for u in result.unclaimed)
