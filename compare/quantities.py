@@ -28,6 +28,7 @@ _TEN_POWER = re.compile(r"([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})")
 _TIME = re.compile(r"(?:[:hH]\d{2}(?!\d)|h(?![^\W\d_])|" + SP + r"?h" + SP + r"?\d{2}(?!\d))")
 _CLOCK = re.compile(r"\d*(?:[:hH.]\d+)*")
 _BY = re.compile(r"[^\S\r\n]*[x×][^\S\r\n]*\d")
+_DIGITS = re.compile(r"\d+")
 _SLASH = re.compile(r"/(\d+)(?:/\d+)*")
 _YEAR_TAIL = re.compile(r"(?:[-–/]\d{1,4}(?!\d))+")
 _GLUED_WORD = re.compile(r"[\w.\-‑]*")
@@ -222,7 +223,7 @@ class Grammar:
     not_names: frozenset
     ratio_direction: re.Pattern
     free_joiners: frozenset
-    hint_stems: tuple
+    hint_stems: re.Pattern
     and_join: re.Pattern
     ratio_phrases: Table
     subunit_table: Table
@@ -344,7 +345,7 @@ def grammar(lang: str) -> Grammar:
         not_names=frozenset(w.lower() for w in lex.dates.not_names),
         ratio_direction=re.compile(SP + r"+(?P<dir>" + _alt(lex.ratios.directions) + r")", I),
         free_joiners=frozenset(j.lower() for j in lex.qualifiers.range_joiners),
-        hint_stems=tuple(sorted({h.rstrip("*").lower() for h in hints})),
+        hint_stems=re.compile("|".join(re.escape(h) for h in sorted({h.rstrip("*").lower() for h in hints})) or r"(?!x)x"),
         and_join=re.compile(SP + r"+(?:(?:" + _alt(lex.numbers.joiners) + r")" + SP + r"+)?", I),
         ratio_phrases=Table({**{p: RatioPhrase(factor=2, direction="less", keep=k) for p, k in lex.ratios.half_less.items()},
                              **lex.ratios.phrases}),
@@ -503,7 +504,7 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
         return None, _skip_token(text, s)
     num, digits, plain = got
     if after_sep:
-        whole = re.match(r"\d+", text[s:]).group()
+        whole = _DIGITS.match(text, s).group()
         num, plain = Numeral(float(whole), 1.0, len(whole)), True
     start, end = s, s + num.length
     value, precision = num.value, num.precision
@@ -871,7 +872,7 @@ def _to_mention(text: str, r: Reading, g: Grammar) -> Mention:
     elif r.kind == "money" and r.currency_form and _key(r.currency_form) in g.ambiguous:
         lo, hi = max(0, r.start - 60), min(len(text), r.end + 60)
         window = text[lo:hi].lower()
-        hm = g.hints.search(text, lo, hi) if any(stem in window for stem in g.hint_stems) else None
+        hm = g.hints.search(text, lo, hi) if g.hint_stems.search(window) else None
         if hm:
             found = hm.group().lower()
             other = next((code for phrase, code in g.lex.currencies.hints.items()

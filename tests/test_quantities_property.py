@@ -87,3 +87,20 @@ def test_any_text_gives_sorted_exact_non_overlapping_spans(source, lang):
         assert source[m.start:m.end] == m.text
     assert all(a.end <= b.start for a, b in zip(got, got[1:]))
     assert find_mentions(source, lang) == got
+
+
+WORD_PIECES = ["deux", "trois", "cent", "mille", "moitié", "un tiers", "le quart", "doublé", "twice", "half", "one",
+               "a third of", "ten", "récent", "famille", "often", "someone", "x", "é"]
+GLUE = [" ", "\u00a0", "-", "‑", "—", "(", "“", "«", "'", "’", ",", ".", "/", "_", "1", "a", "É", "€", "\n", "\t", "¿", "…"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(GLUE), st.sampled_from(WORD_PIECES)), max_size=8), st.sampled_from(["fr", "en"]))
+def test_word_scan_finds_the_word_anchors_a_boundary_test_finds(pieces, lang):
+    """The separator-led scan of find_mentions starts at the same words as `\\b` + a hyphen test."""
+    from compare.quantities import grammar
+    g = grammar(lang)
+    source = "".join(glue + word for glue, word in pieces)
+    slow = [m.start() for m in g.word_anchor.finditer(source)]
+    fast = ([0] if g.word_anchor.match(source, 0) else []) + [m.start() + 1 for m in g.word_scan.finditer(source)]
+    assert sorted(set(fast)) == [s for s in slow if s == 0 or source[s - 1] not in "\u2010"]
