@@ -123,6 +123,7 @@ class Ratios(Strict):
     half_less: dict[str, int] = Field(default_factory=dict, description="Phrases meaning a factor 2 less -> how many of their words the mention keeps.")
     phrases: dict[str, "RatioPhrase"] = Field(default_factory=dict, description="Fractions and multipliers written as words (a tenth of, doubled).")
     multiplied_by: list[str] = Field(default_factory=list, description="Words before a number that make it a factor up (multiplié par).")
+    divided_by: list[str] = Field(default_factory=list, description="Words before a number that make it a factor down (divisé par).")
     times_connectors: list[str] = Field(default_factory=list, description="Words between an approximate number and its factor word (une dizaine de fois).")
 
 

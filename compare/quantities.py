@@ -277,7 +277,8 @@ def grammar(lang: str) -> Grammar:
         r"(?:(?P<qual>" + _alt(qual_before, reverse=True) + r")" + SP + r"*)?"
         r"(?:(?P<chg>" + r"(?:" + _alt(changes.governing, reverse=True) + r")(?:" + SP + r"+[\w’'\-]+){0,3}?"
         + SP + r"+(?:" + change_words_rev + r")|" + adjacent_rev + r")|(?P<chgd>" + change_words_rev + r")"
-        r"|(?P<open>" + opens_rev + r")|(?P<mul>" + _alt(lex.ratios.multiplied_by, reverse=True) + r"))?", I)
+        r"|(?P<open>" + opens_rev + r")|(?P<mul>" + _alt(lex.ratios.multiplied_by, reverse=True) + r")"
+        r"|(?P<div>" + _alt(lex.ratios.divided_by, reverse=True) + r"))?", I)
     article = re.compile(SP + r"+(?P<art>" + _alt(lex.numbers.articles, reverse=True, case=False) + r")", I)
 
     scale_words, scale_flags, glued, spaced = {}, {}, [], []
@@ -379,6 +380,7 @@ class Reading:
     governed = False
     plain_int = False
     approximate = False
+    fraction = False
 
     def __init__(self, start: int, end: int, value: float, precision: Optional[float], digits: bool,
                  plain_int: bool = False, approximate: bool = False, kind: str = "number", unit: Optional[str] = None,
@@ -629,6 +631,8 @@ def _apply_prefix(text: str, r: Reading, pm: re.Match, g: Grammar) -> None:
         r.opener_start = at("open")
     if pm.group("mul") and r.kind == "number":
         r.kind, r.unit, r.direction, r.start = "ratio", "x", "more", at("mul")
+    if pm.group("div") and r.kind == "number":
+        r.kind, r.unit, r.direction, r.start = "ratio", "x", "less", at("div")
 
 
 def _tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> None:
@@ -896,6 +900,7 @@ def _special(text: str, m: re.Match, g: Grammar, lo: int):
                     unit="x", direction=phrase.direction)
         if phrase.qualifier != "=":
             r.qualifier = phrase.qualifier
+        r.fraction = phrase.direction == "less"
         if phrase.keep:
             words = list(_WORDS_END.finditer(m.group("h")))
             r.end = s + words[min(phrase.keep, len(words)) - 1].end()
@@ -925,15 +930,21 @@ def _special(text: str, m: re.Match, g: Grammar, lo: int):
     return None, m.end()
 
 
+_TURNED = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
+
+
 def _ratio_qualifier(text: str, r: Reading, g: Grammar, lo: int) -> None:
-    """ "roughly half the cost", "more than twice as much": a qualifier right before a factor word."""
+    """ "roughly half the cost", "more than twice as much": a qualifier right before a factor word.
+
+    Before a fraction the bound is on the share, so it turns around on the factor: "plus de la
+    moitié" is a share above 1/2, a factor below 2 ("<")."""
     if r.qualifier != "=" or r.start == 0:
         return
     pm = g.prefix.match(text[lo:r.start][::-1])
     if pm and pm.group("qual") and not pm.group("cur") and not pm.group("sign"):
         q = g.qual_table.get(pm.group("qual")[::-1])
         if q and q != "=":
-            r.qualifier = q
+            r.qualifier = _TURNED.get(q, q) if r.fraction else q
             r.start -= pm.end("qual")
 
 

@@ -158,6 +158,8 @@ PERCENT = [
 ]
 
 RATIOS = [
+    ("More than a third of users pay.", [q("More than a third", 3.0, "x", direction="less", qualifier="<", high=3.0)]),
+    ("The cost was divided by four.", [q("divided by four", 4.0, "x", direction="less")]),
     ("It used a tenth of the compute.", [q("a tenth", 10.0, "x", direction="less")]),
     ("It cost one-tenth the cost of GPT-4.", [q("one-tenth", 10.0, "x", direction="less")]),
     ("It spent a third of the budget.", [q("a third", 3.0, "x", direction="less")]),

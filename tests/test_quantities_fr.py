@@ -156,6 +156,8 @@ PERCENT = [
 ]
 
 RATIOS = [
+    ("Plus de la moitié des salariés.", [q("Plus de la moitié", 2.0, "x", direction="less", qualifier="<", high=2.0)]),
+    ("Le coût a été divisé par dix.", [q("divisé par dix", 10.0, "x", direction="less")]),
     ("Il a coûté un dixième du coût de GPT-4.", [q("un dixième", 10.0, "x", direction="less")]),
     ("Il a dépensé un tiers du budget.", [q("un tiers", 3.0, "x", direction="less")]),
     ("Il consomme le quart du budget.", [q("le quart", 4.0, "x", direction="less")]),
