@@ -48,6 +48,12 @@ def test_read_digits(run, lang, value, precision, length):
 
 WORDS = [
     # text, lang, value (None: no number), characters used, approximate
+    # numbers longer than the six words read_words tries first
+    ("quatre-vingt-dix-sept millions trois cent quarante-deux mille", "fr", 97342000.0, 61, False),
+    ("deux millions trois cent quarante-cinq mille six cent soixante-dix-huit euros", "fr", 2345678.0, 71, False),
+    ("one million two hundred and thirty-four thousand five hundred and sixty-seven", "en", 1234567.0, 77, False),
+    ("seven hundred and twenty-one thousand three hundred and five people", "en", 721305.0, 60, False),
+    ("three point one four one five nine two six", "en", 3.1415926, 42, False),
     ("onze", "fr", 11.0, 4, False),
     ("vingt-cinq", "fr", 25.0, 10, False),
     ("vingt et un", "fr", 21.0, 11, False),
