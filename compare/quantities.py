@@ -134,8 +134,13 @@ def _alt(phrases: Iterable, reverse: bool = False, case: Optional[bool] = None, 
         parts.append(_trie(insensitive))
     if stems:
         # A reversed "augment*" is a whole word ending in "tnemgua": the word is taken at once and
-        # its end checked, instead of backtracking a leading \w* through every ending.
-        parts.append(r"\w++(?:" + "|".join(f"(?<={re.escape(st)})" for st in sorted(stems)) + ")")
+        # its end checked, instead of backtracking a leading \w* through every ending; the checks are
+        # grouped by the word's first letter so only a few are tried.
+        by_end: dict[str, list[str]] = {}
+        for st in sorted(stems):
+            by_end.setdefault(st[-1], []).append(f"(?<={re.escape(st)})")
+        parts.append(r"\w++(?:" + "|".join(f"(?<={re.escape(end)})(?:" + "|".join(alts) + ")"
+                                            for end, alts in sorted(by_end.items())) + ")")
     return "|".join(parts) if parts else r"(?!x)x"
 
 
