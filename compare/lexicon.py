@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from compare.errors import Problem, UserError
+from compare.yamlfiles import WordsLoader
 
 LANG_DIR = Path(__file__).parent / "lang"
 Qualifier = Literal["=", ">", ">=", "<", "<=", "~"]
@@ -222,17 +223,6 @@ class Lexicon(Strict):
     def unit_phrases(self) -> dict[str, str]:
         """Count unit phrase -> canonical unit ("puces" -> "GPUs")."""
         return {p: unit for unit, phrases in self.units.units.items() for p in phrases}
-
-
-class WordsLoader(yaml.SafeLoader):
-    """YAML with only true/false as booleans, so "on", "no" and "yes" stay words."""
-
-
-WordsLoader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-WordsLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
 
 
 def _node_line(node: Optional[yaml.Node], loc: tuple) -> Optional[int]:
