@@ -168,7 +168,7 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
     if (choice is None or weak_choice) and contrast and last_claim is not None:
         q = engine.rules.quantity(last_claim.quantity)
         if q is not None and accepts(q, mention):
-            how = f"quantity carried over from the previous claim: the sentence opens with a contrast"
+            how = "quantity carried over from the previous claim: the sentence opens with a contrast"
             quantity, cue_text = q, None
     if how is None:
         if choice is None:

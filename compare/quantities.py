@@ -956,7 +956,6 @@ def _ratio_qualifier(text: str, r: Reading, g: Grammar, lo: int) -> None:
 def find_mentions(text: str, lang: str) -> list[Mention]:
     """Every quantity mention in `text`, sorted by start and non-overlapping."""
     g = grammar(lang)
-    out: list[Mention] = []
     readings: list[Reading] = []
     pos = 0
     prev_end = 0
