@@ -21,12 +21,12 @@ DEV = ROOT / "tests" / "data" / "dev_gold.jsonl"
 RULES = ROOT / "rules"
 
 FLOORS = {
-    "value_f1": 0.92,
-    "claim_f1": 0.86,
-    "claim_precision": 0.88,
-    "claim_recall": 0.84,
-    "en_claim_f1": 0.85,
-    "fr_claim_f1": 0.85,
+    "value_f1": 0.97,
+    "claim_f1": 0.89,
+    "claim_precision": 0.89,
+    "claim_recall": 0.89,
+    "en_claim_f1": 0.89,
+    "fr_claim_f1": 0.89,
 }
 
 
