@@ -452,6 +452,28 @@ def _order(c: Comparison) -> tuple:
     return (KIND_ORDER[c.kind], c.quantity, c.entity or "", c.versus or "", c.left_ids, c.right_ids, c.id)
 
 
+# Up to this many claims of one entity and quantity are compared pair by pair across articles;
+# beyond it, each claim is compared with the group's median claim, so a corpus of 100,000 claims
+# gives a number of comparisons that grows with the claims, not with their square.
+MAX_PAIRWISE = 40
+
+
+def _source_pairs(cl: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """The pairs of claims (from different articles) to set side by side in one group."""
+    if len(cl) <= MAX_PAIRWISE:
+        return [(a, b) for a, b in itertools.combinations(cl, 2) if a.article != b.article]
+    ranked = sorted(cl, key=lambda f: (_central_of(f), f.id))
+    median = ranked[len(ranked) // 2]
+    return [(median, f) for f in cl if f.article != median.article]
+
+
+def _central_of(f: Figure) -> float:
+    lo, hi = _bounds(f.interval)
+    if f.value is not None:
+        return f.value
+    return lo if hi is None else hi if lo is None else (lo + hi) / 2
+
+
 def compare_claims(claims: Sequence[Claim], rules: RuleSet, references: Optional[Sequence[Reference]] = None,
                    article_dates: Optional[Mapping[str, str]] = None) -> list[Comparison]:
     """Every comparison the claims and reference figures allow, in a stable order with stable ids.
@@ -475,9 +497,7 @@ def compare_claims(claims: Sequence[Claim], rules: RuleSet, references: Optional
     for members in groups.values():
         cl = [f for f in members if f.origin == "claim"]
         rf = [f for f in members if f.origin == "reference"]
-        for a, b in itertools.combinations(cl, 2):
-            if a.article != b.article:
-                out.append(across(a, b, settings))
+        out.extend(across(a, b, settings) for a, b in _source_pairs(cl))
         for a in cl:
             out.extend(across(a, r, settings) for r in rf)
 
@@ -490,10 +510,13 @@ def compare_claims(claims: Sequence[Claim], rules: RuleSet, references: Optional
             if a.entity != b.entity:
                 out.append(entity_ratio(a, b))
 
-    everything = cfigs + rfigs
+    by_quantity: dict[str, list[Figure]] = {}
+    for f in cfigs + rfigs:
+        if not f.is_ratio and f.unit != "percent":
+            by_quantity.setdefault(f.quantity, []).append(f)
     for s in cfigs:
         if s.is_ratio:
-            out.extend(stated(s, everything, settings))
+            out.extend(stated(s, by_quantity.get(s.quantity, []), settings))
 
     out.sort(key=_order)
     seen: set[str] = set()

@@ -614,3 +614,21 @@ def test_two_real_articles_disagree_on_the_v3_training_cost(tmp_path):
     against_report = [x.verdict for x in comps if x.kind == "across_sources"
                       and x.right_ids == ("deepseek-v3-training-cost",)]
     assert sorted(against_report) == ["close", "disagree"]  # 5,57 M$ is close, 6.5 M$ is not
+
+
+def test_large_groups_compare_with_the_median_not_every_pair():
+    from compare import comparisons as cmp
+    from compare.models import Claim
+    from compare.rules import load_rules
+    from pathlib import Path
+    rules = load_rules([Path(__file__).resolve().parents[1] / "rules"])
+    n = cmp.MAX_PAIRWISE + 10
+    claims = [Claim(id=f"c{i:03d}", article=f"a{i:03d}", entity="OpenAI", quantity="valuation", value=1e9 * (i + 1),
+                    unit="USD", kind="money", text="x", start=0, end=1, sentence="x", rule="valuation")
+              for i in range(n)]
+    across = [c for c in cmp.compare_claims(claims, rules, references=[]) if c.kind == "across_sources"]
+    assert len(across) == n - 1  # linear, not n * (n - 1) / 2
+    median = f"c{n // 2:03d}"
+    assert all(median in c.left_ids + c.right_ids for c in across)
+    small = claims[:4]
+    assert len([c for c in cmp.compare_claims(small, rules, references=[]) if c.kind == "across_sources"]) == 6
