@@ -5,38 +5,14 @@ matter for it; text == source[start:end] is checked for every mention.
 """
 import pytest
 
-from compare.quantities import find_mentions
+from mentions_table import check_mentions, ids, q, xf
 
 LANG = "en"
 NBSP, NNBSP = "\u00a0", "\u202f"
 
 
-def q(text, value=None, unit=None, kind=None, **kw):
-    """An expected mention: its text and the fields to check (kind defaults from the unit)."""
-    if kind is None:
-        kind = {"percent": "percent", "pp": "percent", "x": "ratio", None: "number"}.get(unit, "money" if unit and len(unit) == 3 and unit.isupper() else "count")
-    return dict(text=text, value=value, unit=unit, kind=kind, **kw)
-
-
-def xf(row, reason):
-    return pytest.param(*row, marks=pytest.mark.xfail(strict=True, reason=reason), id=row[0])
-
-
 def check(source, expected):
-    got = find_mentions(source, LANG)
-    for m in got:
-        assert source[m.start:m.end] == m.text
-    assert [m.text for m in got] == [e["text"] for e in expected]
-    for m, e in zip(got, expected):
-        for field, want in e.items():
-            have = getattr(m, field)
-            if isinstance(want, float) and have is not None:
-                assert have == pytest.approx(want, rel=1e-12), field
-            else:
-                assert have == want, (field, m)
-    starts = [m.start for m in got]
-    assert starts == sorted(starts)
-    assert all(a.end <= b.start for a, b in zip(got, got[1:]))
+    check_mentions(source, expected, LANG)
 
 
 DIGITS = [
@@ -387,60 +363,56 @@ NOT_QUANTITIES = [
 ]
 
 
-def _ids(rows):
-    return [r.id if hasattr(r, "id") and not isinstance(r, tuple) else r[0] for r in rows]
-
-
-@pytest.mark.parametrize("source,expected", DIGITS, ids=_ids(DIGITS))
+@pytest.mark.parametrize("source,expected", DIGITS, ids=ids(DIGITS))
 def test_digits_and_separators(source, expected):
     check(source, expected)
 
 
-@pytest.mark.parametrize("source,expected", SCALES, ids=_ids(SCALES))
+@pytest.mark.parametrize("source,expected", SCALES, ids=ids(SCALES))
 def test_scales(source, expected):
     check(source, expected)
 
 
-@pytest.mark.parametrize("source,expected", MONEY, ids=_ids(MONEY))
+@pytest.mark.parametrize("source,expected", MONEY, ids=ids(MONEY))
 def test_money(source, expected):
     check(source, expected)
 
 
-@pytest.mark.parametrize("source,expected", PERCENT, ids=_ids(PERCENT))
+@pytest.mark.parametrize("source,expected", PERCENT, ids=ids(PERCENT))
 def test_percent(source, expected):
     check(source, expected)
 
 
-@pytest.mark.parametrize("source,expected", RATIOS, ids=_ids(RATIOS))
+@pytest.mark.parametrize("source,expected", RATIOS, ids=ids(RATIOS))
 def test_ratios(source, expected):
     check(source, expected)
 
 
-@pytest.mark.parametrize("source,expected", WORDS, ids=_ids(WORDS))
+@pytest.mark.parametrize("source,expected", WORDS, ids=ids(WORDS))
 def test_number_words(source, expected):
     check(source, expected)
 
 
-@pytest.mark.parametrize("source,expected", QUALIFIERS, ids=_ids(QUALIFIERS))
+@pytest.mark.parametrize("source,expected", QUALIFIERS, ids=ids(QUALIFIERS))
 def test_qualifiers(source, expected):
     check(source, expected)
 
 
-@pytest.mark.parametrize("source,expected", RANGES, ids=_ids(RANGES))
+@pytest.mark.parametrize("source,expected", RANGES, ids=ids(RANGES))
 def test_ranges(source, expected):
     check(source, expected)
 
 
-@pytest.mark.parametrize("source,expected", PERIODS, ids=_ids(PERIODS))
+@pytest.mark.parametrize("source,expected", PERIODS, ids=ids(PERIODS))
 def test_periods(source, expected):
     check(source, expected)
 
 
-@pytest.mark.parametrize("source,expected", COUNTS, ids=_ids(COUNTS))
+@pytest.mark.parametrize("source,expected", COUNTS, ids=ids(COUNTS))
 def test_counts(source, expected):
     check(source, expected)
 
 
-@pytest.mark.parametrize("source,expected", NOT_QUANTITIES, ids=_ids(NOT_QUANTITIES))
+@pytest.mark.parametrize("source,expected", NOT_QUANTITIES, ids=ids(NOT_QUANTITIES))
 def test_not_quantities(source, expected):
     check(source, expected)
