@@ -141,27 +141,15 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
                                  "high": None if m.qualifier in ("<", "<=") else m.high})
     if is_vague(text, m, sent[0], lang):
         return none("a vague amount (no figure given)")
-    mention = m
-    note = m.note
+    mention, note = m, m.note
     if m.kind == "number":
-        prev = last_claim if last_claim is not None and last_claim.kind in ("money", "count") else last_money
-        same_sentence = prev is not None and prev.sentence_start == sent[0]
-        if prev is not None and (_is_scaled(m) or same_sentence and prev.kind == "count" and (m.value or 0) >= 100) \
-                and (contrast or same_sentence):
-            mention = m.model_copy(update={"kind": prev.kind, "unit": prev.unit, "per": m.per or prev.per})
-            note = f"unit {prev.unit} carried over from the previous figure {prev.text!r}"
-        elif last_money is not None and _is_scaled(m) and _money_cue(m, last_money, cues, engine, text):
-            # "xAI a levé 10 milliards de dollars. L'entreprise est valorisée à 200 milliards."
-            mention = m.model_copy(update={"kind": "money", "unit": last_money.unit})
-            note = f"currency {last_money.unit} carried over from {last_money.text!r}"
-        else:
+        borrowed = _borrow_unit(m, sent, cues, engine, text, contrast, last_claim, last_money)
+        if borrowed is None:
             return none("a bare number: no currency, percent, ratio or unit")
-    if (mention.per is None and last_claim is not None and last_claim.per and last_claim.sentence_start == sent[0]
-            and last_claim.kind == mention.kind and last_claim.unit == mention.unit
-            and compares_back(text, last_claim.end, mention.start, lang)):
-        # "2,19 dollars le million de tokens, contre 60 dollars pour o1": the same rate on both sides.
-        mention = mention.model_copy(update={"per": last_claim.per})
-        note = f"per {last_claim.per} carried over from {last_claim.text!r}"
+        mention, note = borrowed
+    period = _borrow_period(mention, sent, text, lang, last_claim)
+    if period is not None:
+        mention, note = period
     choice = choose_quantity(mention, cues, engine.cues, text)
     how = None
     weak_choice = choice is not None and choice.cue is not None and choice.cue.weak
@@ -214,6 +202,33 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
         precision=mention.precision, note=note, sentence_start=sent[0],
     )
     return Decision(m, sent, claim, how)
+
+
+def _borrow_unit(m: Mention, sent: tuple[int, int], cues, engine: Engine, text: str, contrast: bool,
+                 last_claim: Optional[Claim], last_money: Optional[Claim]) -> Optional[tuple[Mention, str]]:
+    """A bare figure that stands for an amount of the figure before it: "contre 3,7 milliards" after
+    "11,6 milliards de dollars", "compared with the 16,000 Meta used" after "2,000 chips", or
+    "valorisée à 200 milliards" after an amount in dollars. None when it stands for nothing."""
+    prev = last_claim if last_claim is not None and last_claim.kind in ("money", "count") else last_money
+    same_sentence = prev is not None and prev.sentence_start == sent[0]
+    if prev is not None and (contrast or same_sentence) and (
+            _is_scaled(m) or same_sentence and prev.kind == "count" and (m.value or 0) >= 100):
+        borrowed = m.model_copy(update={"kind": prev.kind, "unit": prev.unit, "per": m.per or prev.per})
+        return borrowed, f"unit {prev.unit} carried over from the previous figure {prev.text!r}"
+    if last_money is not None and _is_scaled(m) and _money_cue(m, last_money, cues, engine, text):
+        borrowed = m.model_copy(update={"kind": "money", "unit": last_money.unit})
+        return borrowed, f"currency {last_money.unit} carried over from {last_money.text!r}"
+    return None
+
+
+def _borrow_period(m: Mention, sent: tuple[int, int], text: str, lang: str,
+                   last_claim: Optional[Claim]) -> Optional[tuple[Mention, str]]:
+    """"2,19 dollars le million de tokens, contre 60 dollars pour o1": the same rate on both sides."""
+    if (m.per is None and last_claim is not None and last_claim.per and last_claim.sentence_start == sent[0]
+            and last_claim.kind == m.kind and last_claim.unit == m.unit
+            and compares_back(text, last_claim.end, m.start, lang)):
+        return m.model_copy(update={"per": last_claim.per}), f"per {last_claim.per} carried over from {last_claim.text!r}"
+    return None
 
 
 def _money_cue(m: Mention, money: Claim, cues, engine: Engine, text: str) -> bool:
