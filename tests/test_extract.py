@@ -98,6 +98,13 @@ CASES = [
      [("DeepSeek R1", "price", 27, "x", "=", "less", "o1")], None),
     ("Anthropic could reach $2 billion in annualized revenue this year, reported The Information.", "en",
      [("Anthropic", "revenue", 2e9, "USD", "=", None, None)], None),
+    # a ratio's other side after "of the compute of", its owner is not the subject
+    ("Phi-4 reportedly used a fifth of the compute of Llama 3.1 405B.", "en",
+     [("Phi-4", "compute", 5, "x", "=", "less", "Llama 3.1 405B")], None),
+    ("DeepSeek trained V3 at one-tenth the cost of Meta's Llama 3.", "en",
+     [("DeepSeek V3", "training_cost", 10, "x", "=", "less", "Llama 3")], None),
+    ("Kimi K2 aurait coûté dix fois moins cher à entraîner que GPT-4.", "fr",
+     [("Kimi K2", "training_cost", 10, "x", "=", "less", "GPT-4")], None),
     # a place after a preposition is where, not whose; a name with digits is still a name
     ("Le sommet de Paris a débouché sur 109 milliards d'euros d'engagements dans l'IA.", "fr",
      [(None, "investment", 1.09e11, "EUR", "=", None, None)], None),
