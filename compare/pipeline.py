@@ -14,7 +14,7 @@ from typing import Iterable, Iterator, Optional, Sequence, TextIO
 from compare.articles import read_articles
 from compare.extract import compile_engine, extract_article
 from compare.models import Article, Claim, Comparison, Unclaimed
-from compare.rules import RuleSet, load_rules
+from compare.rules import RuleSet, load_rules, load_rules_located
 
 CLAIM_FIELDS = ["id", "article", "entity", "quantity", "value", "low", "high", "unit", "qualifier", "per",
                 "versus", "direction", "text", "start", "end", "sentence", "rule"]
@@ -117,7 +117,7 @@ def export(paths: Sequence[str], rules_paths: Sequence[str], output: str, lang: 
            references: Optional[Sequence[str]] = None, now: Optional[str] = None, jobs: int = 1) -> str:
     """`claim-compare export`: the workbook; returns the one-line summary to print."""
     from compare.workbook import write_workbook
-    rules = load_rules(list(rules_paths))
+    rules, locations = load_rules_located(list(rules_paths))
     results = list(run(paths, rules, lang, jobs))
     articles = [r.article for r in results]
     claims = [c for r in results for c in r.claims]
@@ -125,7 +125,7 @@ def export(paths: Sequence[str], rules_paths: Sequence[str], output: str, lang: 
     comps = _comparisons(claims, articles, rules, references)
     refs = all_references(rules, references)
     result = write_workbook(Path(output), articles=articles, claims=claims, unclaimed=unclaimed,
-                            comparisons=comps, rules=rules, now=now, references=refs)
+                            comparisons=comps, rules=rules, now=now, references=refs, locations=locations)
     warnings = getattr(result, "warnings", ()) or ()
     tail = "".join(f"\nwarning: {w}" for w in warnings)
     return (f"{len(articles)} articles, {len(claims)} claims, {len(unclaimed)} unclaimed numbers, "

@@ -48,7 +48,7 @@ from compare.review import (
     NOTE_HEADER, RETIRED_HEADER, RETIRED_SHEET, REVIEW_CHOICES, REVIEW_HEADER, CarriedReviews,
     Review, carry_reviews, lock_file, read_reviews,
 )
-from compare.rules import RuleSet
+from compare.rules import Locations, RuleSet
 
 FLAGGED_VERDICTS = ("inconsistent", "disagree", "unverifiable")
 GOOD_VERDICTS = ("consistent", "agree", "close")
@@ -736,29 +736,42 @@ def unclaimed_sheet(book: Book, unclaimed: Sequence[Unclaimed]) -> list[str]:
                              wrap=["Quote", "Reason"], caps={"Quote": 80, "Reason": 40})
 
 
-def rules_sheet(book: Book, rules: RuleSet, references: Sequence[Reference]) -> list[str]:
-    headers = ["What", "Name", "Details", "Language", "Words"]
+def rules_sheet(book: Book, rules: RuleSet, references: Sequence[Reference],
+                locations: Optional[Locations] = None) -> list[str]:
+    headers = ["What", "Name", "Details", "Language", "Words", "Where"]
+    loc = locations or Locations()
+
+    def where(table: dict, key: str) -> Optional[str]:
+        found = table.get(key)
+        return f"{found.file}:{found.line}" if found else None
+
     rows: list[list[Any]] = []
     for q in rules.quantities:
         details = f"{q.label or q.id}; measures: {', '.join(q.measures)}" + (f"; units: {', '.join(q.units)}" if q.units else "")
         if not q.target:
             details += "; absorbs numbers only"
+        if q.entity_kinds:
+            details += f"; said of: {', '.join(q.entity_kinds)}"
+        at = where(loc.quantities, q.id)
         langs = sorted(q.cues) or [None]
         for lang in langs:
-            rows.append(["quantity", q.id, details, lang, ", ".join(q.cues.get(lang, [])) if lang else None])
+            rows.append(["quantity", q.id, details, lang, ", ".join(q.cues.get(lang, [])) if lang else None, at])
+        for lang in sorted(q.weak_cues):
+            rows.append(["quantity, weak cues", q.id, None, lang, ", ".join(q.weak_cues[lang]), at])
         for p in q.patterns:
-            rows.append(["quantity pattern", q.id, None, p.lang, p.regex])
+            rows.append(["quantity pattern", q.id, None, p.lang, p.regex, at])
     for e in rules.entities:
         details = e.kind + (f"; of {e.organisation}" if e.organisation else "") + \
             (f"; figures of {e.refers_to}" if e.refers_to else "")
-        rows.append(["entity", e.name, details, None, ", ".join(e.aliases + e.patterns) or None])
+        rows.append(["entity", e.name, details, None, ", ".join(e.aliases + e.patterns) or None, where(loc.entities, e.name)])
     for f in rules.families:
-        rows.append(["family", f.name, f.kind + (f"; of {f.organisation}" if f.organisation else ""), None, f.pattern])
+        rows.append(["family", f.name, f.kind + (f"; of {f.organisation}" if f.organisation else ""), None, f.pattern,
+                     where(loc.families, f.name)])
     for r in references:
         rows.append(["reference", r.id, f"{r.entity} {r.quantity} {r.qualifier} {display(r.value, r.unit, 'number', r.per)}",
-                     None, Link(r.source.title, r.source.url)])
+                     None, Link(r.source.title, r.source.url), where(loc.references, r.id)])
     for path in rules.files:
-        rows.append(["rule file", path, None, None])
+        rows.append(["rule file", path, None, None, None, None])
     return write_table_sheet(book, "Rules", headers, rows, wrap=["Words"], caps={"Words": 80, "Details": 50})
 
 
@@ -956,7 +969,7 @@ def current_umask() -> int:
 def write_workbook(path, *, articles: Sequence[Article], claims: Sequence[Claim],
                    unclaimed: Sequence[Unclaimed], comparisons: Sequence[Comparison], rules: RuleSet,
                    now: Optional[str], references: Sequence[Reference] = (),
-                   limits: Limits = Limits()) -> WorkbookResult:
+                   limits: Limits = Limits(), locations: Optional[Locations] = None) -> WorkbookResult:
     """Write the analyst's workbook at `path`, carrying over the review of the workbook already there.
 
     Raises UserError (and leaves the old file as it was) if the target is open, not ours, or its
@@ -1008,7 +1021,7 @@ def write_workbook(path, *, articles: Sequence[Article], claims: Sequence[Claim]
     matrix_sheet(book, claims, order)
     sources_sheet(book, articles, claims, unclaimed)
     unclaimed_sheet(book, unclaimed)
-    rules_sheet(book, rules, refs_used)
+    rules_sheet(book, rules, refs_used, locations)
     if carried.retired:
         retired_sheet(book, carried.retired)
 

@@ -91,6 +91,10 @@ def test_export_writes_a_workbook_with_numbers_and_link(tmp_path):
     src = wb["Sources"]
     links = [c.hyperlink.target for row in src.iter_rows(min_row=2) for c in row if c.hyperlink]
     assert any(l.startswith("https://www.lexpress.fr/") for l in links)
+    rules_rows = list(wb["Rules"].iter_rows(values_only=True))
+    where = rules_rows[0].index("Where")
+    training = next(r for r in rules_rows if r[0] == "quantity" and r[1] == "training_cost")
+    assert str(training[where]).startswith(str(Path("rules") / "quantities.yaml") + ":")
 
 
 def test_bad_rules_path_is_one_line_error_without_traceback(tmp_path):
