@@ -126,8 +126,11 @@ def export(paths: Sequence[str], rules_paths: Sequence[str], output: str, lang: 
     refs = all_references(rules, references)
     result = write_workbook(Path(output), articles=articles, claims=claims, unclaimed=unclaimed,
                             comparisons=comps, rules=rules, now=now, references=refs, locations=locations)
-    warnings = getattr(result, "warnings", ()) or ()
-    tail = "".join(f"\nwarning: {w}" for w in warnings)
+    reviews = ""
+    if result.reviews_carried or result.reviews_retired or result.reviews_restored:
+        reviews = (f" (reviews: {result.reviews_carried} carried over, {result.reviews_retired} retired, "
+                   f"{result.reviews_restored} restored)")
+    tail = "".join(f"\nwarning: {w}" for w in result.warnings)
     return (f"{len(articles)} articles, {len(claims)} claims, {len(unclaimed)} unclaimed numbers, "
-            f"{len(comps)} comparisons -> {output}" + tail)
+            f"{len(comps)} comparisons -> {output}{reviews}" + tail)
 

@@ -115,3 +115,21 @@ def test_every_other_number_is_an_unclaimed_number_with_its_reason():
     assert not any(t in reasons for t in ("4", "3", "1.5", "1"))  # digits of GPT-4o, Llama-3, Doubao 1.5, o1
     texts = result.article.text
     assert all(texts[u.start:u.end] == u.text for u in result.unclaimed)
+
+
+def test_reexport_keeps_a_review_and_says_so(tmp_path):
+    from openpyxl import load_workbook
+    out = tmp_path / "claims.xlsx"
+    assert cli("export", "seeds/", "-o", str(out)).returncode == 0
+    wb = load_workbook(out)
+    ws = wb["Claims"]
+    header = [c.value for c in ws[1]]
+    ws.cell(row=2, column=header.index("Review") + 1, value="confirmed")
+    claim_id = ws.cell(row=2, column=header.index("Claim id") + 1).value
+    wb.save(out)
+    r = cli("export", "seeds/", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "reviews: 1 carried over, 0 retired" in r.stdout
+    again = load_workbook(out)["Claims"]
+    rows = {row[header.index("Claim id")]: row[header.index("Review")] for row in again.iter_rows(min_row=2, values_only=True)}
+    assert rows[claim_id] == "confirmed"
