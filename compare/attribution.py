@@ -216,7 +216,7 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
     cut = _versus_marker(text, m, sent, lang)
     in_sentence = [h for h in hits if sent[0] <= h.start and h.end <= sent[1] and h != other_side
                    and not (cut is not None and h.start >= cut)
-                   and not (other_side is not None and m.end <= h.start < other_side.end)]  # "of Meta's Llama"
+                   and not (versus is not None and m.end <= h.start < versus.end)]  # "of Meta's Llama"
     usable = [h for h in in_sentence if not _after_source(text, h, sent[0], lang)
               and not (h.kind == "place" and _after_preposition(text, h, sent[0], lang))]
     clause = _last_clause_marker(text, sent[0], m.start, lang)

@@ -105,6 +105,13 @@ CASES = [
      [("DeepSeek V3", "training_cost", 10, "x", "=", "less", "Llama 3")], None),
     ("Kimi K2 aurait coûté dix fois moins cher à entraîner que GPT-4.", "fr",
      [("Kimi K2", "training_cost", 10, "x", "=", "less", "GPT-4")], None),
+    # a loss is not revenue; a project's amount is its investment; "or 17 times more" keeps "for GPT-4o"
+    ("OpenAI expects to lose $5 billion this year on revenue of $3.7 billion.", "en",
+     [("OpenAI", "revenue", 3.7e9, "USD", "=", None, None)], None),
+    ("The Stargate project will start with $100 billion.", "en",
+     [("Stargate", "investment", 1e11, "USD", "=", None, None)], None),
+    ("OpenAI charges $2.50 per million input tokens for GPT-4o, or 17 times more than GPT-4o mini.", "en",
+     [("GPT-4o", "price", 2.5, "USD", "=", None, None), ("GPT-4o", "price", 17, "x", "=", "more", "GPT-4o mini")], None),
     # a place after a preposition is where, not whose; a name with digits is still a name
     ("Le sommet de Paris a débouché sur 109 milliards d'euros d'engagements dans l'IA.", "fr",
      [(None, "investment", 1.09e11, "EUR", "=", None, None)], None),
