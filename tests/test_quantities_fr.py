@@ -132,6 +132,8 @@ PERCENT = [
 ]
 
 RATIOS = [
+    ("Un coût environ 27 fois inférieur à celui d'o1.", [q("environ 27 fois inférieur", 27.0, "x", qualifier="~", direction="less")]),
+    ("Une facture 3 fois supérieure.", [q("3 fois supérieure", 3.0, "x", direction="more")]),
     ("Plus de la moitié des salariés.", [q("Plus de la moitié", 2.0, "x", direction="less", qualifier="<", high=2.0)]),
     ("Le coût a été divisé par dix.", [q("divisé par dix", 10.0, "x", direction="less")]),
     ("Il a coûté un dixième du coût de GPT-4.", [q("un dixième", 10.0, "x", direction="less")]),
@@ -156,7 +158,7 @@ RATIOS = [
     ,
     ("Le modèle consomme 20 fois moins d'énergie.", [q("20 fois moins", 20.0, "x", direction="less")]),
     ("Il a répété dix fois la même phrase.", [q("dix fois", 10.0, "x", direction=None)]),
-    ("Un coût 30 fois inférieur.", [q("30 fois", 30.0, "x")]),
+    ("Un coût 30 fois inférieur.", [q("30 fois inférieur", 30.0, "x", direction="less")]),
     ("Un modèle 10x moins cher.", [q("10x moins", 10.0, "x", direction="less")]),
     ("Il consomme 4,5 fois plus d'électricité.", [q("4,5 fois plus", 4.5, "x", direction="more")]),
     ("près de 40 fois moins cher", [q("près de 40 fois moins", 40.0, "x", direction="less", qualifier="~")]),
@@ -194,6 +196,7 @@ WORDS = [
 ]
 
 QUALIFIERS = [
+    ("Pas loin de 10 % de hausse.", [q("Pas loin de 10 %", 10.0, "percent", qualifier="~")]),
     ("Les plans sont proposés à partir de 100 dollars.", [q("à partir de 100 dollars", 100.0, "USD", qualifier=">=", low=100.0)]),
     ("Le coût dépasserait les 100 millions de dollars.", [q("dépasserait les 100 millions de dollars", 1e8, "USD", qualifier=">", low=1e8)]),
     ("Le budget dépasse 100 millions.", [q("dépasse 100 millions", 1e8, qualifier=">")]),
