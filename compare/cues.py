@@ -19,7 +19,7 @@ from compare.vocab import phrase_regex
 # word next to it: it counts as this many characters away.
 INSIDE_DISTANCE = 6
 
-WEAK_PENALTY = 30
+WEAK_PENALTY = 60
 CLAUSE_PENALTY = 40
 _CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s-\s")
 
