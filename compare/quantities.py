@@ -18,6 +18,7 @@ from typing import Iterable, Optional, TextIO
 from compare.lexicon import Lexicon, RatioPhrase, load_lexicon
 from compare.models import Mention
 from compare.numbers import Numeral, read_digits, read_words, scaled_precision, word_tables
+from compare.vocab import phrase_regex
 
 SP = r"[^\S\r\n]"
 _DIGIT_RUN = re.compile(r"[.,]?\d+(?:[ \u00a0\u202f\u2009.,]\d+){0,8}")
@@ -215,7 +216,6 @@ class Grammar:
     change_up: re.Pattern
     range_join: re.Pattern
     range_open: dict
-    not_range: re.Pattern
     bound_join: re.Pattern
     date_after: re.Pattern
     ordinal: re.Pattern
@@ -234,6 +234,7 @@ class Grammar:
     subunit_table: Table
     floor_openers: frozenset
     change_openers: frozenset
+    change_before: re.Pattern  # a change word anywhere earlier in the clause: "raised the price of X from $20 to $22"
 
 
 @lru_cache(maxsize=None)
@@ -343,7 +344,6 @@ def grammar(lang: str) -> Grammar:
         change_after=change_after, change_after_table=Table(dict(changes.after)), change_up=change_up,
         range_join=range_join, range_open={_key(k).lower(): {_key(c).lower() for c in v}
                                            for k, v in lex.qualifiers.range_open.items()},
-        not_range=re.compile(SP + r"*(?:" + _alt(lex.qualifiers.not_range_after, reverse=True) + r")", I),
         bound_join=bound_join, date_after=date_after, ordinal=ordinal, time_after=time_after, clock=clock,
         months=frozenset(m.lower() for m in months), weekdays=frozenset(w.lower() for w in lex.dates.weekdays),
         references=frozenset(r.lower() for r in lex.dates.references),
@@ -358,6 +358,7 @@ def grammar(lang: str) -> Grammar:
         subunit_table=Table(dict(lex.currencies.subunits)),
         floor_openers=frozenset(_key(o).lower() for o in lex.qualifiers.floor_openers),
         change_openers=frozenset(_key(o).lower() for o in lex.qualifiers.change_openers),
+        change_before=re.compile(phrase_regex(lex.qualifiers.not_range_after), I),
     )
 
 
@@ -787,8 +788,8 @@ def _range(text: str, r: Reading, g: Grammar, lo: int) -> None:
     if r.qualifier not in ("=", "~") or r.kind == "ratio":
         return
     opener = r.opener
-    change = r.governed or bool(opener and opener in g.change_openers and g.not_range.match(
-        text[max(lo, r.opener_start - 40):r.opener_start][::-1]))
+    clause = re.split(r"[.;:,]", text[max(lo, r.opener_start - 60):r.opener_start])[-1]
+    change = r.governed or bool(opener and opener in g.change_openers and g.change_before.search(clause))
     jm = g.range_join.match(text, r.end)
     j = jm.group("j").strip().lower().replace("’", "'") if jm else ""
     if not jm or (j not in g.free_joiners and not (opener and j in g.range_open.get(opener, ()))) \

@@ -227,6 +227,7 @@ QUALIFIERS = [
 ]
 
 RANGES = [
+    ("OpenAI raised the price of ChatGPT Plus from $20 to $22 a month.", [q("$20", 20.0, "USD", per="month"), q("$22 a month", 22.0, "USD", per="month")]),
     ("Mistral AI is in talks to raise between $1 billion and $2 billion, two people familiar with the matter said.",
      [q("between $1 billion and $2 billion", None, "USD", qualifier="range", low=1e9, high=2e9), q("two people", 2.0, "people")]),
     ("It is 20 to 50 times cheaper.", [q("20 to 50 times cheaper", None, "x", qualifier="range", low=20.0, high=50.0, direction="less")]),

@@ -229,6 +229,7 @@ QUALIFIERS = [
 ]
 
 RANGES = [
+    ("OpenAI a relevé le tarif de son offre de 20 à 22 dollars par mois.", [q("20", 20.0, "USD", per="month"), q("22 dollars par mois", 22.0, "USD", per="month")]),
     ("Un modèle entre 20 et 50 fois moins cher.", [q("entre 20 et 50 fois moins", None, "x", qualifier="range", low=20.0, high=50.0, direction="less")]),
     ("Un modèle entre 20 et 50 fois plus cher.", [q("entre 20 et 50 fois plus", None, "x", qualifier="range", low=20.0, high=50.0, direction="more")]),
     ("Le prix passe de 20 à 22 dollars par mois.", [q("20", 20.0, "USD", per="month"), q("22 dollars par mois", 22.0, "USD", per="month")]),
