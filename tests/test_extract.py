@@ -117,13 +117,26 @@ CASES = [
      [(None, "investment", 1.09e11, "EUR", "=", None, None)], None),
     ("Le modèle Sky-T1 a été entraîné pour moins de 450 dollars.", "fr",
      [("Sky-T1", "training_cost", 450, "USD", "<", None, None)], None),
+    # known misses, kept visible
+    pytest.param("Google's AI Ultra plan costs $249.99 per month.", "en",
+                 [("AI Ultra", "subscription_price", 249.99, "USD", "=", None, None)], None,
+                 marks=pytest.mark.xfail(strict=True, reason="'AI Ultra' is neither listed nor detected ('AI' is "
+                                         "not a name word), so the plan's price goes to Google")),
+    pytest.param("Chez Scaleway, une heure de GPU H100 est facturée 2,73 euros.", "fr",
+                 [("Scaleway", "price", 2.73, "EUR", "=", None, None)], None,
+                 marks=pytest.mark.xfail(strict=True, reason="the rented chip (a product) outranks the cloud that "
+                                         "rents it (a company) for a usage price")),
+    pytest.param("Inference prices have dropped by a factor of 1,000 in three years.", "en",
+                 [(None, "price", 1000, "x", "=", "less", None)], None,
+                 marks=pytest.mark.xfail(strict=True, reason="'a factor of N' is not read as a ratio")),
     # the last word of a name is not a qualifier
     ("OpenAI a relevé le prix de ChatGPT Plus de 10 % en Europe.", "fr",
      [("ChatGPT Plus", "price_change", 10, "percent", "=", "up", None)], None),
 ]
 
 
-@pytest.mark.parametrize("text,lang,expected,_", CASES, ids=[c[0][:60] for c in CASES])
+@pytest.mark.parametrize("text,lang,expected,_", CASES,
+                         ids=[(c.values[0] if hasattr(c, "values") else c[0])[:60] for c in CASES])
 def test_extract(text, lang, expected, _, engine):
     assert got(text, engine, lang) == expected
 
