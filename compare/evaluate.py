@@ -24,7 +24,6 @@ from compare.rules import RuleSet, load_rules
 GoldQuantity = Literal[
     "training_cost", "compute", "gpu_count", "price", "subscription_price", "investment", "price_change",
     "revenue", "valuation", "compute_ratio", "price_ratio", "cost_ratio"]
-Per = Literal["month", "year", "1M tokens", "1M input tokens", "1M output tokens", "hour", "GPU-hour"]
 COUNT_UNITS = ("percent", "GPU-hours", "GPUs", "FLOPs", "ratio")
 RATIO_FALLBACK = {"compute": "compute_ratio", "price": "price_ratio", "subscription_price": "price_ratio",
                   "training_cost": "cost_ratio"}
@@ -54,7 +53,7 @@ class GoldClaim(_Strict):
     high: Optional[float] = None
     unit: str
     qualifier: Qualifier = "="
-    per: Optional[Per] = None
+    per: Optional[str] = None  # free text ("month", "1M input tokens", "user"...): it does not decide a match
     versus: Optional[Versus] = None
     text: str
 

@@ -165,7 +165,7 @@ BAD_LINES = [
      'and unit "ratio" go together'),
     (json.dumps(good_record(claims=[dict(good_record()["claims"][0], versus={"entity": "o1", "direction": "less"})])),
      "versus is only for ratio quantities"),
-    (json.dumps(good_record(claims=[dict(good_record()["claims"][0], per="week")])), "field per"),
+    (json.dumps(good_record(claims=[dict(good_record()["claims"][0], per=5)])), "field per"),
     (json.dumps(good_record(claims=[dict(good_record()["claims"][0], qualifier="about")])), "field qualifier"),
 ]
 
