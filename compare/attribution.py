@@ -48,6 +48,7 @@ class _Words:
     frame: re.Pattern
     ratio_of: re.Pattern
     possessive: re.Pattern
+    maker_of: re.Pattern
 
 
 @lru_cache(maxsize=None)
@@ -74,6 +75,7 @@ def words(lang: str) -> _Words:
         frame=re.compile(r"^\s*(?:" + phrase_regex(v.frame_openers) + r")\s+[«“\"]?\s*(\S)[^,]{0,40},", flags),
         ratio_of=re.compile(r"^\s*(?:" + phrase_regex(v.ratio_of) + r")\s*[«“\"]?\s*$", flags),
         possessive=re.compile(r"^[’']s\s+(?:(?:" + phrase_regex(v.possessive_fillers) + r")\s+)?$", flags),
+        maker_of=re.compile(r"(?:" + phrase_regex(v.maker_of) + r")\s*[«“\"]?\s*$", flags),
     )
 
 
@@ -108,6 +110,8 @@ def find_versus(text: str, m: Mention, hits: Sequence[EntityHit], sent: tuple[in
         for h in hits:
             if m.end <= h.start <= m.end + 45 and w.ratio_of.match(text[m.end:h.start]):
                 return owned(text, h, hits)
+    if m.kind != "ratio":
+        return None
     # "Compared with GPT-4, V3 needed 11 times less compute": the marker opens the sentence.
     for vm in w.versus.finditer(text, sent[0], m.start):
         for h in hits:
@@ -151,6 +155,27 @@ def _in_apposition(text: str, h: EntityHit, m: Mention, sent_start: int, lang: s
         return False
     between = text[h.end:m.start]
     return any(c in between for c in _CLOSERS)
+
+
+def _introduced_by_non_binding(text: str, h: EntityHit, hits: Sequence[EntityHit], sent_start: int, lang: str) -> bool:
+    """"auprès de Bain Capital, eBay et Nvidia", "from Amazon and Google": investors listed after a
+    word that names who pays are not what the figure is about."""
+    w = words(lang)
+    for nb in w.non_binding.finditer(text, sent_start, h.start):
+        rest = text[nb.end():h.start]
+        for o in hits:
+            if nb.end() <= o.start and o.end <= h.start:
+                rest = rest.replace(text[o.start:o.end], " ")
+        if re.fullmatch(r"(?:[\s,«“\"»”]|\b(?:et|and|the|les|le|la|l’|l')\b)*", rest, re.IGNORECASE):
+            return True
+    return False
+
+
+def _maker(text: str, h: EntityHit, sent_start: int, lang: str) -> EntityHit:
+    """"le créateur de ChatGPT", "the maker of Claude": the product stands for its maker."""
+    if h.organisation and words(lang).maker_of.search(text[max(sent_start, h.start - 40):h.start]):
+        return EntityHit(h.start, h.end, h.organisation, "company", "known")
+    return h
 
 
 def _after_source(text: str, h: EntityHit, sent_start: int, lang: str) -> bool:
@@ -226,7 +251,9 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
     for h in after[:1]:
         if _bound_after(text, m, h, lang, q) and h.kind != "person":
             return Attribution(owned(text, h, usable), f"bound to the number by the words after it ({text[m.end:h.start].strip()!r})")
-    before = [h for h in usable if h.end <= m.start and not _in_apposition(text, h, m, sent[0], lang)]
+    before = [_maker(text, h, sent[0], lang) for h in usable
+              if h.end <= m.start and not _in_apposition(text, h, m, sent[0], lang)
+              and not _introduced_by_non_binding(text, h, usable, sent[0], lang)]
     for h in before[-1:]:
         if words(lang).possessive.match(text[h.end:m.start]) and h.kind != "person":
             return Attribution(h, "possessive right before the number")

@@ -8,12 +8,13 @@ compete too, so "shares fell 17 %" goes to the stock move, not to a price change
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Optional
 
 from compare.models import Mention
 from compare.rules import Quantity, RuleSet
-from compare.vocab import phrase_regex
+from compare.vocab import attribution_vocab, phrase_regex
 
 # A cue inside the number's own span (a period such as "par mois") is weaker evidence than a
 # word next to it: it counts as this many characters away.
@@ -96,7 +97,12 @@ def accepts(q: Quantity, m: Mention) -> bool:
     return m.kind in q.measures
 
 
-def distance(hit: CueHit, m: Mention, text: str = "") -> int:
+@lru_cache(maxsize=None)
+def _temporal(lang: str) -> re.Pattern:
+    return re.compile(phrase_regex(attribution_vocab(lang).temporal_markers), re.IGNORECASE)
+
+
+def distance(hit: CueHit, m: Mention, text: str = "", lang: Optional[str] = None) -> int:
     """How far a cue stands from the number, in characters, with the penalties that make a cue weaker:
     a generic (weak) cue, a cue in another clause (across a comma, a dash, a parenthesis)."""
     if hit.end <= m.start:
@@ -108,12 +114,13 @@ def distance(hit: CueHit, m: Mention, text: str = "") -> int:
         d, between = INSIDE_DISTANCE, ""
     if hit.weak:
         d += WEAK_PENALTY
-    if _CLAUSE_BREAK.search(between):
+    if _CLAUSE_BREAK.search(between) or (lang and hit.start >= m.end and _temporal(lang).search(between)):
         d += CLAUSE_PENALTY
     return d
 
 
-def choose_quantity(m: Mention, cues: list[CueHit], matcher: CueMatcher, text: str = "") -> Optional[Choice]:
+def choose_quantity(m: Mention, cues: list[CueHit], matcher: CueMatcher, text: str = "",
+                    lang: Optional[str] = None) -> Optional[Choice]:
     """The quantity whose cue is nearest to `m`, among those that accept it; None if no cue fits."""
     candidates = [q for q in matcher.quantities if accepts(q, m)]
     if not candidates:
@@ -121,15 +128,15 @@ def choose_quantity(m: Mention, cues: list[CueHit], matcher: CueMatcher, text: s
     order = {q.id: i for i, q in enumerate(matcher.quantities)}
     by_id = {q.id: q for q in candidates}
     fitting = [h for h in cues if h.quantity in by_id]
-    patterns = [h for h in fitting if h.pattern and distance(h, m, text) <= INSIDE_DISTANCE]
+    patterns = [h for h in fitting if h.pattern and distance(h, m, text, lang) <= INSIDE_DISTANCE]
     if patterns:
-        best = min(patterns, key=lambda h: (distance(h, m, text), order[h.quantity]))
+        best = min(patterns, key=lambda h: (distance(h, m, text, lang), order[h.quantity]))
         return Choice(by_id[best.quantity], best, "pattern")
     if m.kind == "count":
         with_unit = [q for q in candidates if m.unit in q.units]
         if len(with_unit) == 1:
             return Choice(with_unit[0], None, "unit")
     if fitting:
-        best = min(fitting, key=lambda h: (distance(h, m, text), -len(h.cue), order[h.quantity]))
+        best = min(fitting, key=lambda h: (distance(h, m, text, lang), -len(h.cue), order[h.quantity]))
         return Choice(by_id[best.quantity], best, "cue")
     return None

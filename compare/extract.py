@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 from compare.articles import parse_article
 from compare.attribution import attribute, change_words, compares_back, find_versus, is_vague, starts_with_contrast
@@ -18,6 +19,7 @@ from compare.models import Article, Claim, Mention, Unclaimed
 from compare.quantities import find_mentions
 from compare.rules import RuleSet
 from compare.sentences import split_sentences
+from compare.vocab import phrase_regex
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,8 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
         contrast = starts_with_contrast(sentence, lang)
         decisions.extend(_skipped_numbers(text, (s0, s1), mentions, sent_hits, lang))
         for m in mentions:
-            d = _decide_one(article, engine, m, (s0, s1), sent_hits, cues, contrast, history, last_claim, last_money)
+            d = _decide_one(article, engine, m, (s0, s1), sent_hits, cues, contrast, history, last_claim, last_money,
+                            mentions)
             decisions.append(d)
             if d.claim is not None:
                 last_claim = d.claim
@@ -122,7 +125,7 @@ def _shift(m: Mention, offset: int) -> Mention:
 
 def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, int], hits: list[EntityHit],
                 cues, contrast: bool, history: list[list[EntityHit]], last_claim: Optional[Claim],
-                last_money: Optional[Claim]) -> Decision:
+                last_money: Optional[Claim], mentions: Sequence[Mention] = ()) -> Decision:
     text, lang = article.text, article.lang
 
     def none(reason: str) -> Decision:
@@ -143,14 +146,14 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
         return none("a vague amount (no figure given)")
     mention, note = m, m.note
     if m.kind == "number":
-        borrowed = _borrow_unit(m, sent, cues, engine, text, contrast, last_claim, last_money)
+        borrowed = _borrow_unit(m, sent, cues, engine, text, lang, contrast, last_claim, last_money)
         if borrowed is None:
             return none("a bare number: no currency, percent, ratio or unit")
         mention, note = borrowed
     period = _borrow_period(mention, sent, text, lang, last_claim)
     if period is not None:
         mention, note = period
-    choice = choose_quantity(mention, cues, engine.cues, text)
+    choice = choose_quantity(mention, cues, engine.cues, text, lang)
     how = None
     weak_choice = choice is not None and choice.cue is not None and choice.cue.weak
     if (choice is None or weak_choice) and contrast and last_claim is not None:
@@ -176,7 +179,7 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
     if quantity.period == "forbidden" and mention.per:
         return none(f"{quantity.id} takes no period")
     versus = find_versus(text, mention, hits, sent, lang) if mention.kind == "ratio" else None
-    att = attribute(text, mention, quantity, hits, sent, lang, versus, history)
+    att = attribute(text, mention, quantity, [h for h in hits if not _in_units(h, mentions)], sent, lang, versus, history)
     if att.entity is None and contrast and last_claim is not None and last_claim.entity:
         entity_name, status, kind = last_claim.entity, last_claim.entity_status, last_claim.entity_kind
         who = "entity carried over from the previous claim"
@@ -204,7 +207,7 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
     return Decision(m, sent, claim, how)
 
 
-def _borrow_unit(m: Mention, sent: tuple[int, int], cues, engine: Engine, text: str, contrast: bool,
+def _borrow_unit(m: Mention, sent: tuple[int, int], cues, engine: Engine, text: str, lang: str, contrast: bool,
                  last_claim: Optional[Claim], last_money: Optional[Claim]) -> Optional[tuple[Mention, str]]:
     """A bare figure that stands for an amount of the figure before it: "contre 3,7 milliards" after
     "11,6 milliards de dollars", "compared with the 16,000 Meta used" after "2,000 chips", or
@@ -215,7 +218,7 @@ def _borrow_unit(m: Mention, sent: tuple[int, int], cues, engine: Engine, text: 
             _is_scaled(m) or same_sentence and prev.kind == "count" and (m.value or 0) >= 100):
         borrowed = m.model_copy(update={"kind": prev.kind, "unit": prev.unit, "per": m.per or prev.per})
         return borrowed, f"unit {prev.unit} carried over from the previous figure {prev.text!r}"
-    if last_money is not None and _is_scaled(m) and _money_cue(m, last_money, cues, engine, text):
+    if last_money is not None and _is_scaled(m) and _money_cue(m, last_money, cues, engine, text, lang):
         borrowed = m.model_copy(update={"kind": "money", "unit": last_money.unit})
         return borrowed, f"currency {last_money.unit} carried over from {last_money.text!r}"
     return None
@@ -231,9 +234,31 @@ def _borrow_period(m: Mention, sent: tuple[int, int], text: str, lang: str,
     return None
 
 
-def _money_cue(m: Mention, money: Claim, cues, engine: Engine, text: str) -> bool:
+def _in_units(h: EntityHit, mentions: Sequence[Mention]) -> bool:
+    """A name among a figure's unit words ("22,000 Nvidia H100 GPUs") is part of the figure, not its subject."""
+    for m in mentions:
+        core = _number_core(m)
+        if m.start <= h.start and h.end <= m.end and not (h.start < core[1] and core[0] < h.end):
+            return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _unit_words(lang: str) -> re.Pattern:
+    """The count units of the vocabulary, one adjective allowed before them ("monthly users")."""
+    from compare.lexicon import load_lexicon
+    return re.compile(r"\s+(?:\w+\s+)?(?:" + phrase_regex(list(load_lexicon(lang).unit_phrases)) + ")", re.IGNORECASE)
+
+
+def _counted(text: str, pos: int, lang: str) -> bool:
+    return bool(_unit_words(lang).match(text, pos))
+
+
+def _money_cue(m: Mention, money: Claim, cues, engine: Engine, text: str, lang: str) -> bool:
     """Whether a specific cue of a quantity measured only in money governs a bare scaled number."""
-    choice = choose_quantity(m.model_copy(update={"kind": "money", "unit": money.unit}), cues, engine.cues, text)
+    if _counted(text, m.end, lang):
+        return False  # "30 million monthly users"
+    choice = choose_quantity(m.model_copy(update={"kind": "money", "unit": money.unit}), cues, engine.cues, text, lang)
     return (choice is not None and choice.quantity.target and choice.cue is not None and not choice.cue.weak
             and set(choice.quantity.measures) == {"money"})
 

@@ -37,6 +37,8 @@ class AttributionVocab(BaseModel):
     ratio_of: list[str] = []
     possessive_fillers: list[str] = []
     places: list[str] = []
+    maker_of: list[str] = []
+    temporal_markers: list[str] = []
     apposition_markers: list[str]
     source_markers: list[str]
     source_verbs: list[str] = []

@@ -117,6 +117,20 @@ CASES = [
      [(None, "investment", 1.09e11, "EUR", "=", None, None)], None),
     ("Le modèle Sky-T1 a été entraîné pour moins de 450 dollars.", "fr",
      [("Sky-T1", "training_cost", 450, "USD", "<", None, None)], None),
+    # investors listed after "auprès de"/"from" are not the subject; a product stands for its maker
+    ("Poolside a levé 500 millions de dollars auprès de Bain Capital et Nvidia, pour une valorisation de 3 milliards de dollars.", "fr",
+     [("Poolside", "investment", 5e8, "USD", "=", None, None), ("Poolside", "valuation", 3e9, "USD", "=", None, None)], None),
+    ("Le créateur de ChatGPT a dépassé 10 milliards de dollars de revenus annualisés.", "fr",
+     [("OpenAI", "revenue", 1e10, "USD", ">", None, None)], None),
+    # a name among the unit words is part of the figure; a cue after "after" speaks of another event
+    ("Inflection AI built a cluster of 22,000 Nvidia H100 GPUs.", "en",
+     [("Inflection AI", "gpu_count", 22000, "GPUs", "=", None, None)], None),
+    ("Anthropic raised $13 billion, valuing the startup at $183 billion after the investment.", "en",
+     [("Anthropic", "investment", 1.3e10, "USD", "=", None, None), ("Anthropic", "valuation", 1.83e11, "USD", "=", None, None)], None),
+    # profit, backlog and users are not target amounts
+    ("CoreWeave said its contracted backlog stood at $30.1 billion.", "en", [], None),
+    ("Perplexity raised $200 million. The startup has about 30 million monthly users.", "en",
+     [("Perplexity", "investment", 2e8, "USD", "=", None, None)], None),
     # known misses, kept visible
     pytest.param("Google's AI Ultra plan costs $249.99 per month.", "en",
                  [("AI Ultra", "subscription_price", 249.99, "USD", "=", None, None)], None,
