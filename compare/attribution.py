@@ -166,6 +166,7 @@ def _introduced_by_non_binding(text: str, h: EntityHit, hits: Sequence[EntityHit
         for o in hits:
             if nb.end() <= o.start and o.end <= h.start:
                 rest = rest.replace(text[o.start:o.end], " ")
+        rest = re.sub(r"\b\w*[A-Z]\w*\b", " ", rest)  # names the rules do not know: "eBay", "Bain Capital"
         if re.fullmatch(r"(?:[\s,«“\"»”]|\b(?:et|and|the|les|le|la|l’|l')\b)*", rest, re.IGNORECASE):
             return True
     return False

@@ -192,6 +192,7 @@ WORDS = [
 ]
 
 QUALIFIERS = [
+    ("Its revenue run rate has passed $5 billion.", [q("passed $5 billion", 5e9, "USD", qualifier=">", low=5e9)]),
     ("The Pro plan starts at $100 a month.", [q("starts at $100 a month", 100.0, "USD", per="month", qualifier=">=", low=100.0)]),
     ("Plans from $20 a month.", [q("from $20 a month", 20.0, "USD", per="month", qualifier=">=", low=20.0)]),
     ("Prices are up from $20 a month last year.", [q("$20 a month", 20.0, "USD", per="month", qualifier="=")]),

@@ -196,6 +196,7 @@ WORDS = [
 ]
 
 QUALIFIERS = [
+    ("Le chiffre d'affaires a franchi 10 milliards de dollars.", [q("franchi 10 milliards de dollars", 1e10, "USD", qualifier=">", low=1e10)]),
     ("Pas loin de 10 % de hausse.", [q("Pas loin de 10 %", 10.0, "percent", qualifier="~")]),
     ("Les plans sont proposés à partir de 100 dollars.", [q("à partir de 100 dollars", 100.0, "USD", qualifier=">=", low=100.0)]),
     ("Le coût dépasserait les 100 millions de dollars.", [q("dépasserait les 100 millions de dollars", 1e8, "USD", qualifier=">", low=1e8)]),
