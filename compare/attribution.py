@@ -43,12 +43,19 @@ class _Words:
     contrast: re.Pattern
     pronouns: tuple  # (compiled, kind)
     vague: re.Pattern
-    article: str  # regex alternation of the language's articles
     preposition: re.Pattern
     frame: re.Pattern
     ratio_of: re.Pattern
     possessive: re.Pattern
     maker_of: re.Pattern
+    source_before: re.Pattern  # a source marker right before a name ("selon", "according to the")
+    source_verb_before: re.Pattern
+    article_start: re.Pattern
+    list_joiners: re.Pattern
+
+
+def _before_name(v) -> str:
+    return r"\s*[«“\"]?\s*(?:(?:" + phrase_regex(v.articles) + r")\s*)?$"
 
 
 @lru_cache(maxsize=None)
@@ -70,12 +77,16 @@ def words(lang: str) -> _Words:
         contrast=re.compile(r"^[\s«“\"'(–—-]*(?:" + phrase_regex(v.contrast_openers) + ")", flags),
         pronouns=tuple((re.compile(phrase_regex([p]), flags), kind) for p, kind in v.pronouns.items()),
         vague=re.compile(r"(?:" + phrase_regex(v.vague_words) + r")\s*$", flags),
-        article=phrase_regex(v.articles),
         preposition=re.compile(r"(?:(?:" + phrase_regex(v.prepositions) + r")\s*[«“\"]?\s*|[’'])$", flags),
         frame=re.compile(r"^\s*(?:" + phrase_regex(v.frame_openers) + r")\s+[«“\"]?\s*(\S)[^,]{0,40},", flags),
         ratio_of=re.compile(r"^\s*(?:" + phrase_regex(v.ratio_of) + r")\s*[«“\"]?\s*$", flags),
         possessive=re.compile(r"^[’']s\s+(?:(?:" + phrase_regex(v.possessive_fillers) + r")\s+)?$", flags),
         maker_of=re.compile(r"(?:" + phrase_regex(v.maker_of) + r")\s*[«“\"]?\s*$", flags),
+        source_before=re.compile(r"(?:" + phrase_regex(v.source_markers) + r")" + _before_name(v), flags),
+        source_verb_before=re.compile(r"(?:" + (phrase_regex(v.source_verbs) if v.source_verbs else r"(?!x)x") + r")"
+                                      + _before_name(v), flags),
+        article_start=re.compile(r"^\s*(?:" + phrase_regex(v.articles) + r")\s*\w", flags),
+        list_joiners=re.compile(r"(?:[\s,«“\"»”]|\b(?:" + phrase_regex(v.list_joiners + v.articles) + r")\b)*", flags),
     )
 
 
@@ -150,7 +161,7 @@ def _in_apposition(text: str, h: EntityHit, m: Mention, sent_start: int, lang: s
         return False
     opener = before[cut + 1:]
     w = words(lang)
-    if not (w.apposition.match(opener) or re.match(r"^\s*(?:" + w.article + r")\s*\w", opener, re.IGNORECASE)
+    if not (w.apposition.match(opener) or w.article_start.match(opener)
             or w.apposition.search(opener) and len(opener) < 60):
         return False
     between = text[h.end:m.start]
@@ -167,7 +178,7 @@ def _introduced_by_non_binding(text: str, h: EntityHit, hits: Sequence[EntityHit
             if nb.end() <= o.start and o.end <= h.start:
                 rest = rest.replace(text[o.start:o.end], " ")
         rest = re.sub(r"\b\w*[A-Z]\w*\b", " ", rest)  # names the rules do not know: "eBay", "Bain Capital"
-        if re.fullmatch(r"(?:[\s,«“\"»”]|\b(?:et|and|the|les|le|la|l’|l')\b)*", rest, re.IGNORECASE):
+        if w.list_joiners.fullmatch(rest):
             return True
     return False
 
@@ -183,10 +194,9 @@ def _after_source(text: str, h: EntityHit, sent_start: int, lang: str) -> bool:
     """A name given as the source ("selon Bloomberg", "..., said OpenAI."), not as the subject."""
     before = text[max(sent_start, h.start - 30):h.start]
     w = words(lang)
-    tail = r"\s*[«“\"]?\s*(?:(?:" + w.article + r")\s*)?$"
-    if re.search(r"(?:" + w.source.pattern + r")" + tail, before, re.IGNORECASE):
+    if w.source_before.search(before):
         return True
-    if re.search(r"(?:" + w.source_verb.pattern + r")" + tail, before, re.IGNORECASE):
+    if w.source_verb_before.search(before):
         return bool(re.match(r"\s*(?:[,.;:)»”\"]|$)", text[h.end:h.end + 3]))
     return False
 

@@ -39,6 +39,7 @@ class AttributionVocab(BaseModel):
     places: list[str] = []
     maker_of: list[str] = []
     temporal_markers: list[str] = []
+    list_joiners: list[str] = []
     apposition_markers: list[str]
     source_markers: list[str]
     source_verbs: list[str] = []
