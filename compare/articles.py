@@ -15,7 +15,7 @@ from compare.errors import Problem, UserError
 from compare.language import detect_language
 from compare.models import Article
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".text", "")  # "" : a file with no suffix, as sentence dumps often are
 
 _FOOTER_LINE = re.compile(
     r"^[ \t]*(?P<key>Source link|Source|Author|Auteur|Publish date|Published|Date|Title|Titre|Lang|Language)"
@@ -36,7 +36,8 @@ def article_paths(paths: Iterable[Union[str, Path]]) -> list[tuple[Path, Path]]:
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES)
+            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
             if not files:
                 problems.append(Problem(f"no .txt or .md article in folder {p}", file=str(p)))
             found.extend((f, p) for f in files)

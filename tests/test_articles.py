@@ -78,3 +78,11 @@ LANGS = [
 @pytest.mark.parametrize("text,lang", LANGS, ids=[t for t, _ in LANGS])
 def test_detect_language(text, lang):
     assert detect_language(text) == lang
+
+
+def test_files_without_suffix_are_articles_and_hidden_files_are_not(tmp_path):
+    (tmp_path / "s001").write_text("OpenAI raised $6.6 billion.", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("x", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref", encoding="utf-8")
+    assert [a.id for a in read_articles([tmp_path])] == ["s001"]
