@@ -90,7 +90,7 @@ def parse_article(content: str, aid: str, path: str = "", lang: Optional[str] = 
             continue
         if key == "date" and not re.match(r"\d{4}-\d{2}-\d{2}", m.group("value")):
             continue
-        if m.start() < len(content) * 0.3 and key in ("url", "date"):
+        if m.start() < len(content) * 0.3:
             continue  # a line early in the text is prose, not the footer
         cut = min(cut, m.start())
         meta.setdefault(key, m.group("value"))

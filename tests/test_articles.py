@@ -86,3 +86,8 @@ def test_files_without_suffix_are_articles_and_hidden_files_are_not(tmp_path):
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "HEAD").write_text("ref", encoding="utf-8")
     assert [a.id for a in read_articles([tmp_path])] == ["s001"]
+
+
+def test_a_footer_word_at_the_start_is_prose():
+    a = parse_article("Author: Jane Doe wrote that OpenAI raised $6.6 billion.\n", "x")
+    assert a.text.startswith("Author: Jane Doe") and a.author is None
