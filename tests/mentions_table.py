@@ -35,3 +35,11 @@ def check_mentions(source, expected, lang):
     starts = [m.start for m in got]
     assert starts == sorted(starts)
     assert all(a.end <= b.start for a, b in zip(got, got[1:]))
+
+
+def table_test(rows, lang):
+    """One parametrised test for one table: each row's mentions are checked in `lang`."""
+    @pytest.mark.parametrize("source,expected", rows, ids=ids(rows))
+    def test(source, expected):
+        check_mentions(source, expected, lang)
+    return test

@@ -3,16 +3,10 @@
 Each row lists every mention the sentence must give (an empty list: none) with the fields that
 matter for it; text == source[start:end] is checked for every mention.
 """
-import pytest
-
-from mentions_table import check_mentions, ids, q, xf
+from mentions_table import q, table_test, xf
 
 LANG = "en"
 NBSP, NNBSP = "\u00a0", "\u202f"
-
-
-def check(source, expected):
-    check_mentions(source, expected, LANG)
 
 
 DIGITS = [
@@ -365,56 +359,14 @@ NOT_QUANTITIES = [
 ]
 
 
-@pytest.mark.parametrize("source,expected", DIGITS, ids=ids(DIGITS))
-def test_digits_and_separators(source, expected):
-    check(source, expected)
-
-
-@pytest.mark.parametrize("source,expected", SCALES, ids=ids(SCALES))
-def test_scales(source, expected):
-    check(source, expected)
-
-
-@pytest.mark.parametrize("source,expected", MONEY, ids=ids(MONEY))
-def test_money(source, expected):
-    check(source, expected)
-
-
-@pytest.mark.parametrize("source,expected", PERCENT, ids=ids(PERCENT))
-def test_percent(source, expected):
-    check(source, expected)
-
-
-@pytest.mark.parametrize("source,expected", RATIOS, ids=ids(RATIOS))
-def test_ratios(source, expected):
-    check(source, expected)
-
-
-@pytest.mark.parametrize("source,expected", WORDS, ids=ids(WORDS))
-def test_number_words(source, expected):
-    check(source, expected)
-
-
-@pytest.mark.parametrize("source,expected", QUALIFIERS, ids=ids(QUALIFIERS))
-def test_qualifiers(source, expected):
-    check(source, expected)
-
-
-@pytest.mark.parametrize("source,expected", RANGES, ids=ids(RANGES))
-def test_ranges(source, expected):
-    check(source, expected)
-
-
-@pytest.mark.parametrize("source,expected", PERIODS, ids=ids(PERIODS))
-def test_periods(source, expected):
-    check(source, expected)
-
-
-@pytest.mark.parametrize("source,expected", COUNTS, ids=ids(COUNTS))
-def test_counts(source, expected):
-    check(source, expected)
-
-
-@pytest.mark.parametrize("source,expected", NOT_QUANTITIES, ids=ids(NOT_QUANTITIES))
-def test_not_quantities(source, expected):
-    check(source, expected)
+test_digits_and_separators = table_test(DIGITS, LANG)
+test_scales = table_test(SCALES, LANG)
+test_money = table_test(MONEY, LANG)
+test_percent = table_test(PERCENT, LANG)
+test_ratios = table_test(RATIOS, LANG)
+test_number_words = table_test(WORDS, LANG)
+test_qualifiers = table_test(QUALIFIERS, LANG)
+test_ranges = table_test(RANGES, LANG)
+test_periods = table_test(PERIODS, LANG)
+test_counts = table_test(COUNTS, LANG)
+test_not_quantities = table_test(NOT_QUANTITIES, LANG)
