@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from compare.articles import parse_article
 from compare.attribution import attribute, change_words, compares_back, find_versus, is_vague, starts_with_contrast
 from compare.cues import CueMatcher, accepts, choose_quantity, compile_cues
 from compare.entities import EntityHit, EntityMatcher, compile_entities
+from compare.lexicon import load_lexicon
 from compare.models import Article, Claim, Mention, Unclaimed
 from compare.quantities import find_mentions
 from compare.rules import RuleSet
@@ -105,7 +106,6 @@ def _skipped_numbers(text: str, sent: tuple[int, int], mentions: list[Mention], 
 
 
 def _why_skipped(text: str, f: re.Match, lang: str) -> str:
-    from compare.lexicon import load_lexicon
     dates = load_lexicon(lang).dates
     after = text[f.end():f.end() + 12].lower()
     before = text[max(0, f.start() - 12):f.start()].lower()
@@ -246,7 +246,6 @@ def _in_units(h: EntityHit, mentions: Sequence[Mention]) -> bool:
 @lru_cache(maxsize=None)
 def _unit_words(lang: str) -> re.Pattern:
     """The count units of the vocabulary, one adjective allowed before them ("monthly users")."""
-    from compare.lexicon import load_lexicon
     return re.compile(r"\s+(?:\w+\s+)?(?:" + phrase_regex(list(load_lexicon(lang).unit_phrases)) + ")", re.IGNORECASE)
 
 
