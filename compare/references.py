@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from compare.errors import Problem, UserError
-from compare.yamlfiles import WordsLoader
+from compare.yamlfiles import WordsLoader, yaml_files
 
 if TYPE_CHECKING:
     from compare.rules import RuleSet
@@ -166,7 +166,7 @@ def reference_files(paths: Sequence[Union[str, Path]]) -> list[Path]:
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files.extend(sorted(x for x in p.rglob("*") if x.suffix in (".yaml", ".yml") and x.is_file()))
+            files.extend(yaml_files(p))
         else:
             files.append(p)
     return files

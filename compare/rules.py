@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from compare.errors import Problem, UserError
 from compare.models import Direction, EntityStatus, Qualifier
 from compare.references import Rate, Reference, Settings
-from compare.yamlfiles import WordsLoader
+from compare.yamlfiles import WordsLoader, yaml_files
 
 EntityKind = Literal["model", "company", "product", "project", "person", "other"]
 Measure = Literal["money", "percent", "ratio", "count"]
@@ -267,7 +267,7 @@ def check_rules(paths: list[Union[str, Path]]) -> tuple[Optional[RuleSet], Optio
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            roots.extend(_yaml_files(p))
+            roots.extend(yaml_files(p))
         elif p.is_file():
             roots.append(p)
         else:
@@ -284,24 +284,6 @@ def check_rules(paths: list[Union[str, Path]]) -> tuple[Optional[RuleSet], Optio
     if problems:
         return None, None, problems
     return rules, locations, []
-
-
-def rule_files(paths: list[Union[str, Path]]) -> list[Path]:
-    """The YAML files named by paths (files, or folders read recursively), sorted for determinism."""
-    files: list[Path] = []
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            files.extend(_yaml_files(p))
-        elif p.is_file():
-            files.append(p)
-        else:
-            raise UserError(Problem(f"rules path does not exist: {p}", file=str(p)))
-    return files
-
-
-def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(x for x in folder.rglob("*") if x.suffix in (".yaml", ".yml") and x.is_file())
 
 
 def _sorted_problems(problems: list[Problem], order: list[str]) -> list[Problem]:
@@ -332,7 +314,7 @@ def _load_file(f: Path, stack: list[Path], seen: dict[Path, str], docs: list[_Do
         if not target.exists():
             problems.append(doc.problem(f'include "{inc}": no such file or folder ({target})', ("include", i)))
             continue
-        targets = _yaml_files(target) if target.is_dir() else [target]
+        targets = yaml_files(target) if target.is_dir() else [target]
         for t in targets:
             if t.resolve() in [s.resolve() for s in stack + [f]]:
                 chain = " -> ".join(str(s) for s in stack + [f, t])

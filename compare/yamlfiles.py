@@ -6,6 +6,7 @@ stay text, so a word is never silently turned into something else.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import yaml
 
@@ -19,3 +20,8 @@ WordsLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 WordsLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files under a folder, read recursively, in a sorted (deterministic) order."""
+    return sorted(x for x in folder.rglob("*") if x.suffix in (".yaml", ".yml") and x.is_file())
