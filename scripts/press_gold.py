@@ -1,0 +1,100 @@
+"""Annotation tool for the real-press gold: show passages, check a pass file, compare two passes.
+
+    python scripts/press_gold.py show K/N              passages of slice K of N (1-based), with their digits
+    python scripts/press_gold.py check PASS.jsonl      every problem of a pass file, and what it still lacks
+    python scripts/press_gold.py diff A.jsonl B.jsonl  where two passes disagree, passage by passage
+    python scripts/press_gold.py finalize PASS.jsonl   the pass with start/end offsets, as gold lines
+
+A pass file holds one JSON object per passage, as docs/annotation.md describes, except that each
+span is given by its `text` (and `nth`, 1-based, when the same text occurs more than once in the
+passage) instead of offsets: this script finds the offsets and checks that every digit is covered.
+The passages are read from ../shared/press/passages.jsonl (or $PRESS_PASSAGES).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from compare.evaluate_press import (  # noqa: E402
+    PASSAGES_DEFAULT, compare_passes, load_passages, parse_pass, problems_of_pass, slice_of)
+
+
+def _passages():
+    return load_passages(os.environ.get("PRESS_PASSAGES") or ROOT / PASSAGES_DEFAULT)
+
+
+def cmd_show(arg: str) -> None:
+    k, n = (int(x) for x in arg.split("/"))
+    for p in slice_of(list(_passages().values()), k, n):
+        print(f"=== {p.id}  [{p.lang}] {p.outlet}  {p.published or ''}")
+        print(p.text)
+        print()
+
+
+def cmd_check(path: str) -> int:
+    passages = _passages()
+    records, problems = parse_pass(path, passages)
+    problems += problems_of_pass(records, passages)
+    for pr in problems:
+        print(pr)
+    print(f"{len(records)} passages annotated, {sum(len(r.claims) for r in records)} claims, "
+          f"{sum(len(r.numbers) for r in records)} other numbers; {len(problems)} problems", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def cmd_diff(a: str, b: str) -> int:
+    passages = _passages()
+    ra, pa = parse_pass(a, passages)
+    rb, pb = parse_pass(b, passages)
+    if pa or pb:
+        for pr in pa + pb:
+            print(pr)
+        return 1
+    report, stats = compare_passes(ra, rb, passages)
+    for line in report:
+        print(line)
+    print(json.dumps(stats), file=sys.stderr)
+    return 0
+
+
+def cmd_finalize(path: str) -> int:
+    passages = _passages()
+    records, problems = parse_pass(path, passages)
+    problems += problems_of_pass(records, passages)
+    if problems:
+        for pr in problems:
+            print(pr, file=sys.stderr)
+        return 1
+    for r in records:
+        print(json.dumps(r.gold_json(), ensure_ascii=False))
+    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("show").add_argument("slice")
+    sub.add_parser("check").add_argument("path")
+    d = sub.add_parser("diff")
+    d.add_argument("a")
+    d.add_argument("b")
+    sub.add_parser("finalize").add_argument("path")
+    args = ap.parse_args()
+    if args.cmd == "show":
+        cmd_show(args.slice)
+        return 0
+    if args.cmd == "check":
+        return cmd_check(args.path)
+    if args.cmd == "diff":
+        return cmd_diff(args.a, args.b)
+    return cmd_finalize(args.path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
