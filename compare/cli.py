@@ -66,10 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rules(p)
     _add_lang(p)
 
-    p = sub.add_parser("evaluate", help="score the extractor against gold sentences")
+    p = sub.add_parser("evaluate", help="score the extractor against gold sentences or real-press gold")
     p.add_argument("gold", metavar="GOLD.jsonl")
     _add_rules(p)
     p.add_argument("--show", type=int, default=20, metavar="N", help="misses and false positives to list (default 20)")
+    p.add_argument("--passages", metavar="FILE",
+                   help="passages that real-press gold points into (default: ../shared/press/passages.jsonl)")
+    p.add_argument("--split", choices=["dev", "test"], help="score one split of real-press gold")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON instead of the report")
 
     rp = sub.add_parser("rules", help="check, test or describe rule files")
     rsub = rp.add_subparsers(dest="rules_command", metavar="ACTION")
@@ -109,7 +113,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "evaluate":
         from compare.evaluate import evaluate_file
-        out.write(evaluate_file(args.gold, rules, show=args.show))
+        out.write(evaluate_file(args.gold, rules, show=args.show, passages=args.passages, split=args.split,
+                                as_json=args.json))
         return 0
     if args.command == "rules":
         from compare import ruletools

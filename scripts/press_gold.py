@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compare.evaluate_press import (  # noqa: E402
-    PASSAGES_DEFAULT, compare_passes, load_passages, parse_pass, problems_of_pass, slice_of)
+from compare.evaluate.gold import PASSAGES_DEFAULT, load_passages  # noqa: E402
+from compare.evaluate.passages import compare_passes, parse_pass, pass_problems, slice_of  # noqa: E402
 
 
 def _passages():
@@ -40,7 +40,7 @@ def cmd_show(arg: str) -> None:
 def cmd_check(path: str) -> int:
     passages = _passages()
     records, problems = parse_pass(path, passages)
-    problems += problems_of_pass(records, passages)
+    problems += pass_problems(records, passages)
     for pr in problems:
         print(pr)
     print(f"{len(records)} passages annotated, {sum(len(r.claims) for r in records)} claims, "
@@ -56,7 +56,7 @@ def cmd_diff(a: str, b: str) -> int:
         for pr in pa + pb:
             print(pr)
         return 1
-    report, stats = compare_passes(ra, rb, passages)
+    report, stats = compare_passes(ra, rb)
     for line in report:
         print(line)
     print(json.dumps(stats), file=sys.stderr)
@@ -66,7 +66,7 @@ def cmd_diff(a: str, b: str) -> int:
 def cmd_finalize(path: str) -> int:
     passages = _passages()
     records, problems = parse_pass(path, passages)
-    problems += problems_of_pass(records, passages)
+    problems += pass_problems(records, passages)
     if problems:
         for pr in problems:
             print(pr, file=sys.stderr)

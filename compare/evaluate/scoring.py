@@ -1,182 +1,34 @@
-"""Score the extractor against gold sentences: precision, recall and F1 at value and claim level.
+"""Scoring: gold and predicted claims paired one to one per text, counted at value and claim level.
 
-The gold format (one sentence a line, see docs/evaluation.md) is fixed by the project's issue and
-shared with a hidden test set, so `load_gold` checks it strictly and reports every bad line at once.
-Scoring is pure: `score(gold, predicted, rules)` takes claims already extracted, so the matching can
-be tested with hand-made claims and the report is the same on every run.
+Scoring is pure: `score(gold, predicted, rules)` takes claims already extracted, so the matching
+can be tested with hand-made claims and the report is the same on every run. Besides the
+precision, recall and F1 of each level, every unmatched claim is classed by what went wrong
+(missed, extra, or which field differs), per language and per quantity.
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Literal, Mapping, Optional, Sequence, Union
+from typing import Mapping, Optional, Sequence
 
-from pydantic import BaseModel, ConfigDict, ValidationError, computed_field
+from pydantic import BaseModel, ConfigDict, computed_field
 
-from compare.errors import Problem, UserError
-from compare.models import Claim, Qualifier
-from compare.rules import RuleSet, load_rules
+from compare.evaluate.gold import GoldClaim, GoldSentence
+from compare.models import Claim
+from compare.rules import RuleSet
 
-GoldQuantity = Literal[
-    "training_cost", "compute", "gpu_count", "price", "subscription_price", "investment", "price_change",
-    "revenue", "valuation", "compute_ratio", "price_ratio", "cost_ratio"]
-COUNT_UNITS = ("percent", "GPU-hours", "GPUs", "FLOPs", "ratio")
 RATIO_FALLBACK = {"compute": "compute_ratio", "price": "price_ratio", "subscription_price": "price_ratio",
                   "training_cost": "cost_ratio"}
 REL_TOL = 1e-6
 VALUE_FIELDS = ("value", "unit", "qualifier")
 CLAIM_FIELDS = VALUE_FIELDS + ("quantity", "entity")
+ERRORS = ("missed", "extra") + CLAIM_FIELDS
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Versus(_Strict):
-    """The other side of a stated ratio, and whether the subject has less or more of the quantity."""
-
-    entity: str
-    direction: Literal["less", "more"]
-
-
-class GoldClaim(_Strict):
-    """One expected claim; `text` is the exact span of the quantity in the sentence."""
-
-    subject: Optional[str] = None
-    quantity: GoldQuantity
-    value: Optional[float] = None
-    low: Optional[float] = None
-    high: Optional[float] = None
-    unit: str
-    qualifier: Qualifier = "="
-    per: Optional[str] = None  # free text ("month", "1M input tokens", "user"...): it does not decide a match
-    versus: Optional[Versus] = None
-    text: str
-
-
-class GoldSentence(_Strict):
-    """One gold line: a sentence (or two, when the second needs the first) and every claim it holds."""
-
-    id: str
-    lang: Optional[str] = None
-    sentence: str
-    claims: tuple[GoldClaim, ...] = ()
-
-
-# ---------------------------------------------------------------- loading
-
-def load_gold(path: Union[str, Path]) -> list[GoldSentence]:
-    """Read a gold JSONL file; raises UserError listing every bad line with what is wrong."""
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise UserError(Problem("gold file not found", str(path)))
-    except UnicodeDecodeError as e:
-        raise UserError(Problem(f"not UTF-8 text (byte {e.start}): save the file as UTF-8", str(path)))
-    except OSError as e:
-        raise UserError(Problem(f"cannot read the gold file: {e.strerror}", str(path)))
-    problems: list[Problem] = []
-    sentences: list[GoldSentence] = []
-    first_line: dict[str, int] = {}
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as e:
-            problems.append(Problem(f"not valid JSON: {e.msg}", str(path), n, e.colno))
-            continue
-        if not isinstance(data, dict):
-            problems.append(Problem("a gold line must be a JSON object", str(path), n))
-            continue
-        try:
-            sentence = GoldSentence.model_validate(data)
-        except ValidationError as e:
-            problems.extend(Problem(_validation_message(err, data), str(path), n) for err in e.errors())
-            continue
-        messages = check_sentence(sentence)
-        if sentence.id in first_line:
-            messages.insert(0, f'id "{sentence.id}" is already used on line {first_line[sentence.id]}')
-        else:
-            first_line[sentence.id] = n
-        problems.extend(Problem(m, str(path), n) for m in messages)
-        sentences.append(sentence)
-    if problems:
-        raise UserError(problems)
-    if not sentences:
-        raise UserError(Problem("the gold file holds no sentence", str(path)))
-    return sentences
-
-
-def _validation_message(err: Mapping, data: dict) -> str:
-    loc = list(err.get("loc", ()))
-    where = []
-    if len(loc) >= 2 and loc[0] == "claims" and isinstance(loc[1], int):
-        claims = data.get("claims")
-        text = claims[loc[1]].get("text") if isinstance(claims, list) and isinstance(claims[loc[1]], dict) else None
-        where.append(f"claim {loc[1] + 1}" + (f" ({json.dumps(text, ensure_ascii=False)})" if isinstance(text, str) else ""))
-        loc = loc[2:]
-    if loc:
-        where.append("field " + ".".join(str(x) for x in loc))
-    kind = err.get("type", "")
-    if kind == "extra_forbidden":
-        what = "unknown field (check its spelling)"
-    elif kind == "missing":
-        what = "required field is missing"
-    else:
-        what = err.get("msg", "invalid")
-        if kind == "literal_error":
-            what = f"{what}, got {json.dumps(err.get('input'), ensure_ascii=False)}"
-    return (", ".join(where) + ": " if where else "") + what
-
-
-def check_sentence(s: GoldSentence) -> list[str]:
-    """What is inconsistent in one gold sentence (spans, units, qualifier and bounds), as messages."""
-    out: list[str] = []
-    if not s.id.strip():
-        out.append("id is empty")
-    if not s.sentence.strip():
-        out.append("sentence is empty")
-    for i, c in enumerate(s.claims, 1):
-        head = f"claim {i} ({json.dumps(c.text, ensure_ascii=False)})"
-        if not c.text or c.text not in s.sentence:
-            out.append(f"{head}: text is not a span of the sentence (copy it exactly, with its spaces and apostrophes)")
-        if not (re.fullmatch(r"[A-Z]{3}", c.unit) or c.unit in COUNT_UNITS):
-            out.append(f"{head}: unit {json.dumps(c.unit)} is neither an ISO 4217 code nor one of {', '.join(COUNT_UNITS)}")
-        is_ratio = c.quantity.endswith("_ratio")
-        if is_ratio != (c.unit == "ratio"):
-            out.append(f"{head}: ratio quantities ({c.quantity if is_ratio else 'compute_ratio, ...'}) "
-                       f"and unit \"ratio\" go together")
-        if c.versus is not None and not is_ratio:
-            out.append(f"{head}: versus is only for ratio quantities")
-        if c.subject is not None and not c.subject.strip():
-            out.append(f"{head}: subject is empty: write null when the sentence names no one")
-        out.extend(f"{head}: {m}" for m in _bound_problems(c))
-    return out
-
-
-def _bound_problems(c: GoldClaim) -> list[str]:
-    q = c.qualifier
-    if q == "range":
-        if c.value is not None or c.low is None or c.high is None:
-            return ["a range has value null and both low and high"]
-        if c.low > c.high:
-            return [f"low {_num(c.low)} is above high {_num(c.high)}"]
-    elif q in (">", ">="):
-        if c.value is None or c.low is None or c.high is not None or not _close(c.value, c.low):
-            return [f'qualifier "{q}" needs value and low equal to the bound, and high null']
-    elif q in ("<", "<="):
-        if c.value is None or c.high is None or c.low is not None or not _close(c.value, c.high):
-            return [f'qualifier "{q}" needs value and high equal to the bound, and low null']
-    elif c.value is None or c.low is not None or c.high is not None:
-        return [f'qualifier "{q}" needs a value and no low or high']
-    return []
-
 
 # ---------------------------------------------------------------- normalised sides
 
@@ -194,12 +46,24 @@ class Side(_Strict):
     versus: Optional[str] = None
     direction: Optional[str] = None
     text: str = ""
+    start: Optional[int] = None
+    end: Optional[int] = None
+
+    def overlaps(self, other: "Side") -> bool:
+        if None in (self.start, self.end, other.start, other.end):
+            return False
+        return self.start < other.end and other.start < self.end
 
 
-def gold_side(c: GoldClaim) -> Side:
+def gold_side(c: GoldClaim, text: str = "") -> Side:
+    """The gold claim in scored terms; a span without offsets is placed at its first occurrence in `text`."""
+    start, end = c.start, c.end
+    if start is None and c.text and c.text in text:
+        start = text.index(c.text)
+        end = start + len(c.text)
     return Side(quantity=c.quantity, entity=c.subject, value=c.value, low=c.low, high=c.high, unit=c.unit,
                 qualifier=c.qualifier, per=c.per, versus=c.versus.entity if c.versus else None,
-                direction=c.versus.direction if c.versus else None, text=c.text)
+                direction=c.versus.direction if c.versus else c.direction, text=c.text, start=start, end=end)
 
 
 def predicted_side(c: Claim, rules: RuleSet) -> Side:
@@ -211,7 +75,8 @@ def predicted_side(c: Claim, rules: RuleSet) -> Side:
             rq = rules.quantity(quantity)
             quantity = (rq.ratio_id if rq is not None and rq.ratio_id else None) or RATIO_FALLBACK.get(quantity, quantity)
     return Side(quantity=quantity, entity=c.entity, value=c.value, low=c.low, high=c.high, unit=unit,
-                qualifier=c.qualifier, per=c.per, versus=c.versus, direction=c.direction, text=c.text)
+                qualifier=c.qualifier, per=c.per, versus=c.versus, direction=c.direction, text=c.text,
+                start=c.start, end=c.end)
 
 
 # ---------------------------------------------------------------- entity names
@@ -415,6 +280,8 @@ class Scores(_Strict):
     per_compared: int = 0
     versus_agrees: int = 0
     versus_compared: int = 0
+    errors: dict[str, dict[str, int]] = {}  # row ("all", "lang en", a quantity) -> error kind -> count
+    non_target_extras: dict[str, int] = {}  # kind of the gold number a false positive was read from
     misses: tuple[Issue, ...] = ()
     false_positives: tuple[Issue, ...] = ()
 
@@ -446,8 +313,11 @@ def score(gold: Sequence[GoldSentence], predicted: Mapping[str, Sequence[Claim]]
     per = [0, 0]
     versus = [0, 0]
     n_pred = 0
+    errors: dict[str, dict[str, int]] = {}
+    non_target: dict[str, int] = {}
     for s in gold:
-        golds = [gold_side(c) for c in s.claims]
+        explained: set[int] = set()
+        golds = [gold_side(c, s.sentence) for c in s.claims]
         preds = [predicted_side(c, rules) for c in predicted.get(s.id, ())]
         n_pred += len(preds)
         diffs = [[differences(g, p, names) for p in preds] for g in golds]
@@ -483,6 +353,17 @@ def score(gold: Sequence[GoldSentence], predicted: Mapping[str, Sequence[Claim]]
                         t.fn_v += 1
             if i not in claim_pairs:
                 misses.append(_issue(s, g, i, preds, diffs, value_pairs.get(i)))
+                partner = value_pairs.get(i)
+                if partner is None:
+                    partner = next((j for j in free_p if j not in value_of_pred and j not in explained
+                                    and g.overlaps(preds[j])), None)
+                    if partner is not None:
+                        explained.add(partner)
+                kinds = ["missed"] if partner is None else (diffs[i][partner] or ["missed"])
+                for row in ("all", f"lang {s.lang or '?'}", g.quantity):
+                    bucket = errors.setdefault(row, {})
+                    for k in kinds:
+                        bucket[k] = bucket.get(k, 0) + 1
         by_pred = [list(r) for r in zip(*diffs)] if golds else []
         for j, p in enumerate(preds):
             if j in used:
@@ -492,11 +373,21 @@ def score(gold: Sequence[GoldSentence], predicted: Mapping[str, Sequence[Claim]]
                 if j not in value_of_pred:
                     t.fp_v += 1
             extras.append(_issue(s, p, j, golds, by_pred, value_of_pred.get(j)))
+            if j in value_of_pred or j in explained:
+                continue
+            for row in ("all", f"lang {s.lang or '?'}", p.quantity):
+                bucket = errors.setdefault(row, {})
+                bucket["extra"] = bucket.get("extra", 0) + 1
+            number = next((n for n in s.numbers if p.overlaps(Side(quantity="", start=n.start, end=n.end))), None)
+            if number is not None:
+                non_target[number.kind] = non_target.get(number.kind, 0) + 1
     return Scores(
         sentences=len(gold), gold_claims=sum(len(s.claims) for s in gold), predicted_claims=n_pred,
         overall=total.levels(), by_lang={k: v.levels() for k, v in sorted(langs.items())},
         by_quantity={k: v.levels() for k, v in sorted(quantities.items())},
         per_agrees=per[0], per_compared=per[1], versus_agrees=versus[0], versus_compared=versus[1],
+        errors={k: dict(sorted(v.items())) for k, v in sorted(errors.items())},
+        non_target_extras=dict(sorted(non_target.items())),
         misses=tuple(misses), false_positives=tuple(extras))
 
 
@@ -514,85 +405,3 @@ def _issue(s: GoldSentence, side: Side, index: int, others: list[Side], diffs: l
                  nearest=others[best] if best is not None else None,
                  differs=tuple(row[best]) if best is not None else (), value_match=value_partner is not None)
 
-
-# ---------------------------------------------------------------- running and reporting
-
-def predict(gold: Sequence[GoldSentence], rules: RuleSet) -> dict[str, list[Claim]]:
-    """Run the extractor on every gold sentence without telling it the language."""
-    from compare.extract import compile_engine, extract_text
-
-    engine = compile_engine(rules)
-    return {s.id: extract_text(s.sentence, rules, None, engine=engine) for s in gold}
-
-
-def evaluate_file(gold_path: Union[str, Path], rules_paths: Sequence[Union[str, Path]], show: int = 20) -> str:
-    """Load gold and rules, extract every sentence, score, and return the report the CLI prints."""
-    gold = load_gold(gold_path)
-    rules = load_rules(list(rules_paths))
-    return format_report(score(gold, predict(gold, rules), rules), show=show, source=str(gold_path))
-
-
-def _num(v: Optional[float]) -> str:
-    if v is None:
-        return "null"
-    return str(int(v)) if float(v).is_integer() and abs(v) < 1e16 else format(v, ".10g")
-
-
-def describe(s: Side) -> str:
-    """One claim on one line: quantity, entity, figure, unit, period, other side and the text."""
-    if s.qualifier == "range":
-        figure = f"{_num(s.low)}..{_num(s.high)}"
-    else:
-        figure = f"{'' if s.qualifier == '=' else s.qualifier + ' '}{_num(_point(s))}"
-    parts = [s.quantity, s.entity or "(no entity)", figure, s.unit or "(no unit)"]
-    if s.per:
-        parts.append(f"per {s.per}")
-    if s.versus or s.direction in ("less", "more"):
-        parts.append(f"{s.direction or '?'} than {s.versus or '?'}")
-    elif s.direction:
-        parts.append(s.direction)
-    return " | ".join(parts) + f" | {json.dumps(s.text, ensure_ascii=False)}"
-
-
-def _why(issue: Issue, other: str) -> str:
-    if issue.nearest is None:
-        return f"no {other} claim in this sentence"
-    shown = []
-    for f in issue.differs:
-        a, b = (issue.claim, issue.nearest) if other == "predicted" else (issue.nearest, issue.claim)
-        if f == "value":
-            shown.append("value ({} vs {})".format(*(
-                f"{_num(x.low)}..{_num(x.high)}" if x.qualifier == "range" else _num(_point(x)) for x in (a, b))))
-        else:
-            shown.append(f"{f} ({getattr(a, f)} vs {getattr(b, f)})")
-    head = "matched at value level only; " if issue.value_match else ""
-    return f"{head}nearest {other} differs in " + ", ".join(shown) + " [expected vs predicted]"
-
-
-def format_report(scores: Scores, show: int = 20, source: str = "") -> str:
-    """The evaluation report: score tables, then the first `show` misses and false positives."""
-    lines = [f"evaluation of {source or 'gold'}: {scores.sentences} sentences, {scores.gold_claims} gold claims, "
-             f"{scores.predicted_claims} predicted", ""]
-    head = f"{'':22}{'value level':>24}   {'claim level':>24}"
-    cols = f"{'':22}{'P':>8}{'R':>8}{'F1':>8}   {'P':>8}{'R':>8}{'F1':>8}   {'gold':>5}{'pred':>5}"
-    lines += [head, cols]
-
-    def row(label: str, lv: Levels) -> str:
-        v, c = lv.value, lv.claim
-        return (f"{label:22}{v.precision:8.3f}{v.recall:8.3f}{v.f1:8.3f}   "
-                f"{c.precision:8.3f}{c.recall:8.3f}{c.f1:8.3f}   {c.tp + c.fn:5d}{c.tp + c.fp:5d}")
-
-    lines.append(row("all", scores.overall))
-    lines += [row(f"lang {k}", v) for k, v in scores.by_lang.items()]
-    lines += [row(k, v) for k, v in scores.by_quantity.items()]
-    lines.append("")
-    lines.append(f"among claim-level matches: per agrees {scores.per_agrees}/{scores.per_compared}, "
-                 f"versus agrees {scores.versus_agrees}/{scores.versus_compared}")
-    for title, issues, label, other in (("misses", scores.misses, "expected", "predicted"),
-                                        ("false positives", scores.false_positives, "predicted", "gold")):
-        lines.append("")
-        lines.append(f"{title} (claim level): {len(issues)}" + (f", first {min(show, len(issues))}:" if issues and show > 0 else ""))
-        for issue in issues[:max(show, 0)]:
-            lines.append(f"  {issue.sentence_id}  {label}: {describe(issue.claim)}")
-            lines.append(f"  {' ' * len(issue.sentence_id)}  why: {_why(issue, other)}")
-    return "\n".join(lines) + "\n"
