@@ -4,6 +4,8 @@
     python scripts/press_gold.py check PASS.jsonl      every problem of a pass file, and what it still lacks
     python scripts/press_gold.py diff A.jsonl B.jsonl  where two passes disagree, passage by passage
     python scripts/press_gold.py finalize PASS.jsonl   the pass with start/end offsets, as gold lines
+    python scripts/press_gold.py merge A B RESOLVED    gold lines: A where the passes agree, RESOLVED where they did not
+                                                       (each a file or a folder of .jsonl files)
 
 A pass file holds one JSON object per passage, as docs/annotation.md describes, except that each
 span is given by its `text` (and `nth`, 1-based, when the same text occurs more than once in the
@@ -30,8 +32,13 @@ def _passages():
 
 
 def cmd_show(arg: str) -> None:
-    k, n = (int(x) for x in arg.split("/"))
-    for p in slice_of(list(_passages().values()), k, n):
+    passages = _passages()
+    if "/" in arg:
+        k, n = (int(x) for x in arg.split("/"))
+        chosen = slice_of(list(passages.values()), k, n)
+    else:
+        chosen = [passages[i] for i in arg.replace(",", " ").split()]
+    for p in chosen:
         print(f"=== {p.id}  [{p.lang}] {p.outlet}  {p.published or ''}")
         print(p.text)
         print()
@@ -76,6 +83,54 @@ def cmd_finalize(path: str) -> int:
     return 0
 
 
+def _read_many(paths: list[str], passages) -> tuple[list, list[str]]:
+    records, problems = [], []
+    for path in paths:
+        r, p = parse_pass(path, passages)
+        records += r
+        problems += p
+    return records, problems
+
+
+def _files(path: str) -> list[str]:
+    """A pass file, or every .jsonl file of a folder in name order; nothing for a path that does not exist."""
+    p = Path(path)
+    if p.is_dir():
+        return sorted(str(x) for x in p.glob("*.jsonl"))
+    return [path] if p.exists() else []
+
+
+def cmd_merge(a: str, b: str, resolved: str) -> int:
+    """A's record where both passes agree on the claims; the resolved record where they disagreed."""
+    passages = _passages()
+    ra, pa = _read_many(_files(a), passages)
+    rb, pb = _read_many(_files(b), passages)
+    rr, pr = _read_many(_files(resolved), passages)
+    problems = pa + pb + pr + pass_problems(rr, passages)
+    disputed = {line for line in compare_passes(ra, rb)[0] if not line.startswith(" ")}
+    fixed: dict = {}
+    for r in rr:
+        if r.id in fixed:
+            problems.append(f"{r.id}: resolved twice")
+        fixed[r.id] = r
+    amap, bmap = {r.id: r for r in ra}, {r.id: r for r in rb}
+    out = []
+    for pid in passages:
+        if pid not in amap or pid not in bmap:
+            problems.append(f"{pid}: not annotated twice (A: {pid in amap}, B: {pid in bmap})")
+            continue
+        if pid in disputed and pid not in fixed:
+            problems.append(f"{pid}: the passes disagree and no resolution is given")
+            continue
+        out.append(fixed.get(pid, amap[pid]))
+    for pr_ in problems:
+        print(pr_, file=sys.stderr)
+    for r in out:
+        print(json.dumps(r.gold_json(), ensure_ascii=False))
+    print(f"{len(out)} passages merged ({len(fixed)} resolved); {len(problems)} problems", file=sys.stderr)
+    return 1 if problems else 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -85,6 +140,10 @@ def main() -> int:
     d.add_argument("a")
     d.add_argument("b")
     sub.add_parser("finalize").add_argument("path")
+    m = sub.add_parser("merge")
+    m.add_argument("a")
+    m.add_argument("b")
+    m.add_argument("resolved")
     args = ap.parse_args()
     if args.cmd == "show":
         cmd_show(args.slice)
@@ -93,6 +152,8 @@ def main() -> int:
         return cmd_check(args.path)
     if args.cmd == "diff":
         return cmd_diff(args.a, args.b)
+    if args.cmd == "merge":
+        return cmd_merge(args.a, args.b, args.resolved)
     return cmd_finalize(args.path)
 
 
