@@ -14,9 +14,11 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from compare.entities import EntityHit
+from compare.lexicon import load_lexicon
 from compare.models import Mention
-from compare.rules import Quantity
-from compare.vocab import attribution_vocab, phrase_regex
+from compare.phrases import phrase_regex
+from compare.rules.model import Quantity
+from compare.vocab import attribution_vocab
 
 _DELIMS = ",;(–—:"
 _CLOSERS = ",;)–—"
@@ -39,7 +41,6 @@ class _Words:
     clause: re.Pattern
     apposition: re.Pattern
     source: re.Pattern
-    source_verb: re.Pattern
     contrast: re.Pattern
     pronouns: tuple  # (compiled, kind)
     vague: re.Pattern
@@ -73,7 +74,6 @@ def words(lang: str) -> _Words:
         clause=re.compile(phrase_regex(v.clause_markers), flags),
         apposition=re.compile(r"^\s*(?:(?:" + phrase_regex(v.articles) + r")\s*)?(?:" + phrase_regex(v.apposition_markers) + ")", flags),
         source=re.compile(phrase_regex(v.source_markers), flags),
-        source_verb=re.compile(phrase_regex(v.source_verbs), flags) if v.source_verbs else re.compile(r"(?!x)x"),
         contrast=re.compile(r"^[\s«“\"'(–—-]*(?:" + phrase_regex(v.contrast_openers) + ")", flags),
         pronouns=tuple((re.compile(phrase_regex([p]), flags), kind) for p, kind in v.pronouns.items()),
         vague=re.compile(r"(?:" + phrase_regex(v.vague_words) + r")\s*$", flags),
@@ -345,7 +345,6 @@ def _pronoun_before(text: str, m: Mention, sent: tuple[int, int], lang: str) -> 
 
 @lru_cache(maxsize=None)
 def _change_res(lang: str) -> tuple:
-    from compare.lexicon import load_lexicon
     changes = load_lexicon(lang).changes
     by_dir: dict = {}
     for phrase, direction in changes.items():

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Optional
 
 from compare.models import Mention
-from compare.rules import Quantity, RuleSet
-from compare.vocab import attribution_vocab, phrase_regex
+from compare.phrases import phrase_regex
+from compare.rules.model import Quantity, RuleSet
+from compare.vocab import attribution_vocab
 
 # A cue inside the number's own span (a period such as "par mois") is weaker evidence than a
 # word next to it: it counts as this many characters away.

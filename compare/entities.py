@@ -11,10 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from compare.rules import RuleSet
-from compare.vocab import attribution_vocab
-
-_SEP = "[\\s\\-‑_]?"
+from compare.phrases import name_key, name_regex
+from compare.rules.model import RuleSet
+from compare.vocab import attribution_vocab, language_vocab
 
 
 @dataclass(frozen=True)
@@ -25,22 +24,6 @@ class EntityHit:
     kind: str
     status: str  # known | detected
     organisation: Optional[str] = None
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"[\s\-‑_]+", "", s).casefold()
-
-
-def _alias_regex(alias: str) -> str:
-    out = ""
-    for ch in alias:
-        if ch in " -‑_":
-            out += _SEP
-        else:
-            out += re.escape(ch)
-    left = r"(?<![\w])" if alias[:1].isalnum() else ""
-    right = r"(?![\w]|[\-‑][\w])" if alias[-1:].isalnum() else ""
-    return left + out + right
 
 
 @dataclass(frozen=True)
@@ -61,7 +44,7 @@ class EntityMatcher:
             m = rx.match(text, w.start()) if rx is not None else None
             if m is None:
                 continue
-            e = self.by_key.get(_norm(m.group()))
+            e = self.by_key.get(name_key(m.group()))
             if e is not None:
                 hits.append(EntityHit(m.start(), m.end(), e.name, e.kind, "known", e.organisation))
         for rx, e in self.patterns:
@@ -70,7 +53,7 @@ class EntityMatcher:
         for rx, fam in self.families:
             for m in rx.finditer(text):
                 surface = re.sub(r"\s+", " ", m.group()).strip()
-                known = self.by_key.get(_norm(surface))
+                known = self.by_key.get(name_key(surface))
                 if known is not None:
                     hits.append(EntityHit(m.start(), m.end(), known.name, known.kind, "known", known.organisation))
                 else:
@@ -88,7 +71,7 @@ def compile_entities(rules: RuleSet) -> EntityMatcher:
     alternatives: list[str] = []
     for e in rules.entities:
         for name in [e.name, *e.aliases]:
-            key = _norm(name)
+            key = name_key(name)
             if not key:
                 continue
             by_key.setdefault(key, e)
@@ -96,7 +79,7 @@ def compile_entities(rules: RuleSet) -> EntityMatcher:
     alternatives.sort(key=lambda a: (-len(a), a))
     grouped: dict = {}
     for a in alternatives:
-        grouped.setdefault(a[0], []).append(_alias_regex(a))
+        grouped.setdefault(a[0], []).append(name_regex(a))
     alias_res = {first: re.compile("|".join(alts)) for first, alts in sorted(grouped.items())}
     patterns = tuple((re.compile(p), e) for e in rules.entities for p in e.patterns)
     families = tuple((re.compile(r"(?<![\w])(?:" + f.pattern + r")(?![\w])"), f) for f in rules.families)
@@ -129,7 +112,7 @@ _NAME_RUN = re.compile(
 def _detect_names(text: str, lang: str, known: list[EntityHit], common: frozenset = frozenset()) -> list[EntityHit]:
     vocab = attribution_vocab(lang)
     not_names = {w.replace("'", "’") for w in vocab.not_names}
-    stop = vocab.stopword_set
+    stop = language_vocab(lang).stopword_set
     places = vocab.place_set
     out: list[EntityHit] = []
     for m in _NAME_RUN.finditer(text):

@@ -17,10 +17,10 @@ from compare.cues import CueMatcher, accepts, choose_quantity, compile_cues
 from compare.entities import EntityHit, EntityMatcher, compile_entities
 from compare.lexicon import load_lexicon
 from compare.models import Article, Claim, Mention, Unclaimed
-from compare.quantities import find_mentions
-from compare.rules import RuleSet
+from compare.phrases import phrase_regex
+from compare.quantities import REASONS, Skipped, read_quantities
+from compare.rules.model import RuleSet
 from compare.sentences import split_sentences
-from compare.vocab import phrase_regex
 
 
 @dataclass(frozen=True)
@@ -63,10 +63,11 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
         s0, s1 = sent
         sentence = text[s0:s1]
         sent_hits = [h for h in hits if s0 <= h.start and h.end <= s1]
-        mentions = [_shift(m, s0) for m in find_mentions(sentence, lang)]
+        found = read_quantities(sentence, lang)
+        mentions = [_shift(m, s0) for m in found.mentions]
         cues = engine.cues.find(text, lang, s0, s1) if mentions else []
         contrast = starts_with_contrast(sentence, lang)
-        decisions.extend(_skipped_numbers(text, (s0, s1), mentions, sent_hits, lang))
+        decisions.extend(_skipped_numbers(text, (s0, s1), found.skipped, sent_hits))
         for m in mentions:
             d = _decide_one(article, engine, m, (s0, s1), sent_hits, cues, contrast, history, last_claim, last_money,
                             mentions)
@@ -85,38 +86,18 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
     return sorted(decisions, key=lambda d: (d.sentence[0], d.mention.start))
 
 
-_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
-_URL = re.compile(r"(?:https?://|www\.)\S+")
-
-
-def _skipped_numbers(text: str, sent: tuple[int, int], mentions: list[Mention], hits: list[EntityHit],
-                     lang: str) -> list[Decision]:
-    """Figures in the sentence that the quantity reader left out (years, dates, times...), so the
+def _skipped_numbers(text: str, sent: tuple[int, int], skipped: list[Skipped], hits: list[EntityHit]) -> list[Decision]:
+    """The figures the quantity reader skipped (years, dates, times...), with its reason, so the
     Unclaimed sheet shows every number; digits inside a name ("GPT-4o") are names, not numbers."""
-    s0, s1 = sent
-    taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in hits]
-    taken += [(u.start(), u.end()) for u in _URL.finditer(text, s0, s1)]
+    s0 = sent[0]
     out = []
-    for f in _FIGURE.finditer(text, s0, s1):
-        if any(a < f.end() and f.start() < b for a, b in taken):
+    for sk in skipped:
+        start, end = sk.start + s0, sk.end + s0
+        if any(h.start < end and start < h.end for h in hits):
             continue
-        m = Mention(text=f.group(), start=f.start(), end=f.end(), kind="number")
-        out.append(Decision(m, sent, None, "not read as a quantity: " + _why_skipped(text, f, lang)))
+        m = Mention(text=text[start:end], start=start, end=end, kind="number")
+        out.append(Decision(m, sent, None, "not read as a quantity: " + REASONS[sk.reason]))
     return out
-
-
-def _why_skipped(text: str, f: re.Match, lang: str) -> str:
-    dates = load_lexicon(lang).dates
-    after = text[f.end():f.end() + 12].lower()
-    before = text[max(0, f.start() - 12):f.start()].lower()
-    if any(re.match(r"\s*" + re.escape(mo) + r"\b", after) for mo in dates.months) or \
-            any(re.search(re.escape(mo) + r"\.?\s*$", before) for mo in dates.months):
-        return "a date"
-    if re.fullmatch(r"(?:1[89]|20|21)\d\d", f.group()):
-        return "a year"
-    if re.match(r"\s*(?:h|:)\s*\d", after):
-        return "a time"
-    return "a version, ordinal, reference or a number without a unit the reader knows"
 
 
 def _shift(m: Mention, offset: int) -> Mention:
@@ -298,7 +279,7 @@ def extract_article(article: Article, engine: Engine) -> tuple[list[Claim], list
             m = d.mention
             unclaimed.append(Unclaimed(article=article.id, text=m.text, start=m.start, end=m.end, value=m.value,
                                        unit=m.unit, kind=m.kind, sentence=article.text[d.sentence[0]:d.sentence[1]],
-                                       reason=d.reason))
+                                       reason=d.reason, sentence_start=d.sentence[0]))
     return claims, unclaimed
 
 

@@ -1,15 +1,15 @@
 """Which language an article is written in, French or English, from its own words.
 
-Counts the frequent words of each language (listed in compare/lang/*/attribution.yaml) and the
+Counts the frequent words of each language (listed in compare/lang/*/language.yaml) and the
 accented letters French uses; works on a one-sentence file as well as on a long article.
 """
 from __future__ import annotations
 
 import re
 
-from compare.vocab import attribution_vocab
+from compare.lang import languages
+from compare.vocab import language_vocab
 
-LANGS = ("en", "fr")
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?", re.UNICODE)
 _FRENCH_LETTERS = re.compile(r"[éèêàùçœâîôû]")
 
@@ -19,8 +19,8 @@ def detect_language(text: str, default: str = "en") -> str:
     sample = text[:20000]
     words = [w.lower() for w in _WORD.findall(sample)]
     scores = {}
-    for lang in LANGS:
-        stop = attribution_vocab(lang).stopword_set
+    for lang in languages():
+        stop = language_vocab(lang).stopword_set
         scores[lang] = sum(1 for w in words if w in stop)
     scores["fr"] += 0.5 * len(_FRENCH_LETTERS.findall(sample.lower()))
     if scores["fr"] == scores["en"]:

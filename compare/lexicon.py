@@ -10,25 +10,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import Literal, Optional
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
 from compare.errors import Problem, UserError
-from compare.yamlfiles import WordsLoader
-
-LANG_DIR = Path(__file__).parent / "lang"
+from compare.lang import LANG_DIR, languages
+from compare.models import UserFile
+from compare.yamlfiles import field_problems, read_yaml
 Qualifier = Literal["=", ">", ">=", "<", "<=", "~"]
 Change = Literal["up", "down"]
 RatioDirection = Literal["less", "more"]
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class NumberWords(Strict):
+class NumberWords(UserFile):
     """numbers.yaml: the words that spell numbers."""
 
     units: dict[str, int] = Field(description="Words worth less than 100, added together.")
@@ -42,7 +37,7 @@ class NumberWords(Strict):
     decimals: list[str] = Field(default_factory=list, description="Words for the decimal mark (point, virgule).")
 
 
-class Scale(Strict):
+class Scale(UserFile):
     """One multiplier and its spellings."""
 
     value: float
@@ -53,14 +48,14 @@ class Scale(Strict):
     money_only: bool = Field(False, description="Only when a currency is written with the amount.")
 
 
-class Scales(Strict):
+class Scales(UserFile):
     """scales.yaml."""
 
     scales: list[Scale]
     connectors: list[str] = Field(default_factory=list, description="Words between a scale and what it counts (de, of).")
 
 
-class Currency(Strict):
+class Currency(UserFile):
     """One currency: its ISO 4217 code and how it is written before and after an amount."""
 
     code: str
@@ -76,7 +71,7 @@ class Currency(Strict):
         return v
 
 
-class Currencies(Strict):
+class Currencies(UserFile):
     """currencies.yaml."""
 
     currencies: list[Currency]
@@ -86,7 +81,7 @@ class Currencies(Strict):
     hints: dict[str, str] = Field(default_factory=dict, description="Words near a dollar amount that name another dollar.")
 
 
-class Percents(Strict):
+class Percents(UserFile):
     """percents.yaml."""
 
     percent: list[str]
@@ -94,7 +89,7 @@ class Percents(Strict):
     before: list[str] = Field(default_factory=list, description="Percent words written before the number.")
 
 
-class Qualifiers(Strict):
+class Qualifiers(UserFile):
     """qualifiers.yaml."""
 
     before: dict[str, Qualifier]
@@ -107,7 +102,7 @@ class Qualifiers(Strict):
     floor_openers: list[str] = Field(default_factory=list, description="Range openers that make a lone price with a period a floor (plans from $20 a month).")
 
 
-class Periods(Strict):
+class Periods(UserFile):
     """periods.yaml."""
 
     periods: dict[str, list[str]]
@@ -115,7 +110,7 @@ class Periods(Strict):
     not_after: list[str] = Field(default_factory=list, description="Words after a period phrase that make it a date (l'an prochain, a year ago).")
 
 
-class Ratios(Strict):
+class Ratios(UserFile):
     """ratios.yaml."""
 
     times: list[str]
@@ -128,7 +123,7 @@ class Ratios(Strict):
     times_connectors: list[str] = Field(default_factory=list, description="Words between an approximate number and its factor word (une dizaine de fois).")
 
 
-class RatioPhrase(Strict):
+class RatioPhrase(UserFile):
     """A word phrase that states a factor: 'a tenth of' (10, less), 'quadruplé' (4, more)."""
 
     factor: float
@@ -140,7 +135,7 @@ class RatioPhrase(Strict):
 Ratios.model_rebuild()
 
 
-class Changes(Strict):
+class Changes(UserFile):
     """changes.yaml."""
 
     words: dict[str, Change]
@@ -149,7 +144,7 @@ class Changes(Strict):
     after: dict[str, Change] = Field(default_factory=dict)
 
 
-class Units(Strict):
+class Units(UserFile):
     """units.yaml."""
 
     prefix: str = ""
@@ -165,12 +160,11 @@ class Units(Strict):
         return v
 
 
-class Dates(Strict):
+class Dates(UserFile):
     """dates.yaml."""
 
     months: list[str]
     weekdays: list[str] = Field(default_factory=list)
-    year_words: list[str] = Field(default_factory=list)
     ordinal_suffixes: list[str] = Field(default_factory=list)
     ordinal_words: list[str] = Field(default_factory=list)
     references: list[str] = Field(default_factory=list)
@@ -178,14 +172,14 @@ class Dates(Strict):
     not_names: list[str] = Field(default_factory=list, description="Capitalised words before a number that are no product name (Les, Selon).")
 
 
-FILES: dict[str, type[Strict]] = {
+FILES: dict[str, type[UserFile]] = {
     "numbers": NumberWords, "scales": Scales, "currencies": Currencies, "percents": Percents,
     "qualifiers": Qualifiers, "periods": Periods, "ratios": Ratios, "changes": Changes,
     "units": Units, "dates": Dates,
 }
 
 
-class Lexicon(Strict):
+class Lexicon(UserFile):
     """Everything the quantity parser knows about one language."""
 
     lang: str
@@ -225,52 +219,25 @@ class Lexicon(Strict):
         return {p: unit for unit, phrases in self.units.units.items() for p in phrases}
 
 
-def _node_line(node: Optional[yaml.Node], loc: tuple) -> Optional[int]:
-    """1-based line of the YAML node at a pydantic error location (the deepest one found)."""
-    line = node.start_mark.line + 1 if node is not None else None
-    for key in loc:
-        if isinstance(node, yaml.MappingNode):
-            nxt = next((v for k, v in node.value if k.value == str(key)), None)
-            if nxt is None:
-                nxt = next((k for k, v in node.value if k.value == str(key)), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            nxt = node.value[key]
-        else:
-            nxt = None
-        if nxt is None:
-            break
-        node = nxt
-        line = node.start_mark.line + 1
-    return line
-
-
-def _read(path: Path, model: type[Strict], problems: list[Problem]) -> Optional[Strict]:
+def read_vocabulary_file(path: Path, model: type[UserFile], problems: list[Problem]) -> Optional[UserFile]:
     """One vocabulary file validated against its model; problems are appended, not raised."""
     if not path.is_file():
         problems.append(Problem("vocabulary file is missing", file=str(path)))
         return None
-    text = path.read_text(encoding="utf-8")
-    try:
-        node = yaml.compose(text, Loader=WordsLoader)
-        data: Any = yaml.load(text, Loader=WordsLoader) or {}
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        problems.append(Problem(f"not valid YAML: {getattr(e, 'problem', e)}", file=str(path),
-                                line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None))
+    doc = read_yaml(path, problems)
+    if doc is None:
         return None
     try:
-        return model.model_validate(data)
+        return model.model_validate(doc.data or {})
     except ValidationError as e:
-        for err in e.errors():
-            where = ".".join(str(x) for x in err["loc"]) or "(top)"
-            problems.append(Problem(f"{where}: {err['msg']}", file=str(path), line=_node_line(node, err["loc"])))
+        problems.extend(field_problems(e, doc))
         return None
 
 
 def read_lexicon(folder: Path, lang: str) -> Lexicon:
     """The lexicon in a folder of vocabulary files; raises UserError listing every problem."""
     problems: list[Problem] = []
-    parts = {name: _read(folder / f"{name}.yaml", model, problems) for name, model in FILES.items()}
+    parts = {name: read_vocabulary_file(folder / f"{name}.yaml", model, problems) for name, model in FILES.items()}
     if problems:
         raise UserError(problems)
     parts["change_words"] = parts.pop("changes")
@@ -282,6 +249,6 @@ def load_lexicon(lang: str) -> Lexicon:
     """The built-in vocabulary of `lang` ("fr" or "en"), loaded once."""
     folder = LANG_DIR / lang
     if not folder.is_dir():
-        known = ", ".join(sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir()))
+        known = ", ".join(languages())
         raise UserError(Problem(f"no vocabulary for language {lang!r} (known: {known})"))
     return read_lexicon(folder, lang)

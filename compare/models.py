@@ -1,4 +1,5 @@
-"""Typed, frozen records that cross module boundaries: Article, Mention, Claim, Unclaimed, Comparison.
+"""Typed, frozen records that cross module boundaries: Article, Mention, Claim, Unclaimed, Comparison,
+and the shared bases `Frozen` and `UserFile`.
 
 Every stage of the pipeline takes and returns these, so a stage can run in another process
 (or on Dask) and its output can be serialised and compared byte for byte.
@@ -16,7 +17,14 @@ EntityStatus = Literal["known", "detected", "none"]
 
 
 class Frozen(BaseModel):
+    """The base of every record and model: immutable, and an unknown field is an error."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class UserFile(Frozen):
+    """The base of what an analyst writes in YAML (rules, vocabularies, references): frozen, and an
+    unknown key is an error, never a silently ignored setting."""
 
 
 class Article(Frozen):
@@ -102,6 +110,7 @@ class Unclaimed(Frozen):
     kind: Kind = "number"
     sentence: str
     reason: str
+    sentence_start: int = 0  # offset of the sentence in the article: text == sentence[start - sentence_start:...]
 
 
 class Comparison(Frozen):

@@ -1,164 +1,23 @@
-"""Reference figures from primary sources, exchange rates and comparison settings (rule-file models).
+"""A separate file of reference figures (`--references FILE`), read and checked against the rules.
 
-They live in the rules (`references:`, `rates:`, `settings:`) so an analyst can edit them;
-`load_references` reads a separate file of references given with `--references FILE`.
+The models (Reference, Source, Rate, Settings) are part of the rule format and live in
+compare/rules/model.py; they are re-exported here for the modules that import them from here.
+This module imports the rules, never the other way round.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Optional, Sequence, Union
+from typing import Optional, Sequence, Union
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import ValidationError
 
 from compare.errors import Problem, UserError
-from compare.yamlfiles import WordsLoader, yaml_files
+from compare.phrases import name_key
+from compare.rules.model import CURRENCY, Rate, Reference, RuleSet, Settings, Source
+from compare.yamlfiles import KeyPath, YamlDoc, read_yaml, yaml_files
 
-if TYPE_CHECKING:
-    from compare.rules import RuleSet
-
-Qualifier = Literal["=", ">", ">=", "<", "<=", "~", "range"]
-CURRENCY = re.compile(r"^[A-Z]{3}$")
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-def _iso_date(v: Optional[str]) -> Optional[str]:
-    if v is None:
-        return v
-    v = str(v)
-    try:
-        dt.date.fromisoformat(v[:10])
-    except ValueError:
-        raise ValueError(f"date {v!r} is not YYYY-MM-DD") from None
-    return v
-
-
-class Source(Strict):
-    """Where a reference figure comes from."""
-
-    title: str
-    url: Optional[str] = None
-    date: Optional[str] = Field(None, description="Publication date, YYYY-MM-DD.")
-
-    _date = field_validator("date", mode="before")(_iso_date)
-
-
-class Reference(Strict):
-    """A figure from a primary source, to check press claims against.
-
-    Same meaning as a claim's fields: value in base units (5.576 M$ -> 5576000, unit USD),
-    `precision` the place value of the last digit the source gives (5.576 M -> 1000).
-    """
-
-    id: str = Field(description="Short stable id, shown in comparisons (e.g. llama31-405b-compute).")
-    entity: str = Field(description="Canonical entity name from the rules.")
-    quantity: str = Field(description="Quantity id from the rules (training_cost, compute, price, ...).")
-    value: float
-    unit: Optional[str] = Field(None, description="Currency code (USD, EUR, ...), x, percent or a count unit.")
-    per: Optional[str] = Field(None, description="What the figure is per (month, 1M input tokens); must match the claims'.")
-    qualifier: Qualifier = "="
-    low: Optional[float] = None
-    high: Optional[float] = None
-    precision: Optional[float] = Field(None, description="Place value of the last digit given; None means exact.")
-    source: Source
-    quote: Optional[str] = Field(None, description="The source's figure and context, briefly.")
-    note: Optional[str] = Field(None, description="Anything an analyst should know (assumptions, period).")
-
-    @field_validator("precision")
-    @classmethod
-    def _positive_precision(cls, v: Optional[float]) -> Optional[float]:
-        if v is not None and v <= 0:
-            raise ValueError("precision must be a positive place value such as 1000, 1 or 0.01")
-        return v
-
-    @model_validator(mode="after")
-    def _bounds(self) -> "Reference":
-        if self.qualifier == "range" and (self.low is None or self.high is None):
-            raise ValueError("a range reference needs both low and high")
-        if self.low is not None and self.high is not None and self.low > self.high:
-            raise ValueError(f"low {self.low} is above high {self.high}")
-        return self
-
-
-class Rate(Strict):
-    """An exchange rate on a date: 1 `from` is `rate` of `to`."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-    from_: str = Field(alias="from")
-    to: str
-    rate: float = Field(gt=0)
-    date: str
-    source: Optional[str] = None
-
-    _date = field_validator("date", mode="before")(_iso_date)
-
-    @field_validator("from_", "to")
-    @classmethod
-    def _code(cls, v: str) -> str:
-        if not CURRENCY.match(v):
-            raise ValueError(f"currency {v!r} is not a three-letter code such as USD")
-        return v
-
-
-class Settings(Strict):
-    approx_tolerance: float = Field(0.10, ge=0, description="Relative tolerance of a `~` claim.")
-    close_tolerance: float = Field(0.02, ge=0, description="Two figures this close (relative) are `close`, not `disagree`.")
-    ratio_tolerance: float = Field(0.10, ge=0, description="A stated ratio within this of the computed one is `consistent`.")
-    currency: str = Field("USD", description="Currency that money is converted to before it is compared.")
-
-
-def _line_of(node: Optional[yaml.Node]) -> Optional[int]:
-    return None if node is None else node.start_mark.line + 1
-
-
-def _item_nodes(root: Optional[yaml.Node]) -> tuple[Optional[yaml.Node], list[yaml.Node]]:
-    """The `references:` sequence node and its items, for line numbers."""
-    if not isinstance(root, yaml.MappingNode):
-        return None, []
-    for key, value in root.value:
-        if isinstance(key, yaml.ScalarNode) and key.value == "references":
-            return value, list(value.value) if isinstance(value, yaml.SequenceNode) else []
-    return None, []
-
-
-def _field_node(item: Optional[yaml.Node], loc: tuple) -> Optional[yaml.Node]:
-    """The node at a pydantic error location inside one item, as deep as the YAML goes."""
-    node = item
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            nxt = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(part)), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            nxt = node.value[part]
-        else:
-            nxt = None
-        if nxt is None:
-            break
-        node = nxt
-    return node
-
-
-def _validation_problems(e: ValidationError, file: str, node: Optional[yaml.Node], what: str) -> list[Problem]:
-    out = []
-    for err in e.errors():
-        loc = tuple(p for p in err["loc"] if p != "__root__")
-        at = _field_node(node, loc)
-        field = ".".join(str(p) for p in loc)
-        msg = err["msg"].removeprefix("Value error, ")
-        if err["type"] == "extra_forbidden":
-            msg = f"unknown key {field!r} (check its spelling)"
-        elif err["type"] == "missing":
-            msg = f"missing key {field!r}"
-        elif field:
-            msg = f"{field}: {msg}"
-        line = _line_of(at)
-        col = at.start_mark.column + 1 if at is not None else None
-        out.append(Problem(f"{what}: {msg}", file=file, line=line, column=col))
-    return out
+__all__ = ["CURRENCY", "Rate", "Reference", "Settings", "Source", "load_references", "reference_files"]
 
 
 def reference_files(paths: Sequence[Union[str, Path]]) -> list[Path]:
@@ -172,14 +31,29 @@ def reference_files(paths: Sequence[Union[str, Path]]) -> list[Path]:
     return files
 
 
-def _name_problem(ref: Reference, rules: "RuleSet") -> list[tuple[str, str]]:
+def _validation_problems(e: ValidationError, doc: YamlDoc, item: KeyPath, what: str) -> list[Problem]:
+    out = []
+    for err in e.errors():
+        loc = tuple(p for p in err["loc"] if p != "__root__")
+        field = ".".join(str(p) for p in loc)
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = f"unknown key {field!r} (check its spelling)"
+        elif err["type"] == "missing":
+            msg = f"missing key {field!r}"
+        elif field:
+            msg = f"{field}: {msg}"
+        out.append(doc.problem(f"{what}: {msg}", item + loc))
+    return out
+
+
+def _name_problem(ref: Reference, rules: RuleSet) -> list[tuple[str, str]]:
     """(field, message) for an entity or quantity the rules do not know: such a figure would never be used."""
     out = []
     known = {e.name for e in rules.entities}
     if ref.entity not in known and not any(re.fullmatch(f.pattern, ref.entity) for f in rules.families):
-        fold = ref.entity.casefold().replace("-", " ")
-        owner = next((e.name for e in rules.entities
-                      if fold in {a.casefold().replace("-", " ") for a in [e.name, *e.aliases]}), None)
+        key = name_key(ref.entity)
+        owner = next((e.name for e in rules.entities if key in {name_key(a) for a in [e.name, *e.aliases]}), None)
         if owner:
             out.append(("entity", f'entity "{ref.entity}" is a name of "{owner}": write the canonical name "{owner}"'))
         else:
@@ -190,7 +64,7 @@ def _name_problem(ref: Reference, rules: "RuleSet") -> list[tuple[str, str]]:
     return out
 
 
-def load_references(paths: Sequence[Union[str, Path]], rules: Optional["RuleSet"] = None) -> list[Reference]:
+def load_references(paths: Sequence[Union[str, Path]], rules: Optional[RuleSet] = None) -> list[Reference]:
     """Reference figures from YAML files with a top key `references:`; raises UserError listing every problem.
 
     With `rules`, entity names and quantity ids are checked against them too.
@@ -203,15 +77,10 @@ def load_references(paths: Sequence[Union[str, Path]], rules: Optional["RuleSet"
         if not path.is_file():
             problems.append(Problem("references file does not exist", file=file))
             continue
-        text = path.read_text(encoding="utf-8")
-        try:
-            data = yaml.load(text, Loader=WordsLoader)
-            root = yaml.compose(text, Loader=WordsLoader)
-        except yaml.YAMLError as e:
-            mark = getattr(e, "problem_mark", None)
-            problems.append(Problem(f"not valid YAML: {getattr(e, 'problem', None) or e}", file=file,
-                                    line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None))
+        doc = read_yaml(path, problems)
+        if doc is None:
             continue
+        data = doc.data
         if data is None:
             problems.append(Problem("file is empty: expected a top key `references:` with a list of figures", file=file))
             continue
@@ -220,36 +89,29 @@ def load_references(paths: Sequence[Union[str, Path]], rules: Optional["RuleSet"
             continue
         for key in data:
             if key != "references":
-                problems.append(Problem(f"unknown top key {key!r}: a references file holds only `references:`",
-                                        file=file, line=_line_of(_field_node(root, (key,)))))
-        seq_node, items = _item_nodes(root)
+                problems.append(doc.problem(f"unknown top key {key!r}: a references file holds only `references:`",
+                                            (key,), key=True))
         raw = data.get("references")
-        if raw is None:
-            problems.append(Problem("no `references:` list in this file", file=file, line=_line_of(seq_node)))
-            continue
-        if not isinstance(raw, list):
-            problems.append(Problem("`references:` must be a list of figures", file=file, line=_line_of(seq_node)))
+        if raw is None or not isinstance(raw, list):
+            message = "no `references:` list in this file" if raw is None else "`references:` must be a list of figures"
+            problems.append(doc.problem(message, ("references",)) if "references" in data else Problem(message, file))
             continue
         for i, item in enumerate(raw):
-            node = items[i] if i < len(items) else None
+            at = ("references", i)
             rid = item.get("id") if isinstance(item, dict) else None
             what = f"reference {rid!r}" if rid else f"reference #{i + 1}"
             if rid is not None:
                 if str(rid) in first_seen:
-                    problems.append(Problem(f"duplicate reference id {str(rid)!r} (first at {first_seen[str(rid)]})",
-                                            file=file, line=_line_of(node)))
+                    problems.append(doc.problem(f"duplicate reference id {str(rid)!r} (first at {first_seen[str(rid)]})", at))
                     continue
-                first_seen[str(rid)] = f"{file}:{_line_of(node)}"
+                first_seen[str(rid)] = f"{file}:{doc.at(at)[0]}"
             try:
                 ref = Reference.model_validate(item)
             except ValidationError as e:
-                problems.extend(_validation_problems(e, file, node, what))
+                problems.extend(_validation_problems(e, doc, at, what))
                 continue
             named = _name_problem(ref, rules) if rules is not None else []
-            for field, message in named:
-                at = _field_node(node, (field,))
-                problems.append(Problem(f"{what}: {message}", file=file, line=_line_of(at),
-                                        column=at.start_mark.column + 1 if at is not None else None))
+            problems.extend(doc.problem(f"{what}: {message}", at + (field,)) for field, message in named)
             if not named:
                 refs.append(ref)
     if problems:

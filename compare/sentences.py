@@ -3,18 +3,14 @@
 Press text reaches us with paragraphs glued together ("ChatGPT.Mais", "l’IA.C’est"), decimal
 points inside numbers ("1.5", "5.57") and abbreviations ("U.S.", "M."), so a plain split on ". "
 is wrong both ways. Spans, not strings, are returned so offsets stay those of the article.
+The abbreviations are those of every language, in compare/lang/LANG/sentences.yaml.
 """
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
 
-_ABBREVIATIONS = {
-    "m", "mm", "mme", "mlle", "dr", "pr", "st", "ste", "mr", "mrs", "ms", "prof", "inc", "corp", "ltd",
-    "co", "vs", "etc", "env", "cf", "p", "pp", "no", "n°", "jan", "feb", "fév", "févr", "mar", "apr",
-    "avr", "jun", "jul", "juil", "aug", "sep", "sept", "oct", "nov", "dec", "déc", "u.s", "u.k", "e.g",
-    "i.e", "approx", "fig", "vol", "ed", "gen",
-}
+from compare.vocab import abbreviations
 
 _BOUNDARY = re.compile(
     r"""(?P<end>[.!?…]+)(?P<close>["”»’')\]]*)      # terminal punctuation, closing quotes
@@ -58,7 +54,8 @@ def _is_real_end(text: str, m: re.Match) -> bool:
     if m.group("glued") is not None:
         # "ChatGPT.Mais": a word of two letters or more before the point, not an initialism.
         return bool(re.search(r"[a-zà-ÿA-Z0-9]{2,}$", before)) and not re.search(r"\b[A-Z]\.[A-Z]$", text[max(0, m.start() - 4):m.start()])
-    if token in _ABBREVIATIONS or token.rstrip(".") in _ABBREVIATIONS:
+    known = abbreviations()
+    if token in known or token.rstrip(".") in known:
         return False
     if re.fullmatch(r"[A-Z]", word.group(1) if word else ""):
         return False  # an initial: "J. Smith", "U.S. government"

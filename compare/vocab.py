@@ -1,28 +1,26 @@
-"""The attribution vocabulary of each language (compare/lang/LANG/attribution.yaml), validated once.
+"""The word vocabularies of each language beside the quantity lexicon, and the check of them all.
 
-These words decide whose number a number is: contrast openers, versus markers, pronouns...
-They are data so that an analyst can read and extend them.
+compare/lang/LANG/attribution.yaml: the words that decide whose number a number is (contrast
+openers, versus markers, pronouns...); language.yaml: the stopwords that tell the languages
+apart; sentences.yaml: the abbreviations a point does not end a sentence after. They are data so
+that an analyst can read and extend them. `check_vocabulary` reports every problem of every
+vocabulary file of every language, located, without raising.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
-
 from compare.errors import Problem, UserError
-from compare.yamlfiles import WordsLoader
+from compare.lang import LANG_DIR, languages
+from compare.lexicon import FILES, read_vocabulary_file
+from compare.models import UserFile
 
-LANG_DIR = Path(__file__).parent / "lang"
 
+class AttributionVocab(UserFile):
+    """attribution.yaml."""
 
-class AttributionVocab(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    stopwords: list[str]
     contrast_openers: list[str]
     versus_markers: list[str]
     binding_words: list[str]
@@ -51,47 +49,64 @@ class AttributionVocab(BaseModel):
     def place_set(self) -> frozenset[str]:
         return frozenset(self.places)
 
+
+class LanguageVocab(UserFile):
+    """language.yaml."""
+
+    stopwords: list[str]
+
     @property
     def stopword_set(self) -> frozenset[str]:
         return frozenset(w.lower().replace("'", "’") for w in self.stopwords)
 
 
-def phrase_regex(phrases: list[str], prefix: bool = False) -> str:
-    """A regex alternation of phrases: case-insensitive use, ’ and ' alike, spaces flexible.
+class SentenceVocab(UserFile):
+    """sentences.yaml."""
 
-    A phrase ending in `*` matches any word ending. Longest phrases come first.
-    """
-    parts = []
-    for p in sorted(set(phrases), key=lambda s: (-len(s), s)):
-        star = p.endswith("*")
-        p = p.rstrip("*")
-        rx = ""
-        for ch in p:
-            if ch in "’'":
-                rx += "[’']"
-            elif ch.isspace():
-                rx += r"\s+"
-            elif ch == "-":
-                rx += r"[-‑\s]?"
-            else:
-                rx += re.escape(ch)
-        if star:
-            rx += r"\w*"
-        left = r"(?<![\w])" if (p[:1].isalnum()) else ""
-        right = r"(?![\w])" if (p[-1:].isalnum() and not star and not p.endswith(("’", "'"))) else ""
-        parts.append(left + rx + right)
-    return "|".join(parts) if parts else r"(?!x)x"
+    abbreviations: list[str]
+
+
+WORD_FILES: dict[str, type[UserFile]] = {"attribution": AttributionVocab, "language": LanguageVocab,
+                                         "sentences": SentenceVocab}
+
+
+def _load(lang: str, name: str) -> UserFile:
+    problems: list[Problem] = []
+    found = read_vocabulary_file(LANG_DIR / lang / f"{name}.yaml", WORD_FILES[name], problems)
+    if found is None:
+        raise UserError(problems)
+    return found
 
 
 @lru_cache(maxsize=None)
 def attribution_vocab(lang: str) -> AttributionVocab:
-    path = LANG_DIR / lang / "attribution.yaml"
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=WordsLoader)
-        return AttributionVocab.model_validate(data)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise UserError(Problem(f"not valid YAML: {getattr(e, 'problem', e)}", str(path),
-                                mark.line + 1 if mark else None, mark.column + 1 if mark else None))
-    except ValidationError as e:
-        raise UserError([Problem(f"{'.'.join(map(str, err['loc']))}: {err['msg']}", str(path)) for err in e.errors()])
+    return _load(lang, "attribution")
+
+
+@lru_cache(maxsize=None)
+def language_vocab(lang: str) -> LanguageVocab:
+    return _load(lang, "language")
+
+
+@lru_cache(maxsize=None)
+def abbreviations() -> frozenset[str]:
+    """The abbreviations of every language: a text is split before its language is known."""
+    return frozenset(a.lower() for lang in languages() for a in _load(lang, "sentences").abbreviations)
+
+
+def check_vocabulary(lang_dir: Path = LANG_DIR) -> list[Problem]:
+    """Every problem of the vocabulary files under `lang_dir` (one folder per language, or one
+    language's folder), each at its file:line:col: YAML errors, duplicate keys, unknown or missing
+    keys, wrong types, files missing or that nothing reads."""
+    lang_dir = Path(lang_dir)
+    expected = {**{name: model for name, model in FILES.items()}, **WORD_FILES}
+    folders = [lang_dir] if (lang_dir / "numbers.yaml").is_file() else [lang_dir / code for code in languages(lang_dir)]
+    problems: list[Problem] = []
+    for folder in folders:
+        for name, model in expected.items():
+            read_vocabulary_file(folder / f"{name}.yaml", model, problems)
+        for extra in sorted(folder.glob("*.y*ml")):
+            if extra.stem not in expected:
+                problems.append(Problem(f"no vocabulary file is called {extra.name!r}: nothing reads it "
+                                        f"(the files are {', '.join(sorted(expected))})", str(extra)))
+    return problems

@@ -1,0 +1,165 @@
+"""Phrases of the vocabularies and rules as regexes, and names as lookup keys: one compiler.
+
+A phrase is written as people write it ("plus de", "augment*", "l’an", "Llama-3"); `atoms` turns
+it into regex pieces, one per character, by a `Style` that says how spaces, hyphens, apostrophes
+and a trailing `*` (any word ending) may vary. Three styles, three readers:
+
+- `WORDS`: cue words (rules) and attribution words: any spacing, an optional hyphen.
+- `GRAMMAR`: the quantity vocabulary, compiled as a prefix-sharing trie (`alternation`), also
+  for text read backwards; short capitalised phrases ("M", "Md") keep their case.
+- `NAMES`: entity names and aliases: a space, hyphen or underscore may be any one of them or none.
+
+`name_key` is the one way two entity names are compared: case, spaces, hyphens and underscores
+ignored ("Llama-3" is "llama 3").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+SP = r"[^\S\r\n]"  # a space that does not break the line
+NEVER = r"(?!x)x"
+
+
+@dataclass(frozen=True)
+class Style:
+    """How each character of a phrase is written as regex."""
+
+    space: str  # between two words
+    space_near_symbol: str  # next to a symbol ("$ US", "% ")
+    hyphens: str  # the characters that are hyphens
+    hyphen: str  # the regex of a hyphen
+    quote: Optional[str]  # the regex of ’ or ' (None: as written)
+    stars: bool  # a trailing (or leading) * matches any word ending
+    left: str  # before a phrase that starts with a letter or digit
+    right: str  # after a phrase that ends with one
+
+
+WORDS = Style(space=r"\s+", space_near_symbol=r"\s+", hyphens="-", hyphen=r"[-‑\s]?", quote="[’']", stars=True,
+              left=r"(?<![\w])", right=r"(?![\w])")
+GRAMMAR = Style(space=SP + "+", space_near_symbol=SP + "*", hyphens="-‑", hyphen="[-‑‐]", quote="[’']", stars=True,
+                left=r"(?<!\w)", right=r"(?!\w)")
+_SEP = "[\\s\\-‑_]?"
+NAMES = Style(space=_SEP, space_near_symbol=_SEP, hyphens="-‑_", hyphen=_SEP, quote=None, stars=False,
+              left=r"(?<![\w])", right=r"(?![\w]|[\-‑][\w])")
+
+
+def atoms(phrase: str, style: Style = GRAMMAR, glued: bool = False) -> list[str]:
+    """Regex pieces of one phrase. `glued`: no boundary before it (a suffix written against digits)."""
+    star = style.stars and phrase.endswith("*") and len(phrase) > 1
+    lead_star = style.stars and phrase.startswith("*") and len(phrase) > 1
+    p = phrase[1 if lead_star else 0:len(phrase) - 1 if star else len(phrase)]
+    out = []
+    if p[:1].isalnum() and not glued and not lead_star:
+        out.append(style.left)
+    if lead_star:
+        out.append(r"\w*")
+    for i, ch in enumerate(p):
+        if ch in "’'" and style.quote:
+            out.append(style.quote)
+        elif ch.isspace():
+            between_words = i > 0 and p[i - 1].isalnum() and i + 1 < len(p) and p[i + 1].isalnum()
+            out.append(style.space if between_words else style.space_near_symbol)
+        elif ch in style.hyphens:
+            out.append(style.hyphen)
+        else:
+            out.append(re.escape(ch))
+    if star:
+        out.append(r"\w*")
+    if p[-1:].isalnum() and not star:
+        out.append(style.right)
+    return out
+
+
+def phrase_regex(phrases: Iterable[str], style: Style = WORDS) -> str:
+    """An alternation of phrases, longest first (so the longest phrase at a place wins); used
+    case-insensitively for words, case-sensitively for names."""
+    alts = ["".join(atoms(p, style)) for p in sorted(set(phrases), key=lambda s: (-len(s), s))]
+    return "|".join(alts) if alts else NEVER
+
+
+def name_regex(name: str) -> str:
+    """The regex of one entity name or alias (see NAMES)."""
+    return "".join(atoms(name, NAMES))
+
+
+def name_key(name: str) -> str:
+    """Names compare as the entity matcher compares them: case, spaces, hyphens and underscores ignored."""
+    return re.sub(r"[\s\-‑_]+", "", name).casefold()
+
+
+def lookup_key(phrase: str) -> str:
+    """A vocabulary phrase with ’ as ' and without spaces or hyphens, to look up what the text wrote."""
+    return "".join(phrase.replace("’", "'").replace("-", "").replace("‑", "").replace("‐", "").split())
+
+
+def is_case_sensitive(phrase: str, flag: Optional[bool] = None) -> bool:
+    """Short phrases with a capital ("M", "Md", "GPU") mean what they say only in that case."""
+    if flag is not None:
+        return flag
+    letters = [c for c in phrase if c.isalpha()]
+    return bool(letters) and any(c.isupper() for c in letters) and len(phrase.replace(" ", "")) <= 4
+
+
+_ATOM_RANK = {"[^": 1, "[’": 1, "[-": 1, "\\w": 2, "(?": 3}
+
+
+def trie(seqs: list[list[str]]) -> str:
+    """One regex for many atom sequences, sharing prefixes so a failed branch costs one test."""
+    root: dict = {}
+    for seq in seqs:
+        node = root
+        for atom in seq:
+            node = node.setdefault(atom, {})
+        node[None] = {}
+
+    def emit(node: dict) -> str:
+        keys = sorted((k for k in node if k is not None), key=lambda a: (_ATOM_RANK.get(a[:2], 0), a))
+        alts = [k + emit(node[k]) for k in keys]
+        if None in node:
+            return "(?:" + "|".join(alts) + ")?" if alts else ""
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
+def alternation(phrases: Iterable, reverse: bool = False, case: Optional[bool] = None, glued: bool = False) -> str:
+    """The GRAMMAR alternation of phrases as a trie, longest match first; `reverse` builds it for
+    reversed text. Phrases may be strings or (phrase, case) pairs; case-sensitive ones are tried first."""
+    sensitive, insensitive = [], []
+    items = [item if isinstance(item, tuple) else (item, case) for item in set(phrases)]
+    loose = [p.lower() for p, f in items if not is_case_sensitive(p.strip("*"), f)]
+    stems = []
+    for phrase, flag in items:
+        written = _reverse_phrase(phrase) if reverse else phrase
+        low = phrase.lower()
+        if flag is None and any(other.startswith(low) and other != low for other in loose):
+            flag = False
+        if is_case_sensitive(phrase.strip("*"), flag):
+            sensitive.append(atoms(written, GRAMMAR, glued))
+        elif reverse and phrase.endswith("*") and phrase[:-1].isalpha():
+            stems.append(phrase[:-1].lower()[::-1])
+        else:
+            insensitive.append(atoms(written.lower(), GRAMMAR, glued))
+    parts = []
+    if sensitive:
+        parts.append("(?-i:" + trie(sensitive) + ")")
+    if insensitive:
+        parts.append(trie(insensitive))
+    if stems:
+        # A reversed "augment*" is a whole word ending in "tnemgua": the word is taken at once and
+        # its end checked, instead of backtracking a leading \w* through every ending; the checks are
+        # grouped by the word's first letter so only a few are tried.
+        by_end: dict[str, list[str]] = {}
+        for st in sorted(stems):
+            by_end.setdefault(st[-1], []).append(f"(?<={re.escape(st)})")
+        parts.append(r"\w++(?:" + "|".join(f"(?<={re.escape(end)})(?:" + "|".join(alts) + ")"
+                                            for end, alts in sorted(by_end.items())) + ")")
+    return "|".join(parts) if parts else NEVER
+
+
+def _reverse_phrase(p: str) -> str:
+    if p.endswith("*") and len(p) > 1:
+        return "*" + p[:-1][::-1]
+    return p[::-1]

@@ -1,0 +1,226 @@
+"""What is written around a numeral: before it (sign, currency, qualifier, change word, range
+opener, read on the reversed text) and after it (scale, currency, cents, percent, ratio, count
+unit, period, trailing qualifier).
+"""
+from __future__ import annotations
+
+import re
+
+from compare.numbers import scaled_precision
+from compare.phrases import SP, lookup_key
+from compare.quantities.grammar import Grammar
+from compare.quantities.reading import Reading, numeral_at
+
+
+def apply_prefix(text: str, r: Reading, pm: re.Match, g: Grammar) -> None:
+    s = r.start
+
+    def at(group: str) -> int:
+        return s - pm.end(group)
+
+    sign = pm.group("sign") or pm.group("sign2")
+    glued = [grp for grp in ("sign", "sign2") if pm.group(grp) and at(grp) > 0 and text[at(grp) - 1].isalnum()]
+    if glued:
+        sign = None
+    if pm.group("sign") and not glued and not (pm.group("cur") and pm.group("sign2")):
+        r.start = at("sign")
+    if pm.group("cur") and r.kind in ("number", "money") and not r.subunit:
+        code = g.currency_table.get(pm.group("cur")[::-1])
+        if code and (r.kind == "number" or r.unit == code):
+            r.kind, r.unit, r.cur_before = "money", code, True
+            r.currency_form = r.currency_form or pm.group("cur")[::-1]
+            r.start = at("cur")
+    if pm.group("sign2") and r.cur_before:
+        r.start = min(r.start, at("sign2"))
+    if sign and sign in "-−":
+        r.value = -r.value
+        if r.kind in ("money", "percent"):
+            r.direction = "down"
+    elif sign == "+" and r.kind in ("money", "percent"):
+        r.direction = "up"
+    if pm.group("neg"):
+        r.value = -r.value
+        r.start = at("neg")
+    if pm.group("qual"):
+        qtext = pm.group("qual")[::-1]
+        q = g.qual_table.get(qtext)
+        qs = at("qual")
+        if q and not (qtext.strip() in "<>=" and qs > 0 and text[qs - 1] in "<>="):
+            if q == "=":
+                r.equal = True
+            elif r.qualifier in ("=", "~") or q != "~":
+                r.qualifier = q
+            r.start = qs
+    r.governed = bool(pm.group("chg") or pm.group("chgd"))
+    chg_group = "chg" if pm.group("chg") else ("chgd" if pm.group("chgd") and r.kind == "percent" else None)
+    if chg_group and r.kind in ("money", "percent") and r.direction is None:
+        chg = pm.group(chg_group)[::-1]
+        cm = g.change_up.search(chg)
+        if cm:
+            r.direction = "up" if cm.group("up") else "down"
+        else:
+            r.direction = g.lex.change_words.adjacent.get(chg.strip()) or \
+                {lookup_key(k).lower(): v for k, v in g.lex.change_words.adjacent.items()}.get(lookup_key(chg).lower())
+    if pm.group("open"):
+        r.opener = lookup_key(pm.group("open")[::-1]).lower()
+        r.opener_start = at("open")
+    if pm.group("mul") and r.kind == "number":
+        r.kind, r.unit, r.direction, r.start = "ratio", "x", "more", at("mul")
+    if pm.group("div") and r.kind == "number":
+        r.kind, r.unit, r.direction, r.start = "ratio", "x", "less", at("div")
+
+
+def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> None:
+    """Scale, currency, percent, ratio, count unit, period and trailing qualifier after the numeral."""
+    end = r.end
+    sm = g.scale.match(text, end)
+    scale_flag = None
+    if sm:
+        word = sm.group("g") or sm.group("s")
+        if sm.group("g") is None or not (r.digits is False):
+            v = g.scale_table.get(word)
+            if v is not None and not (sm.group("g") and not r.digits and not sm.group("s")):
+                scale_flag = g.scale_flags.get(word) or next(
+                    (f for w, f in g.scale_flags.items() if lookup_key(w).lower() == lookup_key(word).lower()), None)
+                r.scale = v
+                r.scale_end = end = sm.end()
+    cm = g.currency_after.match(text, end)
+    if cm and r.kind == "money" and cm.group("sub"):
+        cm = None
+    if cm:
+        if cm.group("c"):
+            r.kind, r.unit, r.currency_form = "money", g.currency_table.get(cm.group("c")), cm.group("c")
+        else:
+            base = g.subunit_table.get(cm.group("sub"))
+            r.kind, r.unit, r.subunit = "money", base, True
+            if base:
+                r.value /= 100
+                r.precision = None if r.precision is None else r.precision / 100
+        end = cm.end()
+    if r.kind == "money" and not r.subunit and r.scale == 1.0 and not cur_before:
+        end = _cents(text, r, g, end)
+    if r.scale != 1.0 and scale_flag is not None and scale_flag.money_only and r.kind != "money" and not cur_before:
+        r.scale, end = 1.0, r.end
+        r.scale_end = 0
+    if r.scale != 1.0:
+        r.value *= r.scale
+        r.precision = scaled_precision(r.precision, r.scale)
+        if r.kind == "number" and sm.group("s") and sm.group("s").isalpha():
+            end = _continue_after_scale(text, r, g, end)
+    if r.kind == "number":
+        pm = g.percent.match(text, end)
+        if pm and not (r.end == end and pm.start("pp" if pm.group("pp") else "pc") == end
+                       and (pm.group("pp") or pm.group("pc"))[:1].isalpha()):
+            r.kind, r.unit = "percent", ("pp" if pm.group("pp") else "percent")
+            end = pm.end()
+    if r.kind == "number":
+        rm = g.ratio.match(text, end)
+        if rm and rm.group("tc") and not r.approximate:
+            rm = None
+        if rm and not (rm.group("t")[:1].isalpha() and rm.start("t") == end and r.digits
+                       and rm.group("t").lower() not in ("x",)):
+            r.kind, r.unit = "ratio", "x"
+            end = rm.end()
+            if rm.group("dir"):
+                r.direction = g.ratio_dirs.get(rm.group("dir"))
+    if r.kind == "number":
+        um = g.unit.match(text, end)
+        if um and g.lang == "en" and r.value >= 2 and um.group("u").islower() and not um.group("hy") \
+                and lookup_key(um.group("u")).lower() + "s" in g.unit_table.lower:
+            um = None
+        if um and not (um.start("u") == end and r.digits and text[end - 1].isdigit()
+                       and um.group("u")[:1].islower()):
+            r.kind, r.unit = "count", g.unit_table.get(um.group("u"))
+            end = um.end()
+    if r.kind in ("money", "percent", "count"):
+        pe = g.period.match(text, end)
+        if pe:
+            r.per = g.period_table.get(pe.group("per"))
+            end = pe.end()
+    qa = g.qual_after.match(text, end)
+    if qa:
+        q = g.qual_after_table.get(qa.group("qa"))
+        if q == "=":
+            r.equal = True
+        elif q:
+            r.qualifier = q
+        end = qa.end()
+    if r.approximate and r.qualifier == "=":
+        r.qualifier = "~"
+    r.end = end
+
+
+def _cents(text: str, r: Reading, g: Grammar, end: int) -> int:
+    """ "3 dollars 50 cents", "treize euros et quarante-cinq cents": the sub-unit adds hundredths."""
+    m = g.and_join.match(text, end)
+    if not m or m.end() >= len(text) or not text[m.end()].isalnum():
+        return end
+    got = numeral_at(text, m.end(), g)
+    if got is None or not (0 < got[0].value < 100) or got[0].value != int(got[0].value):
+        return end
+    stop = m.end() + got[0].length
+    cm = g.currency_after.match(text, stop)
+    if cm and cm.group("sub"):
+        stop = cm.end()
+    elif cm or (stop < len(text) and (text[stop].isalnum() or text[stop] in "%$€£")):
+        return end
+    elif g.scale.match(text, stop) or g.unit.match(text, stop) or g.percent.match(text, stop):
+        return end
+    r.value += got[0].value / 100
+    r.precision = 0.01
+    return stop
+
+
+_SYMBOL = re.compile(r"(?:[A-Z]{0,2}[$€£¥]|[A-Z]{3})" + SP + r"*")
+_WORDS_END = re.compile(r"\S+")
+
+
+def _continue_after_scale(text: str, r: Reading, g: Grammar, end: int) -> int:
+    """ "4 thousand 3 hundred and 21": smaller numerals right after a scale word add to it."""
+    limit = r.scale
+    while True:
+        m = g.and_join.match(text, end)
+        if m and not text[m.end():m.end() + 1].isalnum():
+            return end
+        if not m:
+            return end
+        got = numeral_at(text, m.end(), g)
+        if got is None:
+            return end
+        num = got[0]
+        if num.value >= limit or num.value != int(num.value) or num.value <= 0:
+            return end
+        stop = m.end() + num.length
+        sm = g.scale.match(text, stop)
+        if sm and (sm.group("s") or "").isalpha():
+            v = g.scale_table.get(sm.group("s"))
+            if not (v and v < limit and num.value * v < limit):
+                return end
+            r.value += num.value * v
+            r.precision = None
+            end, limit = sm.end(), v
+            continue
+        if stop < len(text) and text[stop].isalnum():
+            return end
+        r.value += num.value
+        r.precision = 1.0
+        return stop
+
+
+_TURNED = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
+
+
+def ratio_qualifier(text: str, r: Reading, g: Grammar, lo: int) -> None:
+    """ "roughly half the cost", "more than twice as much": a qualifier right before a factor word.
+
+    Before a fraction the bound is on the share, so it turns around on the factor: "plus de la
+    moitié" is a share above 1/2, a factor below 2 ("<")."""
+    if r.qualifier != "=" or r.start == 0:
+        return
+    pm = g.prefix.match(text[lo:r.start][::-1])
+    if pm and pm.group("qual") and not pm.group("cur") and not pm.group("sign"):
+        q = g.qual_table.get(pm.group("qual")[::-1])
+        if q and q != "=":
+            r.qualifier = _TURNED.get(q, q) if r.fraction else q
+            r.start -= pm.end("qual")
+

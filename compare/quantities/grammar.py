@@ -1,0 +1,232 @@
+"""The grammar of one language: its vocabulary (compare/lang/LANG/*.yaml) compiled into regexes
+and lookup tables, once, for the reader (compare/quantities/reader.py).
+
+Phrases become regexes through compare.phrases (the GRAMMAR style); the words before a number
+are matched on the reversed text, so their regexes are built reversed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from compare.lexicon import Lexicon, RatioPhrase, load_lexicon
+from compare.numbers import word_tables
+from compare.phrases import SP, alternation, atoms, is_case_sensitive, lookup_key, phrase_regex, trie
+
+_TIME = re.compile(r"(?:[:hH]\d{2}(?!\d)|h(?![^\W\d_])|" + SP + r"?h" + SP + r"?\d{2}(?!\d))")
+# What may stand right before a number word: spaces, ASCII punctuation but "-" and "_", quotes, dashes.
+_WORD_SEPARATORS = r"[\s!-,./:-@\[-\^`{-~“”„«»‘’‚–—…·¿¡€£¥×°§•]"
+
+
+
+class Table:
+    """Phrase -> value lookup that tolerates case, apostrophe and spacing differences."""
+
+    def __init__(self, mapping: dict, case: Optional[bool] = None):
+        self.exact = {}
+        self.lower = {}
+        self.written = {}
+        for phrase, value in mapping.items():
+            if not is_case_sensitive(phrase, case):
+                self.written.setdefault(phrase.lower(), value)
+            k = lookup_key(phrase)
+            if is_case_sensitive(phrase, case):
+                self.exact.setdefault(k, value)
+            else:
+                self.lower.setdefault(k.lower(), value)
+                self.exact.setdefault(k, value)
+
+    def get(self, text: str):
+        found = self.written.get(text)
+        if found is not None:
+            return found
+        k = lookup_key(text)
+        if k in self.exact:
+            return self.exact[k]
+        return self.lower.get(k.lower())
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Compiled regexes and lookup tables of one language."""
+
+    lang: str
+    lex: Lexicon
+    anchor: re.Pattern
+    digit_anchor: re.Pattern
+    word_anchor: re.Pattern
+    word_scan: re.Pattern
+    special: re.Pattern
+    prefix: re.Pattern
+    article: re.Pattern
+    scale: re.Pattern
+    scale_table: Table
+    scale_flags: dict
+    currency_after: re.Pattern
+    currency_table: Table
+    ambiguous: frozenset
+    subunits: frozenset
+    hints: re.Pattern
+    percent: re.Pattern
+    ratio: re.Pattern
+    ratio_dirs: Table
+    fold_table: Table
+    unit: re.Pattern
+    unit_table: Table
+    period: re.Pattern
+    period_table: Table
+    qual_after: re.Pattern
+    qual_table: Table
+    qual_after_table: Table
+    change_after: re.Pattern
+    change_after_table: Table
+    change_up: re.Pattern
+    range_join: re.Pattern
+    range_open: dict
+    bound_join: re.Pattern
+    date_after: re.Pattern
+    ordinal: re.Pattern
+    time_after: re.Pattern
+    clock: re.Pattern
+    months: frozenset
+    weekdays: frozenset
+    references: frozenset
+    negative: re.Pattern
+    not_names: frozenset
+    ratio_direction: re.Pattern
+    free_joiners: frozenset
+    hint_stems: re.Pattern
+    and_join: re.Pattern
+    ratio_phrases: Table
+    subunit_table: Table
+    floor_openers: frozenset
+    change_openers: frozenset
+    change_before: re.Pattern  # a change word anywhere earlier in the clause: "raised the price of X from $20 to $22"
+
+
+@lru_cache(maxsize=None)
+def grammar(lang: str) -> Grammar:
+    """The compiled grammar of `lang`, built once from its lexicon."""
+    lex = load_lexicon(lang)
+    words = word_tables(lang)
+    I = re.IGNORECASE
+    fold = dict(lex.ratios.fold)
+    half = list(lex.ratios.half_less) + list(lex.ratios.phrases)
+    pct_before = list(lex.percents.before)
+    starters = (set(words.all_words) - set(words.articles)) | set(half) | set(fold) | set(pct_before)
+    variants = {v for w in starters for v in (w.lower(), w[:1].upper() + w[1:].lower(), w.upper())}
+    firsts = "[" + "".join(sorted(re.escape(v[0]) for v in variants)) + "]"
+    # \b first: the regex engine rejects positions inside words before trying the trie.
+    start = r"\b(?=" + firsts + r")(?<![\-‑])" if all(v[0].isalnum() for v in variants) \
+        else r"(?=" + firsts + r")(?<![\w\-‑])"
+    word_trie = trie([atoms(v)[1:] if atoms(v)[0] == r"(?<!\w)" else atoms(v) for v in variants])
+    word_anchor = re.compile(start + word_trie)
+    # The scan looks for a separator followed by a word: a pattern led by a character class is skipped
+    # through in C, about a third faster than testing a word boundary at every position.
+    word_scan = re.compile(_WORD_SEPARATORS + word_trie)
+    anchor = re.compile(r"(?P<d>[.,]?\d)|(?P<w>" + word_anchor.pattern + r")")
+    special = re.compile(r"(?P<h>" + alternation(half) + r")|(?P<f>" + alternation(fold) + r")|(?P<p>" + alternation(pct_before) + r")", I)
+
+    cur_before, cur_after, ambiguous = {}, {}, set()
+    for c in lex.currencies.currencies:
+        for form in c.before:
+            cur_before.setdefault(form, c.code)
+        for form in c.after:
+            cur_after.setdefault(form, c.code)
+        if c.ambiguous:
+            ambiguous.update(c.before + c.after)
+    subunits = list(lex.currencies.subunits)
+    qual_before = dict(lex.qualifiers.before)
+    changes = lex.change_words
+    change_words_rev = alternation(changes.words, reverse=True)
+    adjacent_rev = alternation(changes.adjacent, reverse=True)
+    opens_rev = alternation(lex.qualifiers.range_open, reverse=True)
+    negative_rev = alternation(lex.numbers.negative, reverse=True)
+    # Reversed text before the number: sign, currency, qualifier, then a change phrase or a range opener.
+    prefix = re.compile(
+        r"(?:(?P<sign>[+\-−])(?![\w.,]))?" + SP + r"*"
+        r"(?:(?P<cur>" + alternation(cur_before, reverse=True) + r")(?:(?P<sign2>[+\-−])(?![\w.,]))?" + SP + r"*)?"
+        r"(?:(?P<neg>" + negative_rev + r")" + SP + r"+)?"
+        r"(?:(?P<qual>" + alternation(qual_before, reverse=True) + r")" + SP + r"*)?"
+        r"(?:(?P<chg>" + r"(?:" + alternation(changes.governing, reverse=True) + r")(?:" + SP + r"+[\w’'\-]+){0,3}?"
+        + SP + r"+(?:" + change_words_rev + r")|" + adjacent_rev + r")|(?P<chgd>" + change_words_rev + r")"
+        r"|(?P<open>" + opens_rev + r")|(?P<mul>" + alternation(lex.ratios.multiplied_by, reverse=True) + r")"
+        r"|(?P<div>" + alternation(lex.ratios.divided_by, reverse=True) + r"))?", I)
+    article = re.compile(SP + r"+(?P<art>" + alternation(lex.numbers.articles, reverse=True, case=False) + r")", I)
+
+    scale_words, scale_flags, glued, spaced = {}, {}, [], []
+    for s in lex.scales.scales:
+        for w in s.words:
+            scale_words.setdefault(w, s.value)
+            scale_flags.setdefault(w, s)
+            (glued if s.glued else []).append((w, s.case))
+            (spaced if s.spaced else []).append((w, s.case))
+
+    scale = re.compile(r"(?:(?P<g>" + alternation(glued, glued=True) + r")|" + SP + r"+(?P<s>" + alternation(spaced)
+                       + r"))(?![^\W\d_])", I)
+    connectors = alternation(lex.scales.connectors)
+    currency_after = re.compile(SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?(?:(?P<sub>" + alternation(subunits)
+                                + r")(?![^\W\d_])|(?P<c>" + alternation(cur_after, glued=True)
+                                + r"))(?![^\W\d_])", I)
+    hints = lex.currencies.hints
+    percent = re.compile(SP + r"*(?:(?P<pp>" + alternation(lex.percents.points) + r")|(?P<pc>" + alternation(lex.percents.percent) + r"))", I)
+    times = alternation(lex.ratios.times, glued=True)
+    tc = lex.ratios.times_connectors
+    ratio = re.compile(SP + r"*" + (r"(?:(?P<tc>" + alternation(tc) + r")" + SP + r"*)?" if tc else r"(?P<tc>(?!x)x)?")
+                       + r"(?P<t>" + times + r")(?!" + SP + r"*\d)(?:" + SP + r"+(?P<dir>"
+                       + alternation(lex.ratios.directions) + r"))?", I)
+    unit = re.compile(r"(?P<hy>[-‑](?=[^\W\d_]))?" + SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?" + lex.units.prefix + r"(?P<u>"
+                      + alternation(lex.unit_phrases) + r")", I)
+    not_after = r"(?!" + SP + r"+(?:" + alternation(lex.periods.not_after) + r"))" if lex.periods.not_after else ""
+    period = re.compile(SP + r"*,?" + SP + r"*(?:(?:" + alternation(lex.periods.skip) + r")" + SP + r"*)?(?P<per>"
+                        + alternation(lex.period_phrases) + r")" + not_after, I)
+    qual_after = re.compile(SP + r"*,?" + SP + r"*(?P<qa>" + alternation(lex.qualifiers.after) + r")(?!" + SP
+                            + r"*(?:\d|(?:than|que|qu[’']|de|d[’']|à|to)(?!\w)))", I)
+    change_after = re.compile(SP + r"*(?P<ca>" + alternation(changes.after) + r")", I)
+    joiners = set(lex.qualifiers.range_joiners)
+    for closers in lex.qualifiers.range_open.values():
+        joiners.update(closers)
+    range_join = re.compile(SP + r"*(?P<j>" + alternation(joiners) + r")" + SP + r"*", I)
+    bound_join = re.compile(SP + r"*(?:" + alternation(lex.qualifiers.bound_joiners) + r")" + SP + r"*\Z", I)
+    months = lex.dates.months
+    date_after = re.compile(r"(?:" + alternation(lex.dates.ordinal_suffixes) + r")?" + SP + r"+(?:" + alternation(months) + r")", I)
+    ordinal = re.compile(r"(?:" + "|".join(re.escape(s) for s in sorted(lex.dates.ordinal_suffixes, key=len, reverse=True))
+                         + r")(?![^\W\d_])")
+    time_after = re.compile(SP + r"*(?:" + alternation(lex.dates.time_suffixes) + r")", I)
+    clock = re.compile(_TIME.pattern + r"|(?i:" + time_after.pattern + r")")
+    change_up = re.compile(r"(?P<up>" + alternation([w for w, d in changes.words.items() if d == "up"])
+                           + r")|(?P<down>" + alternation([w for w, d in changes.words.items() if d == "down"]) + r")", I)
+    return Grammar(
+        lang=lang, lex=lex, anchor=anchor, digit_anchor=re.compile(r"\d"), word_anchor=word_anchor, word_scan=word_scan,
+        special=special, prefix=prefix, article=article,
+        scale=scale, scale_table=Table(scale_words, case=None), scale_flags=scale_flags,
+        currency_after=currency_after, currency_table=Table({**cur_after, **cur_before}),
+        ambiguous=frozenset(lookup_key(a) for a in ambiguous), subunits=frozenset(s.lower() for s in subunits),
+        hints=re.compile(alternation(hints), I),
+        percent=percent,
+        ratio=ratio, ratio_dirs=Table(dict(lex.ratios.directions)), fold_table=Table(fold),
+        unit=unit, unit_table=Table(lex.unit_phrases),
+        period=period, period_table=Table(lex.period_phrases),
+        qual_after=qual_after, qual_table=Table(qual_before), qual_after_table=Table(dict(lex.qualifiers.after)),
+        change_after=change_after, change_after_table=Table(dict(changes.after)), change_up=change_up,
+        range_join=range_join, range_open={lookup_key(k).lower(): {lookup_key(c).lower() for c in v}
+                                           for k, v in lex.qualifiers.range_open.items()},
+        bound_join=bound_join, date_after=date_after, ordinal=ordinal, time_after=time_after, clock=clock,
+        months=frozenset(m.lower() for m in months), weekdays=frozenset(w.lower() for w in lex.dates.weekdays),
+        references=frozenset(r.lower() for r in lex.dates.references),
+        negative=re.compile(alternation(lex.numbers.negative), I),
+        not_names=frozenset(w.lower() for w in lex.dates.not_names),
+        ratio_direction=re.compile(SP + r"+(?P<dir>" + alternation(lex.ratios.directions) + r")", I),
+        free_joiners=frozenset(j.lower() for j in lex.qualifiers.range_joiners),
+        hint_stems=re.compile("|".join(re.escape(h) for h in sorted({h.rstrip("*").lower() for h in hints})) or r"(?!x)x"),
+        and_join=re.compile(SP + r"+(?:(?:" + alternation(lex.numbers.joiners) + r")" + SP + r"+)?", I),
+        ratio_phrases=Table({**{p: RatioPhrase(factor=2, direction="less", keep=k) for p, k in lex.ratios.half_less.items()},
+                             **lex.ratios.phrases}),
+        subunit_table=Table(dict(lex.currencies.subunits)),
+        floor_openers=frozenset(lookup_key(o).lower() for o in lex.qualifiers.floor_openers),
+        change_openers=frozenset(lookup_key(o).lower() for o in lex.qualifiers.change_openers),
+        change_before=re.compile(phrase_regex(lex.qualifiers.not_range_after), I),
+    )
+

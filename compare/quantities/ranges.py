@@ -1,0 +1,98 @@
+"""Ranges and bounds: "entre 5 et 6 millions", "5-6 M$", "5 to 6 billion" as one range (the
+first end taking the scale of the second), "plus de 10 et moins de 40" as one range, "plans
+from $20 a month" as a floor; after a change word, "de 10 à 20 euros" stays two figures.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+from compare.numbers import scaled_precision
+from compare.quantities.grammar import Grammar
+from compare.quantities.reading import Reading
+
+ReadSecond = Callable[[str, int, Grammar, str], tuple]
+"""Reads the second end of a range at a position, after a joiner (the reader's, to avoid a cycle)."""
+
+
+def join_range(text: str, r: Reading, g: Grammar, lo: int, read_second: ReadSecond) -> None:
+    """Join "entre 5 et 6 millions", "5-6 M$", "$5–6 million", "5 to 6 billion" into one range.
+
+    After a change word ("passé de 10 à 20 euros", "rose from $20 to $22 a month") the two ends stay
+    two mentions, the first taking the unit, scale and period written after the second."""
+    if r.qualifier not in ("=", "~") or r.kind == "ratio":
+        return
+    opener = r.opener
+    clause = re.split(r"[.;:,]", text[max(lo, r.opener_start - 60):r.opener_start])[-1]
+    change = r.governed or bool(opener and opener in g.change_openers and g.change_before.search(clause))
+    jm = g.range_join.match(text, r.end)
+    j = jm.group("j").strip().lower().replace("’", "'") if jm else ""
+    if not jm or (j not in g.free_joiners and not (opener and j in g.range_open.get(opener, ()))) \
+            or jm.end() >= len(text):
+        _floor(r, g, change)
+        return
+    p2 = jm.end()
+    second, _ = read_second(text, p2, g, j)
+    if second is None:
+        _floor(r, g, change)
+        return
+    if change:
+        if second.kind != "ratio" and (r.kind == "number" or (r.kind, r.unit) == (second.kind, second.unit)):
+            r.value, r.precision = _share_scale(r, second)
+            if r.kind == "number" and second.kind != "number":
+                r.kind, r.unit = second.kind, second.unit
+            r.per = r.per or second.per
+        return
+    kind, unit = r.kind, r.unit
+    (low, precision), high = _share_scale(r, second), second.value
+    if kind == "number" and second.kind != "number":
+        kind, unit = second.kind, second.unit
+    elif second.kind not in ("number", kind):
+        return
+    if not (low < high):
+        return
+    r.value, r.qualifier, r.precision = None, "range", precision
+    r.low, r.high = low, high
+    r.kind, r.unit = kind, unit
+    r.per = r.per or second.per
+    if kind == "ratio":
+        r.direction = r.direction or second.direction
+    r.end = second.end
+    if opener and opener not in ("de", "du"):
+        r.start = r.opener_start
+
+
+def _share_scale(r: Reading, second: Reading) -> tuple[float, Optional[float]]:
+    """ "5 to 6 billion": the first end's value and precision with the scale written after the second."""
+    shared = second.scale if second.scale != 1.0 else second.word_scale
+    if r.scale == 1.0 and r.word_scale == 1.0 and shared >= 1000 and r.value < shared \
+            and r.kind in ("number", "money", "percent", "count"):
+        return r.value * shared, scaled_precision(r.precision, shared)
+    return r.value, r.precision
+
+
+def _floor(r: Reading, g: Grammar, change: bool) -> None:
+    """ "plans from $20 a month": a floor opener with no second end makes a price with a period ">="."""
+    if not change and r.opener in g.floor_openers and r.kind == "money" and r.per and r.qualifier == "=":
+        r.qualifier, r.start = ">=", r.opener_start
+
+
+
+def merge_bounds(text: str, rs: list[Reading], g: Grammar) -> list[Reading]:
+    """"plus de 10 et moins de 40" -> one range [10, 40] when the bounds face each other."""
+    out: list[Reading] = []
+    for r in rs:
+        if out:
+            a = out[-1]
+            lower = {">", ">="}
+            upper = {"<", "<="}
+            pair = (a.qualifier in lower and r.qualifier in upper) or (a.qualifier in upper and r.qualifier in lower)
+            if pair and a.kind == r.kind and a.unit == r.unit and g.bound_join.match(text[a.end:r.start]):
+                lo_r, hi_r = (a, r) if a.qualifier in lower else (r, a)
+                if lo_r.value < hi_r.value:
+                    a.low, a.high, a.value, a.qualifier = lo_r.value, hi_r.value, None, "range"
+                    a.end = r.end
+                    continue
+        out.append(r)
+    return out
+

@@ -1,0 +1,327 @@
+"""The reader: finds every quantity mention of a text, and every figure it skips with why.
+
+It scans the text once for anchors (digits, number words, factor words) and reads around each
+one: qualifiers, currency signs and change words before it (matched on the reversed text, so one
+regex attempt suffices; compare/quantities/affixes.py), then scale, currency, percent, ratio,
+count unit, period and trailing qualifier after it. Figures that are no quantity (years, dates,
+times, versions... judged in compare/quantities/skips.py) are returned with their reason.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Iterable, NamedTuple, Optional, TextIO
+
+from compare.models import Mention
+from compare.numbers import Numeral, read_words, scaled_precision, word_tables
+from compare.phrases import SP
+from compare.quantities.affixes import _SYMBOL, _WORDS_END, apply_prefix, ratio_qualifier, read_tail
+from compare.quantities.grammar import Grammar, grammar
+from compare.quantities.ranges import join_range, merge_bounds
+from compare.quantities.reading import Reading, numeral_at, to_mention
+from compare.quantities.skips import (Skipped, in_url, is_day, is_product_name, is_reference, is_year, phone_end,
+                                      plainly_a_year, previous_token, year_end)
+
+_EXPONENT = re.compile(r"[eE]([-+]?\d{1,3})(?![\w])|\^([-+]*)(\d{1,3})")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_TIMES_TEN = re.compile(SP + r"*[x×·*]" + SP + r"*10(?:\^\(?([-+−]?\d{1,3})\)?|([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
+_TEN_POWER = re.compile(r"([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})")
+_CLOCK = re.compile(r"\d*(?:[:hH.]\d+)*")
+_BY = re.compile(r"[^\S\r\n]*[x×][^\S\r\n]*\d")
+_DIGITS = re.compile(r"\d+")
+_SLASH = re.compile(r"/(\d+)(?:/\d+)*")
+_GLUED_WORD = re.compile(r"[\w.\-‑]*")
+_NAME_CHARS = frozenset("/=?&#@_%~\\")
+
+
+def _skip_token(text: str, pos: int) -> int:
+    return max(_GLUED_WORD.match(text, pos).end(), pos + 1)
+
+
+_POWER_FIRST = frozenset("eE^x×·*⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺")
+_TIMES_SIGNS = frozenset("x×·*")
+_SPACES = frozenset(" \u00a0\u202f\u2009\t")
+_NO_CLOCK = frozenset(",;!?)]»”\"%€$£\n")
+
+
+def _power(text: str, r: Reading, end: int) -> bool:
+    """ "3.8e25", "2,1 x 10^25", "3,14 × 10²³", "10²⁵", "10^-3": the power of ten joins the figure."""
+    em = _EXPONENT.match(text, end)
+    xm = None if em else _TIMES_TEN.match(text, end)
+    sup = None if em or xm or text[r.start:end] != "10" else _TEN_POWER.match(text, end)
+    if xm or sup:
+        power = (xm.group(1) or xm.group(2)) if xm else sup.group(1)
+        e = int(power.translate(_SUPERSCRIPTS).replace("−", "-"))
+        r.value = _times_ten_to(r.value if xm else 1.0, e)
+        r.precision = scaled_precision(r.precision, 10.0 ** e) if xm else None
+        r.end = (xm or sup).end()
+    elif em:
+        if em.group(1):
+            e = int(em.group(1))
+            r.value, r.precision = _times_ten_to(r.value, e), scaled_precision(r.precision, 10.0 ** e)
+        else:
+            power = int(em.group(3)) * (-1 if em.group(2).count("-") % 2 else 1)
+            r.value, r.precision = abs(r.value) ** power * (-1 if r.value < 0 else 1), None
+        r.end = em.end()
+    else:
+        return False
+    r.plain_int = False
+    return True
+
+
+def _times_ten_to(value: float, e: int) -> float:
+    """value × 10^e without binary rounding drift (2.1 × 10^25 is 2.1e25, not 2.1000000000000003e25)."""
+    return float(f"{value!r}e{e}")
+
+
+
+def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, second: bool = False):
+    """Read a quantity whose numeral starts at s: (Reading or None, position to resume at, why a
+    figure was skipped: a key of skips.REASONS, or None when it is no figure at all)."""
+    n = len(text)
+    after_sep = text[s] in ".," and s > 0 and text[s - 1].isdigit()
+    if after_sep:
+        s += 1
+    elif s >= 2 and text[s - 1] in ".," and text[s - 2].isdigit() and text[s].isdigit():
+        after_sep = True
+    before_ch = text[s - 1] if s > 0 else " "
+    if text[s] not in ".," and (before_ch.isalnum() or before_ch == "_"):
+        return None, _skip_token(text, s), None
+    if before_ch in "-‑" and s >= 2 and text[s - 2].isalpha() and not second:
+        return None, _skip_token(text, s), "name"
+    if before_ch in _NAME_CHARS and not (second and before_ch == "~"):
+        return None, _skip_token(text, s), None
+    if before_ch in "+(" or text[s] == "0" or "-" in text[s:s + 9]:
+        phone = phone_end(text, s, before_ch)
+        if phone:
+            return None, phone, "phone"
+    got = None
+    if text[s].isalpha():
+        am = g.article.match(text[lo:s][::-1])
+        if am:
+            a_start = s - am.end("art")
+            again = read_words(text[a_start:a_start + 120], g.lang)
+            if again is not None and again.length > s - a_start:
+                got, s = (again, False, False), a_start
+    if got is None:
+        got = numeral_at(text, s, g)
+    if got is None:
+        return None, _skip_token(text, s), None
+    num, digits, plain = got
+    if after_sep:
+        whole = _DIGITS.match(text, s).group()
+        num, plain = Numeral(float(whole), 1.0, len(whole)), True
+    start, end = s, s + num.length
+    value, precision = num.value, num.precision
+    if digits and is_year(value, num.length, plain) and plainly_a_year(text, end):
+        return None, year_end(text, end), "year"
+    r = Reading(start=start, end=end, value=value, precision=precision, digits=digits, plain_int=plain,
+                approximate=num.approximate)
+    if not digits:
+        last = text[start:end].split()[-1].lower()
+        r.word_scale = word_tables(g.lang).scales.get(last, 1.0)
+    if digits:
+        nxt = text[end:end + 1]
+        if nxt in _POWER_FIRST or (nxt in _SPACES and text[end + 1:end + 2] in _TIMES_SIGNS):
+            if _power(text, r, end):
+                end = r.end
+        elif nxt and nxt not in _NO_CLOCK:
+            tm = g.clock.match(text, end)
+            if tm:
+                return None, _CLOCK.match(text, tm.end()).end(), "time"
+        sm = _SLASH.match(text, end) if nxt == "/" else None
+        if sm:
+            den = sm.group(1)
+            if sm.group().count("/") == 1 and len(text[s:end]) <= 2 and len(den) <= 2 and 2 <= int(den) <= 16 and r.plain_int:
+                r.value, r.precision, r.end, r.plain_int = r.value / int(den), None, sm.end(), False
+                end = r.end
+            else:
+                return None, sm.end(), "date" if sm.group().count("/") > 1 else "fraction"
+    rev = text[lo:r.start][::-1]
+    pm = g.prefix.match(rev)
+    if pm is not None and pm.lastindex is None:
+        pm = None
+    cur = pm.group("cur") if pm is not None else None
+    if cur:
+        code = g.currency_table.get(cur[::-1])
+        if code:
+            r.kind, r.unit, r.currency_form = "money", code, cur[::-1]
+    read_tail(text, r, g, bool(cur))
+    if digits and r.end == end and end < n and text[end].isalpha():
+        return None, _skip_token(text, end), None
+    if digits and r.scale_end == r.end and r.end < n and (text[r.end].isalpha()):
+        return None, _skip_token(text, r.end), None
+
+    bare = r.kind == "number" and r.scale == 1.0 and not cur
+    if bare and digits:
+        if is_year(r.value, end - r.start, r.plain_int) and not _BY.match(text, end):
+            return None, year_end(text, r.end), "year"
+        tok = previous_token(rev)
+        low_tok = tok.lower()
+        if is_day(r.value, text, end, low_tok, g):
+            return None, r.end, "date"
+        if is_reference(low_tok, g):
+            return None, r.end, "reference"
+        if is_product_name(tok, g) and not (pm and pm.group("qual")):
+            return None, r.end, "version"
+    if digits and end < n and text[end].isalpha() and g.ordinal.match(text, end):
+        return None, _skip_token(text, end), None
+    if pm:
+        apply_prefix(text, r, pm, g)
+    if r.kind in ("money", "percent") and r.direction is None:
+        cm = g.change_after.match(text, r.end)
+        if cm:
+            r.direction = g.change_after_table.get(cm.group("ca"))
+    if allow_range:
+        join_range(text, r, g, lo, _read_second)
+    return r, r.end, None
+
+
+
+def _read_second(text: str, p: int, g: Grammar, joiner: str):
+    ch = text[p]
+    if joiner in ("-", "–", "—") and not (ch.isdigit() or ch in "$€£"):
+        return None, p
+    lo = p
+    m = g.anchor.match(text, p)
+    if not m or m.start() != p:
+        cm = _SYMBOL.match(text, p)
+        if not cm:
+            return None, p
+        p = cm.end()
+        m = g.anchor.match(text, p)
+        if not m or not m.group("d"):
+            return None, p
+    if m.group("d") and text[p] in ".,":
+        return None, p
+    got, nxt, _ = _read(text, p, g, lo, allow_range=False, second=True)
+    if got is None:
+        return None, p
+    return got, nxt
+
+
+
+def _special(text: str, m: re.Match, g: Grammar, lo: int):
+    """Anchors that are not a numeral: "moitié moins" / "half the cost", "twice", "percent of 10"."""
+    s = m.start()
+    if m.group("h"):
+        phrase = g.ratio_phrases.get(m.group("h"))
+        r = Reading(start=s, end=m.end(), value=float(phrase.factor), precision=None, digits=False, kind="ratio",
+                    unit="x", direction=phrase.direction)
+        if phrase.qualifier != "=":
+            r.qualifier = phrase.qualifier
+        r.fraction = phrase.direction == "less"
+        if phrase.keep:
+            words = list(_WORDS_END.finditer(m.group("h")))
+            r.end = s + words[min(phrase.keep, len(words)) - 1].end()
+        ratio_qualifier(text, r, g, lo)
+        return r, r.end
+    if m.group("f"):
+        factor = g.fold_table.get(m.group("f")) or g.fold_table.get(m.group("f")[:len(m.group("f"))])
+        if factor is None:
+            for k, v in g.lex.ratios.fold.items():
+                if k.endswith("*") and m.group("f").lower().startswith(k[:-1].lower()):
+                    factor = v
+        r = Reading(start=s, end=m.end(), value=float(factor or 2), precision=None, digits=False, kind="ratio", unit="x")
+        dm = g.ratio_direction.match(text, m.end())
+        if dm:
+            r.direction = g.ratio_dirs.get(dm.group("dir"))
+            r.end = dm.end()
+        ratio_qualifier(text, r, g, lo)
+        return r, r.end
+    p = m.end()
+    sm = re.compile(SP + r"*").match(text, p)
+    p2 = sm.end()
+    if p2 < len(text):
+        got, nxt, _ = _read(text, p2, g, p2, allow_range=False)
+        if got is not None and got.kind == "number":
+            got.kind, got.unit, got.start = "percent", "percent", s
+            return got, got.end
+    return None, m.end()
+
+
+
+class Quantities(NamedTuple):
+    """What the reader found in a text: the quantity mentions, and the figures it skipped with why."""
+
+    mentions: list[Mention]
+    skipped: list[Skipped]
+
+
+def find_mentions(text: str, lang: str) -> list[Mention]:
+    """Every quantity mention in `text`, sorted by start and non-overlapping."""
+    return _scan(text, lang, None).mentions
+
+
+def read_quantities(text: str, lang: str) -> Quantities:
+    """The mentions of `text` and every figure skipped as no quantity (a year, a date, a version...)."""
+    return _scan(text, lang, [])
+
+
+def _scan(text: str, lang: str, skipped: Optional[list[Skipped]]) -> Quantities:
+    g = grammar(lang)
+    readings: list[Reading] = []
+    pos = 0
+    prev_end = 0
+    version_end = -1
+    n = len(text)
+    d_at = w_at = -1
+    digit_search, word_search = g.digit_anchor.search, g.word_scan.search
+    while pos < n:
+        if d_at < pos:
+            dm = digit_search(text, pos)
+            d_at = dm.start() if dm else n
+        if w_at < pos:
+            if pos == 0 and g.word_anchor.match(text, 0):
+                w_at = 0
+            else:
+                wm = word_search(text, pos - 1 if pos else 0)
+                w_at = wm.start() + 1 if wm else n
+        s = min(d_at, w_at)
+        if s >= n:
+            break
+        is_word = w_at < d_at
+        if not is_word and s > pos and text[s - 1] in ".," and (s < 2 or not text[s - 2].isdigit()):
+            s -= 1
+        lo = max(prev_end, s - 64)
+        sm = g.special.match(text, s) if is_word else None
+        why = None
+        if sm:
+            r, nxt = _special(text, sm, g, lo)
+        else:
+            r, nxt, why = _read(text, s, g, lo)
+        if r is None:
+            if why == "version":
+                version_end = nxt
+            if why is not None and skipped is not None:
+                _skipped(text, s, nxt, why, skipped)
+            pos = max(nxt, s + 1)
+            continue
+        if version_end >= 0 and text[version_end:r.start].strip() == "" and r.kind == "number":
+            if skipped is not None:
+                _skipped(text, r.start, r.end, "version", skipped)
+            version_end = r.end
+            pos = r.end
+            continue
+        readings.append(r)
+        prev_end = pos = max(r.end, s + 1)
+    readings = merge_bounds(text, readings, g)
+    return Quantities([to_mention(text, r, g) for r in readings], skipped if skipped is not None else [])
+
+
+def _skipped(text: str, s: int, end: int, why: str, out: list[Skipped]) -> None:
+    """Record a skipped figure, from its first digit; the digits of a web address are no figure."""
+    digit = next((i for i in range(s, end) if text[i].isdigit()), None)
+    if digit is not None and not in_url(text, digit):
+        out.append(Skipped(digit, end, why))
+
+
+def write_mentions(texts: Iterable[str], lang: str, out: TextIO) -> None:
+    """One JSON array of mentions per input text, written as each text is read (streams stdin)."""
+    for t in texts:
+        if t.endswith("\n"):
+            t = t[:-1]
+        if t.endswith("\r"):
+            t = t[:-1]
+        out.write(json.dumps([m.model_dump() for m in find_mentions(t, lang)], ensure_ascii=False) + "\n")
+        out.flush()

@@ -1,0 +1,97 @@
+"""What the reader knows about one numeral while it reads around it (`Reading`), and the Mention it
+becomes.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from compare.models import Mention
+from compare.numbers import Numeral, read_digits, read_words
+from compare.phrases import lookup_key
+from compare.quantities.grammar import Grammar
+
+_DIGIT_RUN = re.compile(r"[.,]?\d+(?:[ \u00a0\u202f\u2009.,]\d+){0,8}")
+
+
+class Reading:
+    """What was read around one numeral, before it becomes a Mention (mutable while it is read).
+
+    A plain class: the other defaults live on the class, so making one sets only ten fields."""
+
+    scale = 1.0
+    scale_end = 0
+    unit: Optional[str] = None
+    kind = "number"
+    currency_form: Optional[str] = None
+    subunit = False
+    per: Optional[str] = None
+    qualifier = "="
+    equal = False
+    direction: Optional[str] = None
+    opener: Optional[str] = None
+    opener_start = 0
+    cur_before = False
+    low: Optional[float] = None
+    high: Optional[float] = None
+    word_scale = 1.0
+    governed = False
+    plain_int = False
+    approximate = False
+    fraction = False
+
+    def __init__(self, start: int, end: int, value: float, precision: Optional[float], digits: bool,
+                 plain_int: bool = False, approximate: bool = False, kind: str = "number", unit: Optional[str] = None,
+                 direction: Optional[str] = None):
+        self.start, self.end, self.value, self.precision, self.digits = start, end, value, precision, digits
+        self.plain_int, self.approximate, self.kind, self.unit, self.direction = plain_int, approximate, kind, unit, direction
+
+
+def numeral_at(text: str, pos: int, g: Grammar) -> Optional[tuple[Numeral, bool, bool]]:
+    """The numeral at pos: (numeral, written in digits, plain integer without separators)."""
+    m = _DIGIT_RUN.match(text, pos)
+    if m:
+        run = m.group()
+        num = read_digits(run, g.lang)
+        if num is None:
+            return None
+        used = run[:num.length]
+        return num, True, used.isdigit()
+    num = read_words(text[pos:pos + 120], g.lang)
+    if num is None:
+        return None
+    return num, False, False
+
+
+def to_mention(text: str, r: Reading, g: Grammar) -> Mention:
+    value = r.value
+    low = high = None
+    if r.qualifier == "range":
+        low, high = r.low, r.high
+    elif r.qualifier in (">", ">="):
+        low = value
+    elif r.qualifier in ("<", "<="):
+        high = value
+    elif r.equal:
+        low = high = value
+    note = None
+    if r.kind == "money" and r.subunit:
+        note = (f"written in a sub-unit (cents, pence): value in {r.unit}" if r.unit
+                else "amount in a sub-unit (cents, pence): no currency code")
+    elif r.kind == "money" and r.currency_form and lookup_key(r.currency_form) in g.ambiguous:
+        lo, hi = max(0, r.start - 60), min(len(text), r.end + 60)
+        window = text[lo:hi].lower()
+        hm = g.hints.search(text, lo, hi) if g.hint_stems.search(window) else None
+        if hm:
+            found = hm.group().lower()
+            other = next((code for phrase, code in g.lex.currencies.hints.items()
+                          if found.startswith(phrase.rstrip("*").lower())), None)
+            if other and other != r.unit:
+                note = f"{r.currency_form.strip()} read as {r.unit}; the text says {hm.group()!r} nearby ({other}?)"
+    if r.kind == "ratio" and value is not None and value < 0:
+        value = -value
+    return Mention(
+        text=text[r.start:r.end], start=r.start, end=r.end, value=None if value is None else float(value),
+        low=low, high=high, unit=r.unit, kind=r.kind, qualifier=r.qualifier, per=r.per, direction=r.direction,
+        precision=r.precision, note=note)
+
