@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any, Callable, Optional, Sequence, TextIO, Union
 
 from compare.errors import Problem
+from compare.lang import LANG_DIR
 from compare.models import Claim
 from compare.rules import ExpectedClaim, RuleFile, RuleSet, check_rules, languages
+from compare.vocab import check_vocabulary
 
 Extractor = Callable[[str, Optional[str]], list[Claim]]
 """Claims of one example text in a language (None: detected)."""
@@ -21,9 +23,11 @@ PathLike = Union[str, Path]
 FIELDS = tuple(ExpectedClaim.model_fields)
 
 
-def check(paths: Sequence[PathLike], out: TextIO) -> int:
-    """Print every problem of the rule files (`file:line:col: error: message`) and a summary; 0 when clean."""
+def check(paths: Sequence[PathLike], out: TextIO, lang_dir: PathLike = LANG_DIR) -> int:
+    """Print every problem of the vocabulary files and of the rule files (`file:line:col: error:
+    message`) and a summary; 0 when clean."""
     rules, _, problems = check_rules(list(paths))
+    problems = check_vocabulary(Path(lang_dir)) + problems
     for p in problems:
         print(p, file=out)
     if problems or rules is None:
