@@ -166,7 +166,6 @@ class Dates(UserFile):
     months: list[str]
     weekdays: list[str] = Field(default_factory=list)
     ordinal_suffixes: list[str] = Field(default_factory=list)
-    ordinal_words: list[str] = Field(default_factory=list)
     references: list[str] = Field(default_factory=list)
     time_suffixes: list[str] = Field(default_factory=list)
     not_names: list[str] = Field(default_factory=list, description="Capitalised words before a number that are no product name (Les, Selon).")

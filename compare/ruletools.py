@@ -10,7 +10,6 @@ import math
 from pathlib import Path
 from typing import Any, Callable, Optional, Sequence, TextIO, Union
 
-from compare.errors import Problem
 from compare.lang import LANG_DIR
 from compare.models import Claim
 from compare.rules import ExpectedClaim, RuleFile, RuleSet, check_rules, languages
@@ -52,11 +51,7 @@ def test(paths: Sequence[PathLike], out: TextIO, extract: Optional[Callable[[Rul
             print(p, file=out)
         print(f"{_plural(len(problems), 'error')} in the rules: fix them first (claim-compare rules check)", file=out)
         return 1
-    try:
-        run = (extract or default_extractor)(rules)
-    except ImportError as e:
-        print(Problem(f"the extractor cannot be loaded: {e}"), file=out)
-        return 1
+    run = (extract or default_extractor)(rules)
     total = failed = 0
     for q in rules.quantities:
         for i, ex in enumerate(q.examples):

@@ -1,5 +1,4 @@
 """`claim-compare rules test`: examples run as tests, failures shown as readable field-by-field diffs."""
-import importlib.util
 import io
 import subprocess
 import sys
@@ -143,7 +142,6 @@ def test_broken_rules_are_reported_before_any_example_runs(rules_dir):
     assert calls == []
 
 
-@pytest.mark.skipif(importlib.util.find_spec("compare.quantities") is None, reason="quantity parser not written yet")
 def test_rules_test_with_the_real_extractor_on_a_wrong_example(tmp_path):
     wrong = tmp_path / "wrong.yaml"
     wrong.write_text(
