@@ -7,6 +7,7 @@ character offsets into `Article.text` are also offsets into the file.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
@@ -59,10 +60,41 @@ def article_id(file: Path, root: Path) -> str:
     return rel.with_suffix("").as_posix()
 
 
-def read_articles(paths: Iterable[Union[str, Path]], lang: Optional[str] = None) -> Iterator[Article]:
-    """Articles from files and folders, streamed in a deterministic order."""
-    for file, root in article_paths(paths):
-        yield read_article(file, article_id(file, root), lang=lang)
+def read_articles(paths: Iterable[Union[str, Path]], lang: Optional[str] = None,
+                  duplicates: Optional[list[tuple[str, str]]] = None) -> Iterator[Article]:
+    """Articles from files and folders, streamed in a deterministic order.
+
+    An article's id is its path under the folder given (subfolders included, suffix dropped), the same
+    however the folder is written (`corpus`, `./corpus/`, an absolute path). Two files with one id
+    (`a/x.txt` and `b/x.txt` given as files, or `x.txt` beside `x.md`) are an error naming both. A
+    file with the same text as an earlier one is read once; (its id, the first's) go to `duplicates`.
+    """
+    files = article_paths(paths)
+    owner: dict[str, Path] = {}
+    problems = []
+    for file, root in files:
+        aid = article_id(file, root)
+        if aid in owner and owner[aid].resolve() != file.resolve():
+            problems.append(Problem(f"two articles would have the id {aid!r}: {owner[aid]} and {file}; "
+                                    "give their common folder instead, or rename one", file=str(file)))
+        owner.setdefault(aid, file)
+    if problems:
+        raise UserError(problems)
+    seen: dict[str, str] = {}
+    done: set[str] = set()
+    for file, root in files:
+        aid = article_id(file, root)
+        if aid in done:
+            continue  # the same file named twice on the command line
+        done.add(aid)
+        article = read_article(file, aid, lang=lang)
+        digest = hashlib.sha1(article.text.encode()).hexdigest()
+        if digest in seen and article.text.strip():
+            if duplicates is not None:
+                duplicates.append((aid, seen[digest]))
+            continue
+        seen.setdefault(digest, aid)
+        yield article
 
 
 def read_article(file: Path, aid: Optional[str] = None, lang: Optional[str] = None) -> Article:

@@ -10,7 +10,6 @@ import re
 from typing import Optional
 from urllib.parse import urlsplit
 
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from pydantic import BaseModel, ConfigDict
@@ -62,18 +61,6 @@ def fit(text: str, limit: int = MAX_CELL_CHARS) -> tuple[str, bool]:
         return text, False
     keep = max(0, limit - len(truncation_marker(len(text))))
     return text[:keep] + truncation_marker(len(text) - keep), True
-
-
-def text_cell(ws, text: str, limit: int = MAX_CELL_CHARS) -> tuple[WriteOnlyCell, bool]:
-    """A cell that holds `text` as a string, whatever it starts with (`=`, `+`, `-`, `@`, `#N/A`).
-
-    openpyxl turns a string starting with `=` into a formula and `#N/A` into an error; forcing
-    the string type stores it as an inline string, which Excel and LibreOffice never evaluate.
-    """
-    value, cut = fit(text, limit)
-    cell = WriteOnlyCell(ws, value=value)
-    cell.data_type = "s"
-    return cell, cut
 
 
 def highlighted(sentence: str, start: int, end: int, limit: int = MAX_CELL_CHARS) -> tuple[CellRichText | str, bool]:

@@ -41,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--references", action="append", metavar="FILE", help="reference figures (default: those in the rules)")
     p.add_argument("-o", "--output", default="claims.xlsx", metavar="OUT.xlsx", help="workbook to write (default: claims.xlsx)")
     p.add_argument("--now", metavar="YYYY-MM-DD", help="date written into the workbook (default: newest article date)")
+    p.add_argument("--force", action="store_true",
+                   help="drop sheets or Claims columns added by hand to the workbook at OUT (else the export stops)")
     _add_jobs(p)
 
     p = sub.add_parser("extract", help="print the claims as JSON lines or CSV")
@@ -92,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "export":
         from compare.pipeline import export
         print(export(args.paths or DEFAULT_PATHS, rules, args.output, lang=args.lang,
-                     references=args.references, now=args.now, jobs=args.jobs))
+                     references=args.references, now=args.now, jobs=args.jobs, force=args.force))
         return 0
     if args.command == "extract":
         from compare.pipeline import write_claims

@@ -27,14 +27,16 @@ class ArticleResult:
     unclaimed: list[Unclaimed]
 
 
-def run(paths: Sequence[str], rules: RuleSet, lang: Optional[str] = None, jobs: int = 1) -> Iterator[ArticleResult]:
-    """Claims and unclaimed numbers of each article, one article at a time, in file order.
+def run(paths: Sequence[str], rules: RuleSet, lang: Optional[str] = None, jobs: int = 1,
+        duplicates: Optional[list[tuple[str, str]]] = None) -> Iterator[ArticleResult]:
+    """Claims and unclaimed numbers of each article, one article at a time, in file order; an article
+    with the same text as an earlier one is read once and listed in `duplicates` as (its id, the first's).
 
     With jobs > 1 articles are extracted in worker processes; the output is the same, in the
     same order, since no state is shared between articles.
     """
     engine = compile_engine(rules)
-    articles = read_articles(paths, lang=lang)
+    articles = read_articles(paths, lang=lang, duplicates=duplicates)
     if jobs <= 1:
         for article in articles:
             yield _extract(article, engine)
@@ -90,17 +92,16 @@ def all_references(rules: RuleSet, extra: Optional[Sequence[str]]) -> list:
     """The rules' reference figures plus those of `--references` files (same id: the file wins), checked against the rules."""
     refs = {r.id: r for r in rules.references}
     if extra:
-        from compare.comparisons import load_references
+        from compare.references import load_references
         refs.update((r.id, r) for r in load_references(list(extra), rules))  # a file's figure replaces the rules' one
     return list(refs.values())
 
 
-def _comparisons(claims: list[Claim], articles: list[Article], rules: RuleSet,
-                 references: Optional[Sequence[str]]) -> list[Comparison]:
-    from compare.comparisons import compare_claims
-    refs = all_references(rules, references)
+def _comparisons(claims: list[Claim], articles: list[Article], rules: RuleSet, refs: Sequence):
+    """compare_all over the claims, with each article's date for its exchange rates."""
+    from compare.comparisons import compare_all
     dates = {a.id: a.date for a in articles if a.date}
-    return compare_claims(claims, rules, refs, article_dates=dates)
+    return compare_all(claims, rules, refs, article_dates=dates)
 
 
 def write_comparisons(paths: Sequence[str], rules_paths: Sequence[str], out: TextIO, fmt: str = "jsonl",
@@ -109,28 +110,26 @@ def write_comparisons(paths: Sequence[str], rules_paths: Sequence[str], out: Tex
     rules = load_rules(list(rules_paths))
     results = list(run(paths, rules, lang))
     claims = [c for r in results for c in r.claims]
-    comps = _comparisons(claims, [r.article for r in results], rules, references)
-    return write_records((c.model_dump(mode="json") for c in comps), out, fmt, list(Comparison.model_fields))
+    compared = _comparisons(claims, [r.article for r in results], rules, all_references(rules, references))
+    return write_records((c.model_dump(mode="json") for c in compared.comparisons), out, fmt,
+                         list(Comparison.model_fields))
 
 
 def export(paths: Sequence[str], rules_paths: Sequence[str], output: str, lang: Optional[str] = None,
-           references: Optional[Sequence[str]] = None, now: Optional[str] = None, jobs: int = 1) -> str:
-    """`claim-compare export`: the workbook; returns the one-line summary to print."""
-    from compare.workbook import write_workbook
+           references: Optional[Sequence[str]] = None, now: Optional[str] = None, jobs: int = 1,
+           force: bool = False) -> str:
+    """`claim-compare export`: the workbook; returns the summary to print (compare.workbook.summary_line)."""
+    from compare.workbook import summary_line, write_workbook
     rules, locations = load_rules_located(list(rules_paths))
-    results = list(run(paths, rules, lang, jobs))
+    duplicates: list[tuple[str, str]] = []
+    results = list(run(paths, rules, lang, jobs, duplicates=duplicates))
     articles = [r.article for r in results]
     claims = [c for r in results for c in r.claims]
     unclaimed = [u for r in results for u in r.unclaimed]
-    comps = _comparisons(claims, articles, rules, references)
-    refs = all_references(rules, references)
+    refs = all_references(rules, references)  # read once: the comparisons and the workbook share them
+    compared = _comparisons(claims, articles, rules, refs)
     result = write_workbook(Path(output), articles=articles, claims=claims, unclaimed=unclaimed,
-                            comparisons=comps, rules=rules, now=now, references=refs, locations=locations)
-    reviews = ""
-    if result.reviews_carried or result.reviews_retired or result.reviews_restored:
-        reviews = (f" (reviews: {result.reviews_carried} carried over, {result.reviews_retired} retired, "
-                   f"{result.reviews_restored} restored)")
-    tail = "".join(f"\nwarning: {w}" for w in result.warnings)
-    return (f"{len(articles)} articles, {len(claims)} claims, {len(unclaimed)} unclaimed numbers, "
-            f"{len(comps)} comparisons -> {output}{reviews}" + tail)
+                            comparisons=compared, rules=rules, now=now, references=refs, locations=locations,
+                            force=force, duplicates=duplicates)
+    return summary_line(result.model_copy(update={"path": output}))
 

@@ -33,7 +33,7 @@ ID_HEADER = "Claim id"
 REVIEW_HEADER = "Review"
 NOTE_HEADER = "Note"
 RETIRED_HEADER = "Retired on"
-CONTEXT_HEADERS = ("Article", "Entity", "Quantity", "Value", "Unit", "Claimed text", "Quote")
+CONTEXT_HEADERS = ("Article", "Entity", "Quantity", "Quantity id", "Value", "Unit", "Claimed text", "Quote")
 
 
 class Frozen(BaseModel):
@@ -66,6 +66,8 @@ class PreviousReviews(Frozen):
 
     current: tuple[Review, ...] = ()
     retired: tuple[Review, ...] = ()
+    sheets: tuple[str, ...] = ()            # every sheet of the previous workbook, in order
+    claims_headers: tuple[str, ...] = ()    # the header row of its Claims sheet
 
 
 class CarriedReviews(Frozen):
@@ -155,7 +157,7 @@ def read_sheet(path: str, rows: Iterator[tuple[int, dict[int, Callable[[], Any]]
             claim=claim, review=choice, note=note,
             retired=text_or_none(get(RETIRED_HEADER)) if retired else None,
             article=text_or_none(get("Article")), entity=text_or_none(get("Entity")),
-            quantity=text_or_none(get("Quantity")), value=number_or_none(get("Value")),
+            quantity=text_or_none(get("Quantity id") or get("Quantity")), value=number_or_none(get("Value")),
             unit=text_or_none(get("Unit")), text=text_or_none(get("Claimed text")),
             sentence=text_or_none(get("Quote")),
         ))
@@ -213,6 +215,9 @@ def read_reviews(path: str | Path) -> PreviousReviews:
                     f"carried over; rename it back to '{CLAIMS_SHEET}' (sheets now: {', '.join(book.sheets)})",
                     file=where))
             current: list[Review] = []
+            first = next(sheet_rows(zf, book.sheets[claim_sheets[0]], shared), None) if claim_sheets else None
+            headers = tuple(str(get()) for _, get in sorted(first[1].items()) if get() is not None) \
+                if first and first[0] == 1 else ()
             for title in claim_sheets:
                 current.extend(read_sheet(where, sheet_rows(zf, book.sheets[title], shared), title, False, problems))
             retired: list[Review] = []
@@ -224,7 +229,8 @@ def read_reviews(path: str | Path) -> PreviousReviews:
         raise UserError(Problem(f"cannot read the previous workbook ({type(e).__name__}: {e}); "
                                 "repair it in Excel or move it away", file=where)) from e
     result = PreviousReviews(current=unique(current, where, CLAIMS_SHEET, problems),
-                             retired=unique(retired, where, RETIRED_SHEET, problems))
+                             retired=unique(retired, where, RETIRED_SHEET, problems),
+                             sheets=tuple(book.sheets), claims_headers=headers)
     if problems:
         raise UserError(problems)
     return result

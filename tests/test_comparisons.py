@@ -181,14 +181,16 @@ def test_claims_in_one_article_are_not_compared_across_sources():
     assert [c for c in compare_claims(claims, RuleSet()) if c.kind == "across_sources"] == []
 
 
-def test_different_per_or_quantity_are_never_compared():
+def test_different_per_is_listed_as_not_comparable_and_another_quantity_never_compared():
     claims = [claim("a1", article="art-a", entity="ChatGPT Pro", quantity="subscription_price", value=200,
                     unit="USD", per="month", kind="money"),
               claim("b1", article="art-b", entity="ChatGPT Pro", quantity="subscription_price", value=2400,
                     unit="USD", per="year", kind="money"),
               claim("c1", article="art-c", entity="ChatGPT Pro", quantity="price", value=200, unit="USD",
                     per="month", kind="money")]
-    assert compare_claims(claims, RuleSet()) == []
+    c = only(compare_claims(claims, RuleSet()), kind="across_sources")
+    assert (c.left_ids, c.right_ids) == (("a1",), ("b1",))
+    assert c.verdict == "not comparable" and c.reason == "not comparable: different per: month vs year"
 
 
 def test_stated_ratios_in_two_articles_are_compared_with_each_other():

@@ -104,6 +104,11 @@ def test_review_values_are_normalised(reviewed):
     assert got["c-ms-price"] == ("unchecked", None)
 
 
+def header_column(ws, header: str) -> int:
+    """1-based column of a header in row 1 (the layout may move columns; reviews find them by header)."""
+    return next(c.column for c in ws[1] if c.value == header)
+
+
 def test_every_unknown_review_value_is_reported_with_its_cell(reviewed):
     mark(reviewed, {"c-pro-price": ("ok", None), "c-ms-price": ("looks fine", None)})
     before = reviewed.read_bytes()
@@ -111,7 +116,8 @@ def test_every_unknown_review_value_is_reported_with_its_cell(reviewed):
         write_workbook(reviewed, **seed_inputs())
     problems = e.value.problems
     assert len(problems) == 2
-    assert all(p.file == str(reviewed) and p.column == 2 for p in problems)
+    review_col = header_column(openpyxl.load_workbook(reviewed)["Claims"], "Review")
+    assert all(p.file == str(reviewed) and p.column == review_col for p in problems)
     assert "'ok' is not one of unchecked, confirmed" in str(e.value)
     assert {p.line for p in problems} == {6, 7}
     assert reviewed.read_bytes() == before
@@ -145,7 +151,7 @@ def test_a_missing_review_column_stops_the_export(reviewed, header):
 def test_a_review_without_its_claim_id_stops_the_export(reviewed):
     wb = openpyxl.load_workbook(reviewed)
     ws = wb["Claims"]
-    ws["A3"].value = None
+    ws.cell(row=3, column=header_column(ws, "Claim id")).value = None
     wb.save(reviewed)
     with pytest.raises(UserError, match="row 3: a review without a claim id"):
         write_workbook(reviewed, **seed_inputs())
@@ -172,7 +178,7 @@ def test_reviews_survive_continuation_sheets(tmp_path):
     path = tmp_path / "claims.xlsx"
     write_workbook(path, limits=Limits(rows=4), **seed_inputs())
     wb = openpyxl.load_workbook(path)
-    cid = wb["Claims (3)"]["A2"].value
+    cid = wb["Claims (3)"].cell(row=2, column=header_column(wb["Claims (3)"], "Claim id")).value
     mark(path, {cid: ("wrong entity", "not DeepSeek")}, sheet="Claims (3)")
     write_workbook(path, **seed_inputs())
     assert reviews(path)[cid] == ("wrong entity", "not DeepSeek")

@@ -12,11 +12,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.utils import get_column_letter
 
 from compare.errors import UserError
 from compare.models import Article
-from compare.workbook import Limits, display, run_time, stored, unit_format, write_workbook
-from test_workbook_seed import SEED_URL, seed_article, seed_claims, seed_inputs
+from compare.workbook import Limits, display, run_time, stored, summary_line, unit_format, write_workbook
+from test_workbook_seed import SEED_ID, SEED_URL, seed_article, seed_claims, seed_inputs
 
 SHEETS = ["Summary", "Claims", "Comparisons", "Side by side", "Matrix", "Sources", "Unclaimed numbers", "Rules"]
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,12 +46,12 @@ def test_sheets_in_order_each_an_excel_table_with_frozen_header(exported):
     for title in SHEETS:
         ws = wb[title]
         assert ws.tables, title
-        assert ws.freeze_panes in ("A2", "B2"), title
+        assert ws.freeze_panes.endswith("2") and ws.freeze_panes[:-1].isalpha(), title
         assert ws.page_setup.orientation == "landscape"
         assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
         assert ws.print_title_rows == "$1:$1"
     table = wb["Claims"].tables["Claims"]
-    assert table.ref == "A1:AD8"
+    assert table.ref == f"A1:{get_column_letter(wb['Claims'].max_column)}8"
     assert [c.name for c in table.tableColumns] == [c.value for c in wb["Claims"][1]]
 
 
@@ -103,10 +104,10 @@ def test_article_is_a_hyperlink_to_its_url(exported):
 
 def test_only_http_links_become_hyperlinks(exported):
     _, _, wb = exported
-    rows = {r["Entity"].value: r for r in rows_by_header(wb["Side by side"]) if r["Quantity"].value == "training_cost"}
-    assert rows["DeepSeek V3"]["Reference source"].hyperlink.target == "https://arxiv.org/abs/2412.19437"
-    assert rows["GPT-4o"]["Reference source"].value == "javascript-scheme estimate"
-    assert rows["GPT-4o"]["Reference source"].hyperlink is None
+    rows = {r["Source"].value: r for r in rows_by_header(wb["Side by side"])}
+    assert rows["reference v3-paper-cost"]["Link"].hyperlink.target == "https://arxiv.org/abs/2412.19437"
+    assert rows["reference gpt4o-estimate"]["Link"].value == "javascript-scheme estimate"
+    assert rows["reference gpt4o-estimate"]["Link"].hyperlink is None
 
 
 @pytest.mark.parametrize("claim_id", ["c-v3-cost", "c-gpt4o-cost", "c-v3-compute", "c-stargate", "c-ms-price",
@@ -149,17 +150,21 @@ def test_comparisons_keep_every_field_and_flag_verdicts(exported):
         assert verdict in formulas
 
 
-def test_side_by_side_has_each_source_and_the_reference(exported):
+def test_side_by_side_has_one_row_per_source_and_one_number_per_cell(exported):
     _, _, wb = exported
-    rows = {(r["Quantity"].value, r["Entity"].value): r for r in rows_by_header(wb["Side by side"])}
-    row = rows[("training_cost", "DeepSeek V3")]
-    assert row["000_b83a57ec9cdd648f"].value == 5_570_000
-    assert row["Reference"].value == 5_576_000
-    assert "consistent (cmp-1)" in row["Comparisons"].value
-    assert rows[("training_cost", "GPT-4o")]["000_b83a57ec9cdd648f"].number_format.startswith('"> "')
+    rows = {(r["Entity"].value, r["Source"].value): r for r in rows_by_header(wb["Side by side"])}
+    assert set(rows) == {("DeepSeek V3", SEED_ID), ("DeepSeek V3", "reference v3-paper-cost"),
+                         ("GPT-4o", SEED_ID), ("GPT-4o", "reference gpt4o-estimate")}
+    assert rows[("DeepSeek V3", SEED_ID)]["Value"].value == 5_570_000
+    assert rows[("DeepSeek V3", SEED_ID)]["Quantity"].value == "Training cost"
+    assert rows[("DeepSeek V3", "reference v3-paper-cost")]["Value"].value == 5_576_000
+    assert rows[("DeepSeek V3", SEED_ID)]["Verdicts"].value == "consistent 1"
+    assert rows[("GPT-4o", SEED_ID)]["Qualifier"].value == ">"
+    for r in rows.values():
+        assert r["Value"].data_type == "n" and (r["Date"].value is None or r["Date"].is_date)
 
 
-def test_matrix_shows_a_range_when_sources_differ(tmp_path):
+def test_matrix_shows_the_median_of_the_sources_with_the_spread_in_a_comment(tmp_path):
     article = seed_article()
     other = Article(id="001_other", path="x.txt", text=article.text, url="https://example.org/a", lang="fr")
     claims = seed_claims(article)
@@ -167,11 +172,14 @@ def test_matrix_shows_a_range_when_sources_differ(tmp_path):
     write_workbook(tmp_path / "m.xlsx", **seed_inputs(articles=[article, other], claims=claims))
     wb = openpyxl.load_workbook(tmp_path / "m.xlsx")
     rows = {r["Entity"].value: r for r in rows_by_header(wb["Matrix"])}
-    assert rows["DeepSeek V3"]["training_cost"].value == "$5,570,000 – $6,000,000"
-    assert rows["GPT-4o"]["training_cost"].value == 1e8
-    assert rows["Microsoft"]["price_change"].value == pytest.approx(0.3)
-    assert rows["DeepSeek V3"]["compute"].value == 11
-    assert rows["DeepSeek V3"]["compute"].number_format == '0.0"x"" less than Llama 3"'
+    cost = rows["DeepSeek V3"]["Training cost (USD)"]
+    assert cost.value == 5_785_000 and "median of 2 claims ($5,570,000 – $6,000,000)" in cost.comment.text
+    assert rows["GPT-4o"]["Training cost (USD)"].value == 1e8
+    assert rows["Microsoft"]["price_change (%)"].value == pytest.approx(0.3)
+    assert rows["DeepSeek V3"]["compute (x)"].value == 11
+    assert rows["DeepSeek V3"]["compute (x)"].number_format == '0.0"x"" less than Llama 3"'
+    for r in rows.values():
+        assert all(c.value is None or c.data_type == "n" for h, c in r.items() if h != "Entity")
 
 
 def test_sources_unclaimed_and_rules_are_filled(exported):
@@ -189,29 +197,30 @@ def test_sources_unclaimed_and_rules_are_filled(exported):
     assert any(r["What"].value == "rule file" and r["Name"].value == "rules/quantities.yaml" for r in rules)
 
 
-def test_summary_counts_and_training_cost_chart(exported):
+def test_summary_counts_date_and_rule_set_version(exported):
     _, _, wb = exported
     ws = wb["Summary"]
     values = {r[0]: r[1] for r in ws.iter_rows(values_only=True) if r[0]}
-    assert values["Claims"] == 7 and values["Articles"] == 1 and values["Generated"] == "2025-01-31"
-    assert set(ws.tables) == {"Summary_run", "Summary_quantities", "Summary_entities", "Summary_chart"}
-    assert len(ws._charts) == 1
-    chart = ws._charts[0]
-    assert chart.y_axis.scaling.logBase == 10
-    assert len(chart.series) == 1
-    ref = chart.series[0].val.numRef.f
-    first, last = ws.tables["Summary_chart"].ref.split(":")
-    assert ref == f"'Summary'!$B${int(first[1:]) + 1}:$B${last[1:]}"
-    entities = [ws.cell(row=r, column=1).value for r in range(int(first[1:]) + 1, int(last[1:]) + 1)]
-    assert entities == ["GPT-4o", "DeepSeek V3"]
+    assert values["Claims"] == 7 and values["Articles"] == 1 and values["Generated"] == datetime(2025, 1, 31)
+    assert values["Rule set version"].startswith("sha1:")
+    assert set(ws.tables) == {"Summary_run", "Summary_quantities", "Summary_entities"}
+    assert ws._charts == []  # two entities with a training cost: not enough for a chart
 
 
-def test_chart_falls_back_to_the_quantity_with_most_claims(tmp_path):
-    claims = [c for c in seed_claims(seed_article()) if c.quantity != "training_cost"]
-    claims.append(claims[0].model_copy(update={"id": "c-x", "entity": "Other"}))
+def test_a_chart_per_quantity_with_three_entities_in_one_unit(tmp_path):
+    claims = seed_claims(seed_article())
+    cost = claims[0]
+    claims += [cost.model_copy(update={"id": "c-x", "entity": "Llama 3", "value": 6e7}),
+               cost.model_copy(update={"id": "c-y", "entity": "Other", "value": 2e6, "unit": "EUR"})]
     write_workbook(tmp_path / "c.xlsx", **seed_inputs(claims=claims))
     ws = openpyxl.load_workbook(tmp_path / "c.xlsx")["Summary"]
-    assert "compute" in str(ws._charts[0].title.tx.rich.p[0].r[0].t)
+    assert len(ws._charts) == 1
+    chart = ws._charts[0]
+    assert "Training cost" in str(chart.title.tx.rich.p[0].r[0].t) and chart.y_axis.scaling.logBase == 10
+    first, last = ws.tables["Summary_chart"].ref.split(":")
+    assert chart.series[0].val.numRef.f == f"'Summary'!$B${int(first[1:]) + 1}:$B${last[1:]}"
+    entities = [ws.cell(row=r, column=1).value for r in range(int(first[1:]) + 1, int(last[1:]) + 1)]
+    assert entities == ["GPT-4o", "Llama 3", "DeepSeek V3"]  # EUR has no rate in these rules: not in USD
 
 
 @pytest.mark.parametrize("unit, kind, value, per, qualifier, fmt, text", [
@@ -305,7 +314,7 @@ def test_result_reports_counts(exported):
     _, result, _ = exported
     assert (result.articles, result.claims, result.unclaimed, result.comparisons) == (1, 7, 2, 3)
     assert result.warnings == ()
-    assert "7 claims" in str(result)
+    assert summary_line(result).startswith("1 articles, 7 claims, 2 unclaimed numbers, 3 comparisons -> ")
 
 
 def test_limits_default_to_excel(exported):
@@ -319,7 +328,7 @@ def test_an_export_with_nothing_found_is_still_a_valid_workbook(tmp_path):
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == SHEETS and result.claims == 0
     refs = [(ws.title, t.ref) for ws in wb.worksheets for t in ws.tables.values()]
-    assert ("Claims", "A1:AD2") in refs
+    assert ("Claims", f"A1:{get_column_letter(wb['Claims'].max_column)}2") in refs
     summary = sorted(int(ref.split(":")[0][1:]) for title, ref in refs if title == "Summary")
     ends = sorted(int(ref.split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) for title, ref in refs if title == "Summary")
     assert all(end < start for end, start in zip(ends, summary[1:]))

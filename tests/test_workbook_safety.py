@@ -110,7 +110,8 @@ def test_rows_beyond_the_sheet_limit_continue_on_numbered_sheets(tmp_path):
     result = write_workbook(tmp_path / "c.xlsx", limits=Limits(rows=4), **seed_inputs())
     wb = openpyxl.load_workbook(tmp_path / "c.xlsx")
     assert [t for t in wb.sheetnames if t.startswith("Claims")] == ["Claims", "Claims (2)", "Claims (3)"]
-    ids = [r[0] for t in ("Claims", "Claims (2)", "Claims (3)") for r in wb[t].iter_rows(min_row=2, values_only=True)]
+    at = [c.value for c in wb["Claims"][1]].index("Claim id")
+    ids = [r[at] for t in ("Claims", "Claims (2)", "Claims (3)") for r in wb[t].iter_rows(min_row=2, values_only=True)]
     assert len(ids) == 7 and len(set(ids)) == 7
     assert all(wb[t].max_row <= 4 for t in wb.sheetnames)
     assert any("Claims: more rows than Excel's 4 per sheet" in w for w in result.warnings)

@@ -105,10 +105,20 @@ def seed_comparisons() -> list[Comparison]:
                        spread_pct=150.0)]
 
 
+def seed_compared(claims: list[Claim], rules: RuleSet, references: list[Reference]):
+    """The hand-made comparisons, with the reference checks and common-currency values the comparisons give."""
+    from compare.comparisons import Compared, compare_all
+    computed = compare_all(claims, rules, references, {SEED_ID: "2025-01-24"})
+    return Compared(comparisons=seed_comparisons(), checks=computed.checks, common=computed.common,
+                    currency=computed.currency, rates_used=computed.rates_used)
+
+
 def seed_inputs(**over) -> dict:
     article = seed_article()
-    data = dict(articles=[article], claims=seed_claims(article), unclaimed=seed_unclaimed(article),
-                comparisons=seed_comparisons(), rules=seed_rules(), now="2025-01-31",
+    claims = over.get("claims") or seed_claims(article)
+    rules = over.get("rules") or seed_rules()
+    data = dict(articles=[article], claims=claims, unclaimed=seed_unclaimed(article),
+                comparisons=seed_compared(claims, rules, seed_references()), rules=rules, now="2025-01-31",
                 references=seed_references())
     data.update(over)
     return data

@@ -1,0 +1,124 @@
+"""Saving: the run's date, a zip with one fixed date on every entry, and an atomic replace of the target."""
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Optional, Sequence
+from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+
+from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
+
+from compare.errors import Problem, UserError
+from compare.models import Article
+
+EARLIEST = datetime(1980, 1, 1)
+
+
+def parse_time(text: str) -> Optional[datetime]:
+    text = text.strip().replace(" ", "T", 1)
+    for candidate in (text, text[:19], text[:10]):
+        try:
+            return datetime.fromisoformat(candidate).replace(tzinfo=None)
+        except ValueError:
+            continue
+    return None
+
+
+def run_time(now: Optional[str], articles: Sequence[Article]) -> datetime:
+    """The time written into the workbook: `now` if given, else the newest article date."""
+    if now:
+        t = parse_time(now)
+        if t is None:
+            raise UserError(Problem(f"--now {now!r} is not a date; write it like 2025-01-24 or 2025-01-24T11:30:00"))
+    else:
+        dates = [d for d in (parse_time(a.date) for a in articles if a.date) if d]
+        t = max(dates) if dates else EARLIEST
+    return min(max(t, EARLIEST), datetime(2107, 12, 31, 23, 59, 58))
+
+
+class StampedZip(ZipFile):
+    """The archive openpyxl writes into, with one fixed date on every entry (same input, same bytes).
+
+    It also writes a carriage return inside XML as `&#13;`: a raw CR would be read back as a line
+    feed, changing the text of a cell that held one.
+    """
+
+    def __init__(self, file, stamp: datetime):
+        super().__init__(file, "w", ZIP_DEFLATED, allowZip64=True)
+        self.stamp = stamp.timetuple()[:6]
+
+    def info(self, name: str) -> ZipInfo:
+        zi = ZipInfo(name, self.stamp)
+        zi.compress_type = ZIP_DEFLATED
+        zi.external_attr = 0o644 << 16
+        zi.create_system = 3
+        return zi
+
+    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):
+        name = getattr(zinfo_or_arcname, "filename", zinfo_or_arcname)
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        if name.endswith((".xml", ".rels", ".vml")):
+            data = data.replace(b"\r", b"&#13;")
+        super().writestr(self.info(name), data)
+
+    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
+        name = arcname or os.path.basename(filename)
+        big = os.path.getsize(filename) > (1 << 30)
+        with open(filename, "rb") as src, self.open(self.info(name), "w", force_zip64=big) as dst:
+            while chunk := src.read(1 << 20):
+                dst.write(chunk.replace(b"\r", b"&#13;") if name.endswith(".xml") else chunk)
+
+
+def save_atomically(wb: Workbook, path: Path, stamp: datetime) -> None:
+    """Write to a temporary file beside `path`, then replace it: the old file survives any failure."""
+    wb.properties.created = stamp
+    wb.properties.modified = stamp
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        abandon(wb)
+        raise UserError(Problem(f"cannot write in {path.parent}: {e.strerror}", file=str(path))) from e
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            archive = StampedZip(fh, stamp)
+            try:
+                ExcelWriter(wb, archive).save()
+            except BaseException:
+                archive.close()
+                abandon(wb)
+                raise
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~current_umask()
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except PermissionError as e:
+        raise UserError(Problem(f"cannot replace the workbook: {e.strerror} (is it open in Excel or "
+                                "read-only?); close it and export again", file=str(path))) from e
+    except OSError as e:
+        raise UserError(Problem(f"cannot write the workbook: {e.strerror or e}; the previous one is unchanged",
+                                file=str(path))) from e
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def abandon(wb: Workbook) -> None:
+    """Close and delete the half-written sheet streams of a failed save (else they fail when collected)."""
+    for ws in wb.worksheets:
+        if getattr(ws, "closed", True):
+            continue
+        for step in (lambda: ws._rows and ws._rows.close(), lambda: ws._writer and ws._writer.close(),
+                     lambda: ws._writer and ws._writer.cleanup()):
+            try:
+                step()
+            except Exception:
+                pass
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
