@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
-from compare.errors import Problem
+from compare.errors import Problem, UserError
 from compare.lang import languages
+from compare.lexicon import load_lexicon
 from compare.phrases import name_key
 from compare.rules.messages import suggest
 from compare.yamlfiles import KeyPath, YamlDoc
@@ -145,9 +146,6 @@ def item_problems(section: str, raw: dict, doc: YamlDoc, path: KeyPath, label: s
 def known_units() -> Optional[frozenset[str]]:
     """Canonical count units of the unit vocabulary, or None while the vocabulary is broken
     (it is reported by its own check, compare.vocab.check_vocabulary, not as a rule problem)."""
-    from compare.errors import UserError
-    from compare.lexicon import load_lexicon
-
     found_units: set[str] = set()
     for code in languages():
         try:
@@ -244,7 +242,3 @@ def cross_references(items: list[Item], bases: dict[str, dict[str, Item]], entit
         entity(it.raw.get("organisation"), it.doc, it.path + ("organisation",), f"{it.label}: organisation")
     return out
 
-
-def checked(check: str) -> Callable[[Problem], Finding]:
-    """A plain Problem (from the YAML layer or pydantic) as a Finding of `check`."""
-    return lambda p: p if isinstance(p, Finding) else Finding(p.message, p.file, p.line, p.column, p.severity, check)
