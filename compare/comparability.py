@@ -28,7 +28,7 @@ FORECAST_WORDS = [
 ]
 COMPARISON_WORDS = [
     "contre", "comparé", "comparée", "par rapport", "alors que", "tandis que", "face à", "versus", "vs",
-    "compared", "against", "whereas", "while", "than", "unlike", "rival", "rivals",
+    "compared", "contrast", "against", "whereas", "while", "than", "unlike", "rival", "rivals",
 ]
 
 

@@ -17,6 +17,7 @@ which the workbook shows as they are (it never matches claims to references itse
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional, Sequence
@@ -70,8 +71,8 @@ class Compared:
 
 
 def comparability(settings) -> Comparability:
-    """The comparability settings of the rules (defaults when the rules give none)."""
-    return getattr(settings, "comparable", None) or Comparability()
+    """The comparability settings of the rules (`settings: comparable:`)."""
+    return settings.comparable
 
 
 def resolve_entity(name: str, rules) -> str:
@@ -108,6 +109,24 @@ def _source_pairs(cl: list[Figure]) -> list[tuple[Figure, Figure]]:
     ranked = sorted(cl, key=lambda f: (_central_of(f), f.id))
     median = ranked[len(ranked) // 2]
     return [(median, f) for f in cl if f.article != median.article]
+
+
+def _share_periods(cfigs: list[Figure]) -> list[Figure]:
+    """A figure an article repeats (a headline restating the body) takes the period the article gives it
+    elsewhere, when it states none itself and the article gives it only one."""
+    periods: dict[tuple, set] = {}
+    for f in cfigs:
+        if f.context.period:
+            periods.setdefault((f.article, f.entity, f.quantity, f.value, f.unit), set()).add(f.context)
+    out = []
+    for f in cfigs:
+        known = periods.get((f.article, f.entity, f.quantity, f.value, f.unit), set())
+        if not f.context.period and len(known) == 1:
+            given = next(iter(known))
+            f = dataclasses.replace(f, context=dataclasses.replace(
+                f.context, year=given.year, part=given.part, event=given.event, forecast=given.forecast))
+        out.append(f)
+    return out
 
 
 def _set_against(cfigs: Sequence[Figure], comparable: Comparability) -> set[frozenset]:
@@ -198,7 +217,7 @@ def compare_all(claims: Sequence[Claim], rules, references: Optional[Sequence] =
     dates = article_dates or {}
     setup = _setup(rules, dates)
     settings, comparable = rules.settings, setup.comparable
-    cfigs = [f for f in (claim_figure(c, setup) for c in claims) if f is not None]
+    cfigs = _share_periods([f for f in (claim_figure(c, setup) for c in claims) if f is not None])
     rfigs = [f for f in (reference_figure(r, setup) for r in refs) if f is not None]
     cfigs.sort(key=lambda f: (f.article or "", f.position, f.id))
     rfigs.sort(key=lambda f: f.id)

@@ -200,8 +200,7 @@ def claim_figure(c: Claim, setup: Setup) -> Optional[Figure]:
 
 def reference_figure(r, setup: Setup) -> Optional[Figure]:
     """A reference figure; its context is what it says of itself (`period`, `market`, `tier`)."""
-    context = Context(year=getattr(r, "period", None), market=getattr(r, "market", None),
-                      tier=getattr(r, "tier", None))
+    context = Context(year=r.period, market=r.market, tier=r.tier)
     return _figure(setup, _Bounds(r.value, r.low, r.high, r.qualifier, r.precision), unit=r.unit, per=r.per,
                    money=is_money(r.unit), date=r.source.date, named=r.entity, id=r.id, origin="reference",
                    article=None, position=0, quantity=r.quantity, context=context, source=r)

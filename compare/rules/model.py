@@ -14,6 +14,7 @@ from typing import Literal, Optional, Union
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from compare.models import Direction, EntityStatus, Frozen, Qualifier, UserFile
+from compare.comparability import Comparability
 
 EntityKind = Literal["model", "company", "product", "project", "person", "other"]
 Measure = Literal["money", "percent", "ratio", "count"]
@@ -61,6 +62,10 @@ class Reference(UserFile):
     source: Source
     quote: Optional[str] = Field(None, description="The source's figure and context, briefly.")
     note: Optional[str] = Field(None, description="Anything an analyst should know (assumptions, period).")
+    period: Optional[str] = Field(None, description="The year the figure is for (2024), if it is for one: "
+                                                    "claims about another year are not compared with it.")
+    market: Optional[str] = Field(None, description="The market of a price (US, Europe...), as in settings.comparable.markets.")
+    tier: Optional[str] = Field(None, description="The tier or plan of a price (Plus, Pro...).")
 
     @field_validator("precision")
     @classmethod
@@ -103,6 +108,10 @@ class Settings(UserFile):
     close_tolerance: float = Field(0.02, ge=0, description="Two figures this close (relative) are `close`, not `disagree`.")
     ratio_tolerance: float = Field(0.10, ge=0, description="A stated ratio within this of the computed one is `consistent`.")
     currency: str = Field("USD", description="Currency that money is converted to before it is compared.")
+    comparable: Comparability = Field(default_factory=Comparability, description=(
+        "What makes two claims comparable (period, market, tier, per) and which entities are set against each other."))
+    chart_quantities: list[str] = Field(default_factory=lambda: ["training_cost"], description=(
+        "Quantities charted first on the Summary sheet (any quantity with figures for 3+ entities is charted)."))
 
 
 

@@ -314,10 +314,10 @@ def write_table_sheet(book: Book, title: str, headers: Sequence[str], rows: Opti
     stream = make()
     for n in range(1, sheets + 1):
         ws = new_sheet(book, title if n == 1 else f"{title} ({n})", col_widths, freeze)
+        if collapsed:  # before the rows: write-only sheets write their columns with the first row
+            ws.column_dimensions.group(letters[collapsed[0]], letters[collapsed[-1]], outline_level=1, hidden=True)
         written, _ = write_rows(ws, book, headers, islice(stream, per_sheet), set(wrap), col_widths, notes=notes)
         add_table(ws, book, ws.title, headers, 1, written)
-        if collapsed:
-            ws.column_dimensions.group(letters[collapsed[0]], letters[collapsed[-1]], outline_level=1, hidden=True)
         last = max(written, 1) + 1
         if print_through:
             ws.print_area = f"A1:{letters[print_through]}{last}"

@@ -39,7 +39,7 @@ def chart_groups(claims: Sequence[Claim], compared, rules) -> list[tuple[tuple, 
         common = compared.common.get(c.id)
         unit, v = (compared.currency, common) if common is not None else (c.unit, c.value)
         values[(c.quantity, unit, "money" if common is not None else c.kind, c.per or "")][c.entity].append(v)
-    wanted = list(getattr(rules.settings, "chart_quantities", None) or ["training_cost"])
+    wanted = list(rules.settings.chart_quantities)
     groups = [(key, {e: median(vs) for e, vs in by.items()}) for key, by in values.items()
               if len(by) >= CHART_ENTITIES]
     groups.sort(key=lambda g: (wanted.index(g[0][0]) if g[0][0] in wanted else len(wanted), -len(g[1]), g[0]))
