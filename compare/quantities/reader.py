@@ -114,7 +114,7 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
     start, end = s, s + num.length
     value, precision = num.value, num.precision
     if digits and is_year(value, num.length, plain) and plainly_a_year(text, end):
-        return None, year_end(text, end), "year"
+        return (None, *year_end(text, end))
     r = Reading(start=start, end=end, value=value, precision=precision, digits=digits, plain_int=plain,
                 approximate=num.approximate)
     if not digits:
@@ -155,7 +155,7 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
     bare = r.kind == "number" and r.scale == 1.0 and not cur
     if bare and digits:
         if is_year(r.value, end - r.start, r.plain_int) and not _BY.match(text, end):
-            return None, year_end(text, r.end), "year"
+            return (None, *year_end(text, r.end))
         tok = previous_token(rev)
         low_tok = tok.lower()
         if is_day(r.value, text, end, low_tok, g):

@@ -50,10 +50,13 @@ def plainly_a_year(text: str, end: int) -> bool:
     return not nxt or nxt in _YEAR_END or nxt == "\n"
 
 
-def year_end(text: str, end: int) -> int:
-    """The end of a year and of the years joined to it ("2023-2024", "2024/25")."""
+def year_end(text: str, end: int) -> tuple[int, str]:
+    """The end of a year and of what is joined to it, and what it is: years ("2023-2024", "2024/25")
+    or, with a month and a day, a date ("2025-01-24")."""
     ym = _YEAR_TAIL.match(text, end)
-    return ym.end() if ym else end
+    if not ym:
+        return end, "year"
+    return ym.end(), "date" if sum(ym.group().count(c) for c in "-–/") >= 2 else "year"
 
 
 def is_day(value: float, text: str, end: int, before: str, g: Grammar) -> bool:
