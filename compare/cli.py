@@ -84,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = rsub.add_parser("test", help="run every example in the rules; exit 1 on a failure")
     p.add_argument("paths", nargs="*", metavar="PATH")
     rsub.add_parser("schema", help="print the JSON Schema of the rule format")
+
+    vp = sub.add_parser("vocab", help="check the vocabulary files (number words, currencies, cue words...)")
+    vsub = vp.add_subparsers(dest="vocab_command", metavar="ACTION")
+    p = vsub.add_parser("check", help="validate the vocabulary files; exit 1 on errors")
+    p.add_argument("folder", nargs="?", metavar="DIR", help="compare/lang or one language's folder (default: the package's)")
     return ap
 
 
@@ -127,6 +132,10 @@ def run(args: argparse.Namespace) -> int:
         if args.rules_command == "schema":
             out.write(ruletools.schema_json())
             return 0
+    if args.command == "vocab" and args.vocab_command == "check":
+        from compare import ruletools
+        from compare.lang import LANG_DIR
+        return ruletools.check_vocab(args.folder or LANG_DIR, out)
     build_parser().print_help(sys.stderr)
     return 2
 

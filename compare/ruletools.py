@@ -10,6 +10,7 @@ import math
 from pathlib import Path
 from typing import Any, Callable, Optional, Sequence, TextIO, Union
 
+from compare.errors import Problem
 from compare.lang import LANG_DIR
 from compare.models import Claim
 from compare.rules import ExpectedClaim, RuleFile, RuleSet, check_rules, languages
@@ -20,6 +21,23 @@ Extractor = Callable[[str, Optional[str]], list[Claim]]
 
 PathLike = Union[str, Path]
 FIELDS = tuple(ExpectedClaim.model_fields)
+
+
+def check_vocab(lang_dir: PathLike, out: TextIO) -> int:
+    """Print every problem of the vocabulary files (`file:line:col: error: message`); 0 when clean."""
+    folder = Path(lang_dir)
+    if not folder.is_dir():
+        print(Problem("no such folder: give the vocabulary folder (compare/lang) or one language's folder",
+                      str(folder)), file=out)
+        return 1
+    problems = check_vocabulary(folder)
+    for p in problems:
+        print(p, file=out)
+    if problems:
+        print(f"{_plural(len(problems), 'error')} in {_plural(len({p.file for p in problems if p.file}), 'file')}", file=out)
+        return 1
+    print(f"vocabulary OK: {folder}", file=out)
+    return 0
 
 
 def check(paths: Sequence[PathLike], out: TextIO, lang_dir: PathLike = LANG_DIR) -> int:
