@@ -15,6 +15,7 @@ ignored ("Llama-3" is "llama 3").
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
@@ -84,9 +85,19 @@ def name_regex(name: str) -> str:
     return "".join(atoms(name, NAMES))
 
 
-def name_key(name: str) -> str:
-    """Names compare as the entity matcher compares them: case, spaces, hyphens and underscores ignored."""
-    return re.sub(r"[\s\-‑_]+", "", name).casefold()
+def name_key(name: str, accents: bool = True) -> str:
+    """Names compare as the entity matcher compares them: case, spaces, hyphens and underscores ignored;
+    with `accents=False` also accents, dashes of every kind and the curly apostrophe (for scoring)."""
+    if accents:
+        return re.sub(r"[\s\-‑_]+", "", name).casefold()
+    return "".join(name_words(name))
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name, casefolded, accents removed, split on spaces, dashes and underscores."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().replace("’", "'")
+    return [w for w in re.split(r"[\s\-‐‑‒–—_]+", folded) if w]
 
 
 def lookup_key(phrase: str) -> str:

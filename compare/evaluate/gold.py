@@ -16,7 +16,7 @@ from typing import Literal, Mapping, Optional, Union
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from compare.errors import Problem, UserError
-from compare.models import Qualifier
+from compare.models import Frozen, Qualifier
 
 GoldQuantity = Literal[
     "training_cost", "compute", "gpu_count", "price", "subscription_price", "investment", "price_change",
@@ -26,18 +26,14 @@ COUNT_UNITS = ("percent", "GPU-hours", "GPUs", "FLOPs", "ratio")
 PASSAGES_DEFAULT = Path("..") / "shared" / "press" / "passages.jsonl"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Versus(_Strict):
+class Versus(Frozen):
     """The other side of a stated ratio (None when the text names none), and whether the subject has less or more."""
 
     entity: Optional[str] = None
     direction: Literal["less", "more"]
 
 
-class GoldClaim(_Strict):
+class GoldClaim(Frozen):
     """One expected claim; `text` is the exact span of the quantity, `start`/`end` its offsets when known."""
 
     subject: Optional[str] = None
@@ -55,7 +51,7 @@ class GoldClaim(_Strict):
     end: Optional[int] = None
 
 
-class GoldNumber(_Strict):
+class GoldNumber(Frozen):
     """A number of a passage that is no target claim, and what it is."""
 
     kind: NumberKind
@@ -64,7 +60,7 @@ class GoldNumber(_Strict):
     end: Optional[int] = None
 
 
-class GoldSentence(_Strict):
+class GoldSentence(Frozen):
     """One gold line: a text (a sentence, or a press passage) and every claim it holds."""
 
     id: str
@@ -89,7 +85,7 @@ class Passage(BaseModel):
     topic: Optional[str] = None
 
 
-class PressGold(_Strict):
+class PressGold(Frozen):
     """Everything annotated in one passage: its claims, its other numbers, or why it was skipped."""
 
     id: str

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Mapping, Optional, Sequence
 
-from pydantic import BaseModel, ConfigDict, computed_field
+from pydantic import computed_field
 
 from compare.evaluate.gold import GoldClaim, GoldSentence
-from compare.models import Claim
+from compare.phrases import name_key as phrase_name_key, name_words
+from compare.models import Claim, Frozen
 from compare.rules import RuleSet
 
 RATIO_FALLBACK = {"compute": "compute_ratio", "price": "price_ratio", "subscription_price": "price_ratio",
@@ -27,12 +27,9 @@ CLAIM_FIELDS = VALUE_FIELDS + ("quantity", "entity")
 ERRORS = ("missed", "extra") + CLAIM_FIELDS
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
 # ---------------------------------------------------------------- normalised sides
 
-class Side(_Strict):
+class Side(Frozen):
     """A gold or predicted claim reduced to the fields that are scored, in gold vocabulary."""
 
     quantity: str
@@ -83,16 +80,10 @@ def predicted_side(c: Claim, rules: RuleSet) -> Side:
 
 def name_key(name: str) -> str:
     """A name compared ignoring case, accents, spaces, hyphens and underscores."""
-    return re.sub(r"[\s\-‐‑‒–—_]+", "", _fold(name))
+    return phrase_name_key(name, accents=False)
 
 
-def _words(name: str) -> list[str]:
-    return [w for w in re.split(r"[\s\-‐‑‒–—_]+", _fold(name)) if w]
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().replace("’", "'")
+_words = name_words
 
 
 @dataclass(frozen=True)
@@ -225,7 +216,7 @@ def max_matching(n_gold: int, n_pred: int, ok) -> dict[int, int]:
 
 # ---------------------------------------------------------------- scores
 
-class Counts(_Strict):
+class Counts(Frozen):
     """True positives, false positives and false negatives, with the rates they give."""
 
     tp: int = 0
@@ -249,14 +240,14 @@ class Counts(_Strict):
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-class Levels(_Strict):
+class Levels(Frozen):
     """Counts at value level (value, unit, qualifier) and claim level (also quantity and entity)."""
 
     value: Counts = Counts()
     claim: Counts = Counts()
 
 
-class Issue(_Strict):
+class Issue(Frozen):
     """A gold claim not matched at claim level (a miss) or a predicted claim not matched (a false positive)."""
 
     sentence_id: str
@@ -267,7 +258,7 @@ class Issue(_Strict):
     value_match: bool = False
 
 
-class Scores(_Strict):
+class Scores(Frozen):
     """Everything `score` measures; `misses` and `false_positives` are in gold file order."""
 
     sentences: int
