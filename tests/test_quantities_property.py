@@ -104,3 +104,56 @@ def test_word_scan_finds_the_word_anchors_a_boundary_test_finds(pieces, lang):
     slow = [m.start() for m in g.word_anchor.finditer(source)]
     fast = ([0] if g.word_anchor.match(source, 0) else []) + [m.start() + 1 for m in g.word_scan.finditer(source)]
     assert sorted(set(fast)) == [s for s in slow if s == 0 or source[s - 1] not in "\u2010"]
+
+
+HOSTILE = [(s, lang) for lang in ("fr", "en") for s in (
+    "1e999", "8e612", "1" * 320, "10^999 FLOPs", "2 x 10^400 FLOPs", "10⁹⁹⁹", "1e-999", "0^-5",
+    "from 1e999 to 2e999 dollars", "$5 to $1e999")] + [("1e308 milliards de dollars", "fr"), ("1e308 billion dollars", "en")]
+
+
+@pytest.mark.parametrize("source,lang", HOSTILE, ids=[f"{lang}-{s[:30]}" for s, lang in HOSTILE])
+def test_figures_beyond_a_float_are_skipped_as_out_of_range(source, lang):
+    """No inf or nan ever leaves the reader: such a figure is skipped with the reason "out of range"."""
+    import json
+    import math
+
+    from compare.quantities import REASONS, read_quantities, write_mentions
+    found = read_quantities(source, lang)
+    for m in found.mentions:
+        assert all(v is None or math.isfinite(v) for v in (m.value, m.low, m.high, m.precision)), m
+    assert [s for s in found.skipped if s.reason == "range"], found
+    assert REASONS["range"] == "out of range"
+    import io
+    out = io.StringIO()
+    write_mentions([source], lang, out)
+    json.loads(out.getvalue(), parse_constant=lambda c: pytest.fail(f"{c} in JSON output"))
+
+
+def test_a_long_exact_mantissa_times_a_power_is_read():
+    m = one("A total of 10000000000000001e9 operations.", "en")
+    assert m.value == pytest.approx(1e25)
+
+
+MESS = ["1", "12", "0", "999", "1e999", "e", "E", "^", "x", "×", "10", ",", ".", " ", "\u00a0", "\u202f", "-", "‑", "–",
+        "+", "%", "$", "€", "£", "¥", "元", "US$", "NZ$", "bn", "m", "M", "k", "million", "milliards", "billion",
+        "trillion", "billions of", "dizaines de", "plusieurs", "des", "tens of", "hundreds of", "several", "de", "à",
+        "to", "between", "entre", "et", "and", "dollars", "euros", "yuan", "cents", "centimes", "GPUs", "au moins",
+        "« ", " »", "(", ")", "\n", "a", "half", "un demi-", "per month", "par mois", "plus", "estimé à", "~"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(MESS), max_size=25), st.sampled_from(["fr", "en"]))
+def test_the_reader_never_raises_on_digits_separators_scales_and_currencies(pieces, lang):
+    """Random mixes of digits, separators, scale and currency words: no exception, finite numbers,
+    exact sorted non-overlapping spans, and valid JSON out."""
+    import json
+    import math
+
+    from compare.quantities import read_quantities
+    source = "".join(pieces)
+    found = read_quantities(source, lang)
+    for m in found.mentions:
+        assert source[m.start:m.end] == m.text
+        assert all(v is None or math.isfinite(v) for v in (m.value, m.low, m.high, m.precision)), m
+    assert all(a.end <= b.start for a, b in zip(found.mentions, found.mentions[1:]))
+    json.dumps([m.model_dump() for m in found.mentions], allow_nan=False)

@@ -9,7 +9,9 @@ times, versions... judged in compare/quantities/skips.py) are returned with thei
 from __future__ import annotations
 
 import json
+import math
 import re
+from decimal import Decimal
 from typing import Iterable, NamedTuple, Optional, TextIO
 
 from compare.models import Mention
@@ -53,15 +55,19 @@ def _power(text: str, r: Reading, end: int) -> bool:
         power = (xm.group(1) or xm.group(2)) if xm else sup.group(1)
         e = int(power.translate(_SUPERSCRIPTS).replace("−", "-"))
         r.value = _times_ten_to(r.value if xm else 1.0, e)
-        r.precision = scaled_precision(r.precision, 10.0 ** e) if xm else None
+        r.precision = scaled_precision(r.precision, _ten_to(e)) if xm else None
         r.end = (xm or sup).end()
     elif em:
         if em.group(1):
             e = int(em.group(1))
-            r.value, r.precision = _times_ten_to(r.value, e), scaled_precision(r.precision, 10.0 ** e)
+            r.value, r.precision = _times_ten_to(r.value, e), scaled_precision(r.precision, _ten_to(e))
         else:
             power = int(em.group(3)) * (-1 if em.group(2).count("-") % 2 else 1)
-            r.value, r.precision = abs(r.value) ** power * (-1 if r.value < 0 else 1), None
+            try:
+                r.value = abs(r.value) ** power * (-1 if r.value < 0 else 1)
+            except (OverflowError, ZeroDivisionError):
+                r.value = math.inf  # skipped as out of range
+            r.precision = None
         r.end = em.end()
     else:
         return False
@@ -70,8 +76,22 @@ def _power(text: str, r: Reading, end: int) -> bool:
 
 
 def _times_ten_to(value: float, e: int) -> float:
-    """value × 10^e without binary rounding drift (2.1 × 10^25 is 2.1e25, not 2.1000000000000003e25)."""
-    return float(f"{value!r}e{e}")
+    """value × 10^e without binary rounding drift (2.1 × 10^25 is 2.1e25, not 2.1000000000000003e25);
+    inf when it is beyond a float (the figure is then skipped as out of range)."""
+    got = float(Decimal(repr(value)).scaleb(e))
+    return math.nan if got == 0 and value != 0 else got  # below a float: out of range too
+
+
+def _ten_to(e: int) -> float:
+    try:
+        return 10.0 ** e
+    except OverflowError:
+        return math.inf
+
+
+def _finite(r: Reading) -> bool:
+    """Whether every number of a reading is a float that JSON can write (no inf, no nan)."""
+    return all(v is None or math.isfinite(v) for v in (r.value, r.low, r.high, r.precision))
 
 
 
@@ -137,6 +157,8 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
                 end = r.end
             else:
                 return None, sm.end(), "date" if sm.group().count("/") > 1 else "fraction"
+    if not math.isfinite(r.value):
+        return None, max(r.end, end), "range"
     rev = text[lo:r.start][::-1]
     pm = g.prefix.match(rev)
     if pm is not None and pm.lastindex is None:
@@ -174,6 +196,8 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
             r.direction = g.change_after_table.get(cm.group("ca"))
     if allow_range:
         join_range(text, r, g, lo, _read_second)
+    if not _finite(r):
+        return None, r.end, "range"
     return r, r.end, None
 
 

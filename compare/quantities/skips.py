@@ -23,6 +23,7 @@ REASONS = {
     "reference": "a reference (page, article, rank, number...)",
     "phone": "a phone number",
     "fraction": "a date or fraction written with a slash",
+    "range": "out of range",
 }
 """Why a figure was skipped -> how the Unclaimed sheet says it."""
 
