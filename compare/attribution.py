@@ -21,6 +21,8 @@ from compare.rules.model import Quantity
 from compare.vocab import attribution_vocab
 
 _DELIMS = ",;(–—:"
+# Kinds of name that are never whose figure it is: places, and the outlets, agencies and analysts quoted.
+NEVER_SUBJECTS = frozenset({"place", "outlet"})
 _CLOSERS = ",;)–—"
 
 
@@ -251,10 +253,10 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
     other_side = versus or (find_versus(text, m, hits, sent, lang) if m.kind != "ratio" else None)
     cut = _versus_marker(text, m, sent, lang)
     in_sentence = [h for h in hits if sent[0] <= h.start and h.end <= sent[1] and h != other_side
+                   and h.kind not in NEVER_SUBJECTS
                    and not (cut is not None and h.start >= cut)
                    and not (versus is not None and m.end <= h.start < versus.end)]  # "of Meta's Llama"
-    usable = [h for h in in_sentence if not _after_source(text, h, sent[0], lang)
-              and not (h.kind == "place" and _after_preposition(text, h, sent[0], lang))]
+    usable = [h for h in in_sentence if not _after_source(text, h, sent[0], lang)]
     clause = _last_clause_marker(text, sent[0], m.start, lang)
     if clause is not None and any(h.start >= clause for h in usable):
         usable = [h for h in usable if h.start >= clause]  # "..., compared with the 16,000 Meta used"
@@ -302,7 +304,8 @@ def refer_back(history: Sequence[Sequence[EntityHit]], kind: str, q: Quantity) -
     """The entity a pronoun or description points back to: in the latest sentence that names one of
     the right kind, its topic (the claim it made, else the first name), preferring the quantity's kinds."""
     for names in reversed(history):
-        fitting = [h for h in names if (kind == "any" or h.kind == kind) and h.kind != "person"]
+        fitting = [h for h in names if (kind == "any" or h.kind == kind) and h.kind != "person"
+                   and h.kind not in NEVER_SUBJECTS]
         if fitting:
             return min(fitting, key=lambda h: _rank(h, q))  # the first of the best-ranked kind
     return None

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from compare.phrases import name_key, name_regex
 from compare.rules.model import RuleSet
-from compare.vocab import attribution_vocab, language_vocab
+from compare.vocab import attribution_vocab, language_vocab, outlets
 
 
 @dataclass(frozen=True)
@@ -60,9 +61,10 @@ class EntityMatcher:
                     hits.append(EntityHit(m.start(), m.end(), surface, fam.kind, "known", fam.organisation))
         hits = _resolve_overlaps(hits)
         if detect:
+            sources = [o for o in _find_outlets(text) if all(o.end <= k.start or o.start >= k.end for k in hits)]
             detected = [d for d in _resolve_overlaps(_detect_names(text, lang, hits, self.common_words))
-                        if all(d.end <= k.start or d.start >= k.end for k in hits)]
-            hits = sorted(hits + detected, key=lambda h: h.start)
+                        if all(d.end <= k.start or d.start >= k.end for k in hits + sources)]
+            hits = sorted(hits + sources + detected, key=lambda h: h.start)
         return hits
 
 
@@ -109,17 +111,51 @@ _NAME_RUN = re.compile(
 )
 
 
+@lru_cache(maxsize=None)
+def _outlets_re() -> re.Pattern:
+    return re.compile("|".join(name_regex(o) for o in sorted(outlets(), key=lambda o: (-len(o), o))) or r"(?!x)x")
+
+
+def _find_outlets(text: str) -> list[EntityHit]:
+    """News outlets, agencies and analyst firms (compare/lang/LANG/attribution.yaml `outlets`): found so
+    that no part of them passes for a name ("York Times"), and marked so that they are never a subject."""
+    return [EntityHit(m.start(), m.end(), m.group(), "outlet", "detected") for m in _outlets_re().finditer(text)]
+
+
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?…:]|\n)[\s«“\"'(\[‘–—-]*$")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    return bool(_SENTENCE_OPEN.search(text, max(0, start - 6), start)) or start == 0
+
+
+def _opener(word: str, text: str, end: int, lower_words: frozenset, suffixes: tuple) -> bool:
+    """A capitalised word that opens a sentence and is an ordinary word: written in lower case elsewhere
+    in the text ("Reports indicate ... the reports"), or an adverb or verb form ("Collectively,",
+    "Charged at") by its ending, followed by a comma or a word in lower case."""
+    if word.lower() in lower_words:
+        return True
+    if len(word) < 6 or not word.lower().endswith(suffixes) or any(c.isupper() for c in word[1:]):
+        return False
+    return bool(re.match(r"\s*,|\s+[a-zà-ÿ]", text[end:end + 3]))
+
+
 def _detect_names(text: str, lang: str, known: list[EntityHit], common: frozenset = frozenset()) -> list[EntityHit]:
     vocab = attribution_vocab(lang)
     not_names = {w.replace("'", "’") for w in vocab.not_names}
     stop = language_vocab(lang).stopword_set
     places = vocab.place_set
+    suffixes = tuple(vocab.opener_suffixes)
+    lower_words = frozenset(re.findall(r"(?<![\w’'-])[a-zà-ÿ][a-zà-ÿ]+(?![\w’'-])", text))
     out: list[EntityHit] = []
     for m in _NAME_RUN.finditer(text):
         words = m.group().split(" ")
         while words and (words[0].replace("'", "’") in not_names or words[0].lower() in stop
                          or words[0].lower() in common or re.match(r"[A-ZÀ-ÖØ-Þ][’'][a-zà-ÿ]", words[0])):
             words.pop(0)  # "L’abonnement ChatGPT" starts with an article, not a name
+        if (len(words) == 1 and m.end() - len(words[0]) == m.start() and _opens_sentence(text, m.start())
+                and _opener(words[0], text, m.end(), lower_words, suffixes)):
+            continue  # "Sure, ads will help", "Collectively, these companies", "Actuellement, la société"
         if not words:
             continue
         surface = " ".join(words)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from compare.articles import parse_article
-from compare.attribution import attribute, change_words, compares_back, find_versus, is_vague, starts_with_contrast
+from compare.attribution import NEVER_SUBJECTS, attribute, change_words, compares_back, find_versus, is_vague, starts_with_contrast
 from compare.cues import CueMatcher, accepts, choose_quantity, compile_cues
 from compare.entities import EntityHit, EntityMatcher, compile_entities
 from compare.lexicon import load_lexicon
@@ -76,7 +76,7 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
                 last_claim = d.claim
                 if d.claim.kind == "money":
                     last_money = d.claim
-        named = [h for h in sent_hits if h.kind != "person"]
+        named = [h for h in sent_hits if h.kind != "person" and h.kind not in NEVER_SUBJECTS]
         if last_claim is not None and last_claim.sentence_start == s0 and last_claim.entity:
             # The entity a sentence made a claim about is its topic: later sentences refer back to it first.
             named.insert(0, EntityHit(s0, s0, last_claim.entity, last_claim.entity_kind or "other",

@@ -35,6 +35,8 @@ class AttributionVocab(UserFile):
     ratio_of: list[str] = []
     possessive_fillers: list[str] = []
     places: list[str] = []
+    outlets: list[str] = []
+    opener_suffixes: list[str] = []
     maker_of: list[str] = []
     temporal_markers: list[str] = []
     list_joiners: list[str] = []
@@ -86,6 +88,12 @@ def attribution_vocab(lang: str) -> AttributionVocab:
 @lru_cache(maxsize=None)
 def language_vocab(lang: str) -> LanguageVocab:
     return _load(lang, "language")
+
+
+@lru_cache(maxsize=None)
+def outlets() -> tuple[str, ...]:
+    """The news outlets, agencies and analyst firms of every language: the press quotes them in both."""
+    return tuple(sorted({o for lang in languages() for o in attribution_vocab(lang).outlets}))
 
 
 @lru_cache(maxsize=None)
