@@ -14,12 +14,16 @@ from compare.vocab import abbreviations
 
 _BOUNDARY = re.compile(
     r"""(?P<end>[.!?…]+)(?P<close>["”»’')\]]*)      # terminal punctuation, closing quotes
-        (?=(?P<gap>\s+)(?P<next>[«“"'(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])   # space then a capital or digit
-          | (?P<glued>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']))           # or a glued paragraph: "ChatGPT.Mais"
-    |(?P<para>\n\s*\n|\n(?=\s*[A-ZÀ-ÖØ-Þ«“"-]))          # a line break before a new line of text
+        (?=(?P<gap>\s+)(?P<next>[«“"'(\[]?\s*(?:[A-ZÀ-ÖØ-Þ0-9]|[a-z]+[A-Z]))  # space then a capital, a digit
+          | (?P<glued>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’']))           # or a name like "xAI"; or a glued paragraph: "ChatGPT.Mais"
+    |(?P<para>\n)                                     # a line break
     """,
     re.VERBOSE,
 )
+# A text wrapped by hand (a line break inside a sentence: "totalise 109\nmilliards", "ayant\ndéjà") breaks
+# sentences only at a blank line; any other text at every line break.
+_WRAPPED = re.compile(r"[\w,]\n[a-zà-öø-ÿ]+(?![\w])")  # a word in lower case, not a name ("xAI")
+_BLANK = re.compile(r"\n[^\S\n]*\n")
 
 
 class Span(NamedTuple):
@@ -31,8 +35,11 @@ def split_sentences(text: str) -> list[Span]:
     """Spans of the sentences of `text`, in order, without surrounding whitespace."""
     spans: list[Span] = []
     start = 0
+    wrapped = bool(_WRAPPED.search(text))
     for m in _BOUNDARY.finditer(text):
         if m.group("para") is not None:
+            if wrapped and not _BLANK.match(text, m.start()):
+                continue
             cut = m.start()
         else:
             if not _is_real_end(text, m):

@@ -31,6 +31,17 @@ CASES = [
     ("Elle vaut 157 Mds $. Contre 86 Mds $ en février.", ["Elle vaut 157 Mds $.", "Contre 86 Mds $ en février."]),
     ("OpenAI (San Francisco) leads. DeepSeek follows...  Then Meta.",
      ["OpenAI (San Francisco) leads.", "DeepSeek follows...", "Then Meta."]),
+    # a sentence may open with a name in lower case
+    ("Grok 3 is out. xAI raised $6 billion.", ["Grok 3 is out.", "xAI raised $6 billion."]),
+    ("The auction closed. eBay took a cut.", ["The auction closed.", "eBay took a cut."]),
+    ("Apple cut prices. iPhone sales rose.", ["Apple cut prices.", "iPhone sales rose."]),
+    # a line break ends a sentence, whatever opens the next line
+    ("OpenAI raises prices\n$20 a month for Plus", ["OpenAI raises prices", "$20 a month for Plus"]),
+    ("Pricing\nxAI charges $30", ["Pricing", "xAI charges $30"]),
+    ("Mistral AI\n(Paris) raised €600m", ["Mistral AI", "(Paris) raised €600m"]),
+    # ... unless the text is wrapped by hand: then only a blank line does
+    ("L’enveloppe\nd’investissement totalise 109\nmilliards d’euros, comme Digital\nRealty.\n\nFin.",
+     ["L’enveloppe\nd’investissement totalise 109\nmilliards d’euros, comme Digital\nRealty.", "Fin."]),
 ]
 
 
