@@ -256,7 +256,8 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
                    and h.kind not in NEVER_SUBJECTS
                    and not (cut is not None and h.start >= cut)
                    and not (versus is not None and m.end <= h.start < versus.end)]  # "of Meta's Llama"
-    usable = [h for h in in_sentence if not _after_source(text, h, sent[0], lang)]
+    usable = [h for h in in_sentence if not _after_source(text, h, sent[0], lang)
+              and (h.kind != "person" or "person" in q.entity_kinds)]  # people speak; few figures are theirs
     clause = _last_clause_marker(text, sent[0], m.start, lang)
     if clause is not None and any(h.start >= clause for h in usable):
         usable = [h for h in usable if h.start >= clause]  # "..., compared with the 16,000 Meta used"

@@ -58,6 +58,12 @@ CASES = [
     ("Opérant entre Paris et New York, l'entreprise a levé 235 millions de dollars.",
      "fr", "235 millions de dollars", None),
     ("Total Wisconsin commitment: $7.3 billion, a figure Microsoft expanded.", "en", "$7.3 billion", "Microsoft"),
+    # people speak for companies: a figure is a person's only when they raise or put in the money
+    ("Son PDG Sam Altman projette des revenus de 100 milliards de dollars dès 2027.",
+     "fr", "100 milliards de dollars", None),
+    ("The Sam Altman company is on pace to generate $3.6 billion in revenue this year.", "en", "$3.6 billion", None),
+    ("Musk has garnered approximately $135 million from four undisclosed investors.",
+     "en", "approximately $135 million", "Elon Musk"),
 ]
 
 
