@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Optional
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from compare.errors import Problem, UserError
 from compare.lang import LANG_DIR, languages
@@ -100,6 +100,8 @@ class Qualifiers(UserFile):
     not_range_after: list[str] = Field(default_factory=list, description="Words before 'de X à Y' that make it a change, not a range.")
     change_openers: list[str] = Field(default_factory=list, description="Range openers that a change word turns into 'from X to Y' (de, from); 'entre' is not one.")
     floor_openers: list[str] = Field(default_factory=list, description="Range openers that make a lone price with a period a floor (plans from $20 a month).")
+    thresholds: list[str] = Field(default_factory=list, description="A threshold named before a figure (le cap des); its qualifier is the verb's.")
+    threshold_verbs: dict[str, Qualifier] = Field(default_factory=dict, description="Verbs before a threshold -> its qualifier (franchi* >, atteint* =).")
 
 
 class Periods(UserFile):
@@ -149,6 +151,14 @@ class Units(UserFile):
 
     prefix: str = ""
     units: dict[str, list[str]]
+    whole: list[str] = Field(default_factory=list, description="Units counted in whole numbers: '4.096 GPUs' is 4096 whatever the language's decimal mark.")
+
+    @model_validator(mode="after")
+    def _whole_known(self) -> "Units":
+        unknown = [u for u in self.whole if u not in self.units]
+        if unknown:
+            raise ValueError(f"whole names units that are not in units: {', '.join(unknown)}")
+        return self
 
     @field_validator("prefix")
     @classmethod

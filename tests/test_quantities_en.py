@@ -370,3 +370,108 @@ test_ranges = table_test(RANGES, LANG)
 test_periods = table_test(PERIODS, LANG)
 test_counts = table_test(COUNTS, LANG)
 test_not_quantities = table_test(NOT_QUANTITIES, LANG)
+
+
+# Numbers as the wires print them (issue 13): one table per form, rows from real press.
+
+GLUED_SCALES = [
+    ("It raised $4million last year.", [q("$4million", 4e6, "USD")]),
+    ("a $2.1trillion market", [q("$2.1trillion", 2.1e12, "USD")]),
+    ("a €2bn deal", [q("€2bn", 2e9, "EUR")]),
+    ("The app has 1.2m users.", [q("1.2m users", 1.2e6, "users")]),
+    ("It spent $1.5billion on chips.", [q("$1.5billion", 1.5e9, "USD")]),
+    ("It ordered 20million GPUs.", [q("20million GPUs", 2e7, "GPUs")]),
+    ("Cohere's $2-billion fund", [q("$2-billion", 2e9, "USD")]),
+    ("a $1.2-billion investment", [q("$1.2-billion", 1.2e9, "USD")]),
+    ("a 3.5m-strong audience", []),
+    ("a 5m tall tower", []),
+]
+
+COUNTRY_CURRENCIES = [
+    ("the Family plan now costs A$159 a year", [q("A$159 a year", 159.0, "AUD", per="year")]),
+    ("NZ$30 a month", [q("NZ$30 a month", 30.0, "NZD", per="month")]),
+    ("Microsoft 365 Personal now costs NZD $12 per month", [q("NZD $12 per month", 12.0, "NZD", per="month")]),
+    ("It costs AUD $159.", [q("AUD $159", 159.0, "AUD")]),
+    ("It raised C$ 30 million.", [q("C$ 30 million", 3e7, "CAD")]),
+    ("a HK$2bn listing", [q("HK$2bn", 2e9, "HKD")]),
+    ("S$705 million in grants", [q("S$705 million", 7.05e8, "SGD")]),
+    ("R$ 30 per user", [q("R$ 30 per user", 30.0, "BRL", per="user")]),
+    ("a Rmb50bn fund", [q("Rmb50bn", 5e10, "CNY")]),
+    ("Hey, the cost is 元500.", [q("元500", 500.0, "CNY")]),
+    ("ChatGPT Plus costs ₦31,500 per month", [q("₦31,500 per month", 31500.0, "NGN", per="month")]),
+    ("now ~₦33,862.50", [q("~₦33,862.50", 33862.5, "NGN", qualifier="~")]),
+    ("a Sh3,700-a-month plan", [q("Sh3,700-a-month", 3700.0, "KES", per="month")]),
+    ("approximately Sh3,680 annually", [q("approximately Sh3,680 annually", 3680.0, "KES", qualifier="~", per="year")]),
+    ("Google's Sh1.1 billion investment", [q("Sh1.1 billion", 1.1e9, "KES")]),
+    ("It costs USD50.", [q("USD50", 50.0, "USD")]),
+    ("It runs on H100 chips and GPT4.", []),
+]
+
+CODES_AFTER = [
+    ("a fee of 12 000 INR", [q("12 000 INR", 12000.0, "INR")]),
+    ("It costs 300 CHF.", [q("300 CHF", 300.0, "CHF")]),
+    ("It costs 4 million USD.", [q("4 million USD", 4e6, "USD")]),
+    ("a 2 billion yen loan", [q("2 billion yen", 2e9, "JPY")]),
+    ("It costs 100 yuan.", [q("100 yuan", 100.0, "CNY")]),
+    ("a grant of 50 million naira", [q("50 million naira", 5e7, "NGN")]),
+]
+
+CENTS = [
+    ("A search costs 45 cents.", [q("45 cents", 0.45, "USD", precision=0.01)]),
+    ("7.5 cents per million input tokens", [q("7.5 cents per million input tokens", 0.075, "USD", per="1M input tokens")]),
+    ("The stamp is 20 pence.", [q("20 pence", 0.2, "GBP")]),
+    ("It trades at $0.10 a query.", [q("$0.10 a query", 0.1, "USD", per="query", precision=0.01)]),
+    ("It costs $0.50.", [q("$0.50", 0.5, "USD", precision=0.01)]),
+]
+
+FOREIGN_SEPARATORS = [
+    ("It raised $2,4 billion.", [q("$2,4 billion", 2.4e9, "USD", precision=1e8)]),
+    ("a 2,45bn euros budget", [q("2,45bn euros", 2.45e9, "EUR")]),
+    ("It bought 20.000 GPUs.", [q("20.000 GPUs", 20000.0, "GPUs", precision=1.0)]),
+    ("It trained on 4.096 GPUs.", [q("4.096 GPUs", 4096.0, "GPUs")]),
+    ("It used 4.096 Nvidia H100 GPUs.", [q("4.096 Nvidia H100 GPUs", 4096.0, "GPUs")]),
+    ("It weighs 4.800 kilograms.", [q("4.800", 4.8)]),
+    ("The list 22,24,26 was cut.", [q("22", 22.0), q("24", 24.0), q("26", 26.0)]),
+]
+
+DASHES = [
+    ("a $0.4‑1 billion range", [q("$0.4‑1 billion", None, "USD", qualifier="range", low=4e8, high=1e9)]),
+    ("a $20–40M round", [q("$20–40M", None, "USD", qualifier="range", low=2e7, high=4e7)]),
+    ("a $20‒40M round", [q("$20‒40M", None, "USD", qualifier="range", low=2e7, high=4e7)]),
+    ("a $20—40M round", [q("$20—40M", None, "USD", qualifier="range", low=2e7, high=4e7)]),
+    ("5‐6 million GPUs", [q("5‐6 million GPUs", None, "GPUs", qualifier="range", low=5e6, high=6e6)]),
+    ("GPT‑4 and GPT‐4o", []),
+]
+
+BOUNDS_WRITTEN = [
+    ("a $200M+ round", [q("$200M+", 2e8, "USD", qualifier=">", low=2e8)]),
+    ("a $80bn‑plus capex plan", [q("$80bn‑plus", 8e10, "USD", qualifier=">", low=8e10)]),
+    ("100,000+ GPUs", [q("100,000+ GPUs", 1e5, "GPUs", qualifier=">", low=1e5)]),
+    ("5+3 is eight", [q("5", 5.0), q("3", 3.0), q("eight", 8.0)]),
+]
+
+WRITTEN_QUALIFIERS = [
+    ("costs would cross the $1 billion threshold", [q("cross the $1 billion", 1e9, "USD", qualifier=">", low=1e9)]),
+    ("revenue crossed the $20 billion mark", [q("crossed the $20 billion", 2e10, "USD", qualifier=">", low=2e10)]),
+    ("a suspected $78 million", [q("a suspected $78 million", 7.8e7, "USD", qualifier="~")]),
+    ("closer to $260 billion", [q("closer to $260 billion", 2.6e11, "USD", qualifier="~")]),
+    ("an estimated $5bn", [q("an estimated $5bn", 5e9, "USD", qualifier="~")]),
+    ("valued at an estimated 3 billion dollars", [q("an estimated 3 billion dollars", 3e9, "USD", qualifier="~")]),
+    ("estimated at $5bn", [q("estimated at $5bn", 5e9, "USD", qualifier="~")]),
+    ("clears $45 billion a year", [q("clears $45 billion a year", 4.5e10, "USD", qualifier=">", per="year", low=4.5e10)]),
+    ("approaching the $12 billion", [q("approaching the $12 billion", 1.2e10, "USD", qualifier="~")]),
+    ('"at least" $5bn', [q('"at least" $5bn', 5e9, "USD", qualifier=">=", low=5e9)]),
+    ("the value will go up to Rs 20,000 crore", [q("go up to Rs 20,000 crore", 2e11, "INR", qualifier="=")]),
+    ("models can cost up to $1 billion to train", [q("up to $1 billion", 1e9, "USD", qualifier="<=", high=1e9)]),
+    xf(('costs "much more" than $100 million', [q('"much more" than $100 million', 1e8, "USD", qualifier=">")]),
+       "a quote inside the qualifier phrase is not read"),
+]
+
+test_glued_scales = table_test(GLUED_SCALES, LANG)
+test_written_qualifiers = table_test(WRITTEN_QUALIFIERS, LANG)
+test_country_currencies = table_test(COUNTRY_CURRENCIES, LANG)
+test_codes_after = table_test(CODES_AFTER, LANG)
+test_cents = table_test(CENTS, LANG)
+test_foreign_separators = table_test(FOREIGN_SEPARATORS, LANG)
+test_dashes = table_test(DASHES, LANG)
+test_bounds_written = table_test(BOUNDS_WRITTEN, LANG)

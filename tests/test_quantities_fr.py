@@ -366,3 +366,89 @@ test_ranges = table_test(RANGES, LANG)
 test_periods = table_test(PERIODS, LANG)
 test_counts = table_test(COUNTS, LANG)
 test_not_quantities = table_test(NOT_QUANTITIES, LANG)
+
+
+# Numbers as the wires print them (issue 13): one table per form, rows from real press.
+
+GLUED_SCALES = [
+    ("Elle a levé 4milliards d'euros.", [q("4milliards d'euros", 4e9, "EUR")]),
+    ("un fonds de 9,4 G$ CA", [q("9,4 G$ CA", 9.4e9, "CAD")]),
+    ("un plan de 720 G$", [q("720 G$", 7.2e11, "USD")]),
+    ("un budget de 180 Md$", [q("180 Md$", 1.8e11, "USD")]),
+    ("1,2 m d'utilisateurs", [q("1,2 m d'utilisateurs", 1.2e6, "users")]),
+    ("une tour de 5 m de haut", [q("5", 5.0)]),
+]
+
+COUNTRY_CURRENCIES = [
+    ("l'abonnement coûte A$159 par an", [q("A$159 par an", 159.0, "AUD", per="year")]),
+    ("un fonds de Rmb50bn", []),
+    ("un prix de 元500", [q("元500", 500.0, "CNY")]),
+    ("un prix de RMB5", [q("RMB5", 5.0, "CNY")]),
+    ("Il coûte 26 $ CA par mois", [q("26 $ CA par mois", 26.0, "CAD", per="month")]),
+    ("Il coûte CAD $26", [q("CAD $26", 26.0, "CAD")]),
+]
+
+CODES_AFTER = [
+    ("des frais de 12 000 INR", [q("12 000 INR", 12000.0, "INR")]),
+    ("Il coûte 300 CHF.", [q("300 CHF", 300.0, "CHF")]),
+    ("un prêt de 2 milliards de yens", [q("2 milliards de yens", 2e9, "JPY")]),
+    ("Il coûte 100 yuans.", [q("100 yuans", 100.0, "CNY")]),
+]
+
+CENTS = [
+    ("Le timbre coûte 90 centimes.", [q("90 centimes", 0.9, "EUR")]),
+    ("50 centimes d'euro", [q("50 centimes d'euro", 0.5, "EUR")]),
+    ("Il coûte 0,10 € par requête.", [q("0,10 € par requête", 0.1, "EUR", precision=0.01, per="query")]),
+]
+
+WHOLE_COUNTS = [
+    ("Meta a acheté 20,000 GPU.", [q("20,000 GPU", 20000.0, "GPUs", precision=1.0)]),
+    ("un cluster de 4.096 GPU", [q("4.096 GPU", 4096.0, "GPUs")]),
+    ("2,5 GPU par serveur", [q("2,5 GPU", 2.5, "GPUs")]),
+    ("un coût de 2,500 dollars", [q("2,500 dollars", 2.5, "USD")]),
+]
+
+DASHES = [
+    ("entre 20 et 40 M€", [q("entre 20 et 40 M€", None, "EUR", qualifier="range", low=2e7, high=4e7)]),
+    ("20–40 M€", [q("20–40 M€", None, "EUR", qualifier="range", low=2e7, high=4e7)]),
+    ("0,4‑1 milliard de dollars", [q("0,4‑1 milliard de dollars", None, "USD", qualifier="range", low=4e8, high=1e9)]),
+    ("5‐6 millions de GPU", [q("5‐6 millions de GPU", None, "GPUs", qualifier="range", low=5e6, high=6e6)]),
+]
+
+WRITTEN_QUALIFIERS = [
+    ("« au moins » 600 milliards de dollars", [q("« au moins » 600 milliards de dollars", 6e11, "USD", qualifier=">=", low=6e11)]),
+    ("(au moins) 5 €", [q("(au moins) 5 €", 5.0, "EUR", qualifier=">=", low=5.0)]),
+    ("estimée à 10 milliards de dollars", [q("estimée à 10 milliards de dollars", 1e10, "USD", qualifier="~")]),
+    ("estimés à 4,3 milliards", [q("estimés à 4,3 milliards", 4.3e9, None, qualifier="~")]),
+    ("estimé à 334,8 M€", [q("estimé à 334,8 M€", 3.348e8, "EUR", qualifier="~")]),
+    ("pouvant atteindre 100 milliards de dollars", [q("pouvant atteindre 100 milliards de dollars", 1e11, "USD", qualifier="<=", high=1e11)]),
+    ("pouvant monter jusqu'à 100 milliards de dollars", [q("pouvant monter jusqu'à 100 milliards de dollars", 1e11, "USD", qualifier="<=")]),
+    ("jusqu’à 5 milliards", [q("jusqu’à 5 milliards", 5e9, None, qualifier="<=", high=5e9)]),
+    ("Sa capitalisation a bondi jusqu’à 3 335 milliards de dollars", [q("bondi jusqu’à 3 335 milliards de dollars", 3.335e12, "USD", qualifier="=")]),
+    ("franchir la barre des 5 000 milliards de dollars", [q("la barre des 5 000 milliards de dollars", 5e12, "USD", qualifier=">", low=5e12)]),
+    ("a officiellement franchi, la semaine dernière, le cap des 3 milliards de dollars", [q("le cap des 3 milliards de dollars", 3e9, "USD", qualifier=">")]),
+    ("dépasser le seuil symbolique des 200 milliards de dollars", [q("le seuil symbolique des 200 milliards de dollars", 2e11, "USD", qualifier=">")]),
+    ("atteigne le seuil symbolique de 2 milliards de dollars", [q("le seuil symbolique de 2 milliards de dollars", 2e9, "USD", qualifier="=")]),
+    ("sous la barre des 3 milliards", [q("sous la barre des 3 milliards", 3e9, None, qualifier="<")]),
+    ("proche de 40 %", [q("proche de 40 %", 40.0, "percent", qualifier="~")]),
+    ("approchant les 2 milliards de dollars", [q("approchant les 2 milliards de dollars", 2e9, "USD", qualifier="~")]),
+    ("flirtant avec les 200 millions de dollars", [q("flirtant avec les 200 millions de dollars", 2e8, "USD", qualifier="~")]),
+    ("un coût approximatif de 30 000 dollars", [q("approximatif de 30 000 dollars", 3e4, "USD", qualifier="~")]),
+    ("près d’un million de TPU", [q("près d’un million de TPU", 1e6, "GPUs", qualifier="~")]),
+    ("un chiffre d'affaires de 200 M€+", [q("200 M€+", 2e8, "EUR", qualifier=">", low=2e8)]),
+]
+
+CHANGES_FROM_TO = [
+    ("Le prix est passé de 6,90 à 7,50 €.", [q("6,90", 6.9, "EUR"), q("7,50 €", 7.5, "EUR")]),
+    ("L'abonnement passe de 20 à 22 dollars par mois.", [q("20", 20.0, "USD", per="month"), q("22 dollars par mois", 22.0, "USD", per="month")]),
+    ("Le prix va de 6,90 à 7,50 €.", [q("6,90 à 7,50 €", None, "EUR", qualifier="range", low=6.9, high=7.5)]),
+]
+
+test_glued_scales = table_test(GLUED_SCALES, LANG)
+test_country_currencies = table_test(COUNTRY_CURRENCIES, LANG)
+test_codes_after = table_test(CODES_AFTER, LANG)
+test_cents = table_test(CENTS, LANG)
+test_whole_counts = table_test(WHOLE_COUNTS, LANG)
+test_dashes = table_test(DASHES, LANG)
+test_written_qualifiers = table_test(WRITTEN_QUALIFIERS, LANG)
+test_changes_from_to = table_test(CHANGES_FROM_TO, LANG)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from compare.numbers import scaled_precision
-from compare.phrases import SP, lookup_key
+from compare.phrases import SP, lookup_key, phrase_regex
 from compare.quantities.grammar import Grammar
 from compare.quantities.reading import Reading, numeral_at
 
@@ -45,12 +45,15 @@ def apply_prefix(text: str, r: Reading, pm: re.Match, g: Grammar) -> None:
         qtext = pm.group("qual")[::-1]
         q = g.qual_table.get(qtext)
         qs = at("qual")
+        threshold = lookup_key(qtext).lower() in g.thresholds
+        if threshold:
+            q = _threshold(text, qs, g)
         if q and not (qtext.strip() in "<>=" and qs > 0 and text[qs - 1] in "<>="):
-            if q == "=":
+            if q == "=" and not threshold:
                 r.equal = True
             elif r.qualifier in ("=", "~") or q != "~":
                 r.qualifier = q
-            r.start = qs
+            r.start = _opening_quote(text, qs, s)
     r.governed = bool(pm.group("chg") or pm.group("chgd"))
     chg_group = "chg" if pm.group("chg") else ("chgd" if pm.group("chgd") and r.kind == "percent" else None)
     if chg_group and r.kind in ("money", "percent") and r.direction is None:
@@ -68,6 +71,31 @@ def apply_prefix(text: str, r: Reading, pm: re.Match, g: Grammar) -> None:
         r.kind, r.unit, r.direction, r.start = "ratio", "x", "more", at("mul")
     if pm.group("div") and r.kind == "number":
         r.kind, r.unit, r.direction, r.start = "ratio", "x", "less", at("div")
+
+
+_CLOSING, _OPENING = frozenset("»”\"’)]"), frozenset("«“\"‘([")
+
+
+def _opening_quote(text: str, qs: int, s: int) -> int:
+    """ "« au moins » 200": a qualifier in quotes or brackets starts the mention with its opening mark."""
+    if not any(c in _CLOSING for c in text[qs:s]):
+        return qs
+    k = qs
+    while k > 0 and text[k - 1] in " \u00a0\u202f":
+        k -= 1
+    return k - 1 if k > 0 and text[k - 1] in _OPENING else qs
+
+
+def _threshold(text: str, qs: int, g: Grammar) -> str:
+    """ "a franchi, la semaine dernière, le cap des 3 milliards": the last threshold verb of the clause
+    before the threshold gives the qualifier; none: the figure is stated as it is ("=")."""
+    clause = re.split(r"[.;:!?]", text[max(0, qs - 80):qs])[-1]
+    verbs = list(g.threshold_verb.finditer(clause))
+    if not verbs:
+        return "="
+    word = verbs[-1].group()
+    return next((q for phrase, q in g.lex.qualifiers.threshold_verbs.items()
+                 if re.fullmatch(phrase_regex([phrase]), word, re.IGNORECASE)), "=")
 
 
 def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> None:
@@ -99,7 +127,8 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
         end = cm.end()
     if r.kind == "money" and not r.subunit and r.scale == 1.0 and not cur_before:
         end = _cents(text, r, g, end)
-    if r.scale != 1.0 and scale_flag is not None and scale_flag.money_only and r.kind != "money" and not cur_before:
+    if r.scale != 1.0 and scale_flag is not None and scale_flag.money_only and r.kind != "money" and not cur_before \
+            and not g.unit.match(text, end):  # "1.2m users": a count unit keeps the scale too
         r.scale, end = 1.0, r.end
         r.scale_end = 0
     if r.scale != 1.0:
@@ -107,6 +136,8 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
         r.precision = scaled_precision(r.precision, r.scale)
         if r.kind == "number" and sm.group("s") and sm.group("s").isalpha():
             end = _continue_after_scale(text, r, g, end)
+    if text[end:end + 1] in _PLUS_FIRST:
+        end = _qualifier_after(text, r, g, end)  # "100,000+ GPUs", "$80bn-plus": before the unit
     if r.kind == "number":
         pm = g.percent.match(text, end)
         if pm and not (r.end == end and pm.start("pp" if pm.group("pp") else "pc") == end
@@ -131,12 +162,25 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
         if um and not (um.start("u") == end and r.digits and text[end - 1].isdigit()
                        and um.group("u")[:1].islower()):
             r.kind, r.unit = "count", g.unit_table.get(um.group("u"))
+            if r.unit in g.whole and r.scale == 1.0:
+                _whole(text[r.start:r.end], r)
             end = um.end()
     if r.kind in ("money", "percent", "count"):
         pe = g.period.match(text, end)
         if pe:
             r.per = g.period_table.get(pe.group("per"))
             end = pe.end()
+    end = _qualifier_after(text, r, g, end)
+    if r.approximate and r.qualifier == "=":
+        r.qualifier = "~"
+    r.end = end
+
+
+_PLUS_FIRST = frozenset("+-‑")
+
+
+def _qualifier_after(text: str, r: Reading, g: Grammar, end: int) -> int:
+    """ "or more", "au moins", "+", "-plus" right after the figure."""
     qa = g.qual_after.match(text, end)
     if qa:
         q = g.qual_after_table.get(qa.group("qa"))
@@ -145,9 +189,17 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
         elif q:
             r.qualifier = q
         end = qa.end()
-    if r.approximate and r.qualifier == "=":
-        r.qualifier = "~"
-    r.end = end
+    return end
+
+
+_GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+
+
+def _whole(written: str, r: Reading) -> None:
+    """ "4.096 GPUs" in English, "20,000 GPU" in French: a count of whole things groups thousands with
+    either mark."""
+    if _GROUPED.fullmatch(written):
+        r.value, r.precision = float(re.sub(r"[.,]", "", written)), 1.0
 
 
 def _cents(text: str, r: Reading, g: Grammar, end: int) -> int:

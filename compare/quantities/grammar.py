@@ -104,6 +104,10 @@ class Grammar:
     floor_openers: frozenset
     change_openers: frozenset
     change_before: re.Pattern  # a change word anywhere earlier in the clause: "raised the price of X from $20 to $22"
+    whole: frozenset  # count units of whole things ("4.096 GPUs" is 4096)
+    thresholds: frozenset  # "le cap des": the qualifier is the verb's before it (threshold_verb)
+    threshold_verb: re.Pattern
+    glued_currency: re.Pattern  # on the reversed text: a currency written against the digits, "Rmb50bn", "元500"
 
 
 @lru_cache(maxsize=None)
@@ -139,6 +143,7 @@ def grammar(lang: str) -> Grammar:
             ambiguous.update(c.before + c.after)
     subunits = list(lex.currencies.subunits)
     qual_before = dict(lex.qualifiers.before)
+    qual_before.update({t: "=" for t in lex.qualifiers.thresholds if t not in qual_before})
     changes = lex.change_words
     change_words_rev = alternation(changes.words, reverse=True)
     adjacent_rev = alternation(changes.adjacent, reverse=True)
@@ -149,7 +154,8 @@ def grammar(lang: str) -> Grammar:
         r"(?:(?P<sign>[+\-−])(?![\w.,]))?" + SP + r"*"
         r"(?:(?P<cur>" + alternation(cur_before, reverse=True) + r")(?:(?P<sign2>[+\-−])(?![\w.,]))?" + SP + r"*)?"
         r"(?:(?P<neg>" + negative_rev + r")" + SP + r"+)?"
-        r"(?:(?P<qual>" + alternation(qual_before, reverse=True) + r")" + SP + r"*)?"
+        # a qualifier behind quotes or brackets still counts: "« au moins » 200 milliards"
+        r"(?:(?:[»”\"’)\]]" + SP + r"*)?(?P<qual>" + alternation(qual_before, reverse=True) + r")" + SP + r"*)?"
         r"(?:(?P<chg>" + r"(?:" + alternation(changes.governing, reverse=True) + r")(?:" + SP + r"+[\w’'\-]+){0,3}?"
         + SP + r"+(?:" + change_words_rev + r")|" + adjacent_rev + r")|(?P<chgd>" + change_words_rev + r")"
         r"|(?P<open>" + opens_rev + r")|(?P<mul>" + alternation(lex.ratios.multiplied_by, reverse=True) + r")"
@@ -164,8 +170,9 @@ def grammar(lang: str) -> Grammar:
             (glued if s.glued else []).append((w, s.case))
             (spaced if s.spaced else []).append((w, s.case))
 
-    scale = re.compile(r"(?:(?P<g>" + alternation(glued, glued=True) + r")|" + SP + r"+(?P<s>" + alternation(spaced)
-                       + r"))(?![^\W\d_])", I)
+    # "$2-billion", "$1.2-billion": a hyphen may join a scale word too.
+    scale = re.compile(r"(?:(?P<g>" + alternation(glued, glued=True) + r")|(?:" + SP + r"+|[-‑](?=[^\W\d_]{2}))(?P<s>"
+                       + alternation(spaced) + r"))(?![^\W\d_])", I)
     connectors = alternation(lex.scales.connectors)
     currency_after = re.compile(SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?(?:(?P<sub>" + alternation(subunits)
                                 + r")(?![^\W\d_])|(?P<c>" + alternation(cur_after, glued=True)
@@ -228,5 +235,10 @@ def grammar(lang: str) -> Grammar:
         floor_openers=frozenset(lookup_key(o).lower() for o in lex.qualifiers.floor_openers),
         change_openers=frozenset(lookup_key(o).lower() for o in lex.qualifiers.change_openers),
         change_before=re.compile(phrase_regex(lex.qualifiers.not_range_after), I),
+        whole=frozenset(lex.units.whole),
+        thresholds=frozenset(lookup_key(t).lower() for t in lex.qualifiers.thresholds),
+        threshold_verb=re.compile(phrase_regex(list(lex.qualifiers.threshold_verbs)), I),
+        glued_currency=re.compile(r"(?:" + alternation([f for f in cur_before if f[-1:].isalnum()], reverse=True)
+                                  + r")(?!\w)", I),
     )
 

@@ -34,6 +34,7 @@ _DIGITS = re.compile(r"\d+")
 _SLASH = re.compile(r"/(\d+)(?:/\d+)*")
 _GLUED_WORD = re.compile(r"[\w.\-‑]*")
 _NAME_CHARS = frozenset("/=?&#@_%~\\")
+_DASHES = frozenset("-‑‐‒–—")  # a range "X-Y" with a hyphen, non-breaking hyphen, figure dash, en or em dash
 
 
 def _skip_token(text: str, pos: int) -> int:
@@ -105,9 +106,10 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
     elif s >= 2 and text[s - 1] in ".," and text[s - 2].isdigit() and text[s].isdigit():
         after_sep = True
     before_ch = text[s - 1] if s > 0 else " "
-    if text[s] not in ".," and (before_ch.isalnum() or before_ch == "_"):
+    if text[s] not in ".," and (before_ch.isalnum() or before_ch == "_") \
+            and not g.glued_currency.match(text[max(lo, s - 6):s][::-1]):  # "Rmb50bn", "元500", "Sh3,700"
         return None, _skip_token(text, s), None
-    if before_ch in "-‑" and s >= 2 and text[s - 2].isalpha() and not second:
+    if before_ch in "-‑‐" and s >= 2 and text[s - 2].isalpha() and not second:
         return None, _skip_token(text, s), "name"
     if before_ch in _NAME_CHARS and not (second and before_ch == "~"):
         return None, _skip_token(text, s), None
@@ -204,7 +206,7 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
 
 def _read_second(text: str, p: int, g: Grammar, joiner: str):
     ch = text[p]
-    if joiner in ("-", "–", "—") and not (ch.isdigit() or ch in "$€£"):
+    if joiner in _DASHES and not (ch.isdigit() or ch in "$€£"):
         return None, p
     lo = p
     m = g.anchor.match(text, p)

@@ -55,12 +55,26 @@ def numeral_at(text: str, pos: int, g: Grammar) -> Optional[tuple[Numeral, bool,
         num = read_digits(run, g.lang)
         if num is None:
             return None
+        if num.length < len(run) and run[num.length] == ",":
+            num = _comma_decimal(text, pos, run, num, g)
         used = run[:num.length]
         return num, True, used.isdigit()
     num = read_words(text[pos:pos + 120], g.lang)
     if num is None:
         return None
     return num, False, False
+
+
+_COMMA_DECIMAL = re.compile(r"\d{1,3},(\d{1,2})(?!\d)")
+
+
+def _comma_decimal(text: str, pos: int, run: str, num: Numeral, g: Grammar) -> Numeral:
+    """ "$2,4 billion" in an English text: a comma before one or two digits and a scale word is a
+    decimal comma (a thousands comma has three digits after it)."""
+    m = _COMMA_DECIMAL.match(run)
+    if m and g.scale.match(text, pos + m.end()):
+        return Numeral(float(m.group().replace(",", ".")), 10.0 ** -len(m.group(1)), m.end())
+    return num
 
 
 def to_mention(text: str, r: Reading, g: Grammar) -> Mention:
