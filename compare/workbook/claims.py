@@ -48,7 +48,6 @@ def claims_sheet(book: Book, claims: Sequence[Claim], articles: Mapping[str, Art
     head = headers(currency)
     tolerance = rules.settings.approx_tolerance
     labels = {q.id: q.label or q.id for q in rules.quantities}
-    money_fmt = unit_format(currency, "money", 1.0)
 
     def row(c: Claim) -> list[Any]:
         rv = carried.by_claim.get(c.id)
@@ -58,7 +57,7 @@ def claims_sheet(book: Book, claims: Sequence[Claim], articles: Mapping[str, Art
         article = articles.get(c.article)
         return [
             c.entity, labels.get(c.quantity, c.quantity), amount(c.value, c.unit, c.kind, c.per),
-            Num(common, money_fmt) if common is not None else None,
+            Num(common, unit_format(currency, "money", common)) if common is not None else None,
             c.unit, c.qualifier, c.per, amount(c.low, c.unit, c.kind), amount(c.high, c.unit, c.kind),
             c.versus, c.direction, Noted(c.text, claim_comment(c)), quote_of(c),
             Link(c.article, article.url if article else None), day(article.date) if article else None,

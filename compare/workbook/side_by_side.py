@@ -1,5 +1,6 @@
 """The Side by side sheet: for each entity and quantity that two or more sources give, one row per
-source (article or reference), one number per cell, so the rows sort, sum and pivot."""
+source (article or reference), one number per cell, so the rows sort, sum and pivot. The link is
+the reference's source (an article's link is on the Claims and Sources sheets)."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -34,7 +35,6 @@ def side_by_side_sheet(book: Book, claims: Sequence[Claim], comparisons: Sequenc
             groups[(c.quantity, c.entity, c.per or "")].append(c)
     labels = {q.id: q.label or q.id for q in rules.quantities}
     verdicts = verdicts_by_figure(comparisons)
-    money = unit_format(compared.currency, "money", 1.0)
     currency = compared.currency
     headers = ["Quantity", "Entity", "Per", "Source", "Date", "Value", "Low", "High", "Unit", f"Value ({currency})",
                "Qualifier", "Verdicts", "Link"]
@@ -54,8 +54,8 @@ def side_by_side_sheet(book: Book, claims: Sequence[Claim], comparisons: Sequenc
             common = compared.common.get(c.id)
             rows.append([labels.get(quantity, quantity), entity, per or None, c.article, day(a.date) if a else None,
                          amount(c.value, c.unit, c.kind), amount(c.low, c.unit, c.kind),
-                         amount(c.high, c.unit, c.kind), c.unit, Num(common, money) if common is not None else None,
-                         c.qualifier, summary(verdicts.get(c.id, Counter())), Link(c.article, a.url if a else None)])
+                         amount(c.high, c.unit, c.kind), c.unit, Num(common, unit_format(currency, "money", common)) if common is not None else None,
+                         c.qualifier, summary(verdicts.get(c.id, Counter())), None])
         for rid in sorted(refs):
             r = refs[rid]
             kind = "money" if r.unit and len(r.unit) == 3 and r.unit.isupper() else "number"
