@@ -55,6 +55,10 @@ class _Words:
     source_verb_before: re.Pattern
     article_start: re.Pattern
     list_joiners: re.Pattern
+    counted_of: re.Pattern
+    relative: re.Pattern
+    preposition_word: re.Pattern
+    description_words_max: int
 
 
 def _before_name(v) -> str:
@@ -89,6 +93,10 @@ def words(lang: str) -> _Words:
                                       + _before_name(v), flags),
         article_start=re.compile(r"^\s*(?:" + phrase_regex(v.articles) + r")\s*\w", flags),
         list_joiners=re.compile(r"(?:[\s,«“\"»”]|\b(?:" + phrase_regex(v.list_joiners + v.articles) + r")\b)*", flags),
+        counted_of=re.compile(phrase_regex(v.counted_of), flags),
+        preposition_word=re.compile(r"(?:" + phrase_regex(v.prepositions) + r")", flags),
+        relative=re.compile(r"\s*,?\s*(?:" + phrase_regex(v.relative_pronouns) + r")[^,;:.()–—]*$", flags),
+        description_words_max=v.description_words_max,
     )
 
 
@@ -182,7 +190,27 @@ def _introduced_by_non_binding(text: str, h: EntityHit, hits: Sequence[EntityHit
         rest = re.sub(r"\b\w*[A-Z]\w*\b", " ", rest)  # names the rules do not know: "eBay", "Bain Capital"
         if w.list_joiners.fullmatch(rest):
             return True
+        # a payer described before its name: "with Dutch chip equipment maker ASML", "led by Japan’s SoftBank"
+        if (not re.search(r"[,.;:()«»“”\"]", rest) and not w.preposition_word.search(rest)
+                and len(re.findall(r"[\w’'-]+", rest)) <= w.description_words_max):
+            return True
     return False
+
+
+def _counted_maker(text: str, m: Mention, h: EntityHit, lang: str) -> bool:
+    """A name right after a count that names what is counted, or its maker ("400 000 puces avancées de
+    Nvidia", "a million Nvidia chips", "512-chip cluster of Nvidia H800s"): not whose count it is."""
+    if m.kind != "count" or h.start < m.end:
+        return False
+    gap = text[m.end:h.start]
+    if not re.search(r"[^\W\d]", m.text) and not words(lang).counted_of.search(gap):
+        return False  # a bare figure: "compared with the 2,000 DeepSeek needed" is DeepSeek's
+    if re.search(r"[,.;:()]", gap) or len(re.findall(r"[\w’'-]+", gap)) > 3:
+        return False
+    w = words(lang)
+    rest = w.counted_of.sub(" ", gap)
+    return not (w.binding.search(rest) or w.purpose.search(rest) or w.non_binding.search(rest)
+                or re.search(r"\b(?:" + phrase_regex(attribution_vocab(lang).kind_bindings) + r")\b", rest, re.I))
 
 
 def _maker(text: str, h: EntityHit, sent_start: int, lang: str) -> EntityHit:
@@ -257,7 +285,8 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
                    and not (cut is not None and h.start >= cut)
                    and not (versus is not None and m.end <= h.start < versus.end)]  # "of Meta's Llama"
     usable = [h for h in in_sentence if not _after_source(text, h, sent[0], lang)
-              and (h.kind != "person" or "person" in q.entity_kinds)]  # people speak; few figures are theirs
+              and (h.kind != "person" or "person" in q.entity_kinds)  # people speak; few figures are theirs
+              and not _counted_maker(text, m, h, lang)]
     clause = _last_clause_marker(text, sent[0], m.start, lang)
     if clause is not None and any(h.start >= clause for h in usable):
         usable = [h for h in usable if h.start >= clause]  # "..., compared with the 16,000 Meta used"
@@ -271,6 +300,11 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
     for h in before[-1:]:
         if words(lang).possessive.match(text[h.end:m.start]) and h.kind != "person":
             return Attribution(h, "possessive right before the number")
+    for h in reversed([h for h in usable if h.end <= m.start][-1:]):
+        clause = text[h.end:m.start]  # no possessive inside: "..., qui a porté sa valorisation à" is not the name's
+        if (h.kind != "person" and words(lang).relative.match(clause)
+                and not any(rx.search(clause) for rx, _ in words(lang).pronouns)):
+            return Attribution(h, "the number is in a relative clause of the name")
     frame = words(lang).frame.match(text[sent[0]:m.start])
     if frame:
         h = next((h for h in before if h.start == sent[0] + frame.start(1)), None)

@@ -37,6 +37,9 @@ class AttributionVocab(UserFile):
     places: list[str] = []
     outlets: list[str] = []
     opener_suffixes: list[str] = []
+    counted_of: list[str] = []
+    relative_pronouns: list[str] = []
+    description_words_max: int = 0
     maker_of: list[str] = []
     temporal_markers: list[str] = []
     list_joiners: list[str] = []

@@ -64,6 +64,25 @@ CASES = [
     ("The Sam Altman company is on pace to generate $3.6 billion in revenue this year.", "en", "$3.6 billion", None),
     ("Musk has garnered approximately $135 million from four undisclosed investors.",
      "en", "approximately $135 million", "Elon Musk"),
+    # the maker of what a count counts is not the count's owner
+    ("Oracle achètera près de 400 000 puces avancées de Nvidia.", "fr", "près de 400 000 puces", "Oracle"),
+    ("Le projet est alimenté par 100 000 GPU NVIDIA H100.", "fr", "100 000 GPU", None),
+    ("The R1 model was trained over 80 hours on a 512-chip cluster of Nvidia H800s.", "en", "512-chip", "DeepSeek R1"),
+    # a payer introduced by "with", "led by"... stays the payer, even described
+    ("Mistral AI partnered with Dutch chip equipment maker ASML to raise 1.7 billion euros.",
+     "en", "1.7 billion euros", "Mistral AI"),
+    ("OpenAI raised $40 billion in a round led by Japan’s SoftBank, pushing the AI firm’s valuation to $300 billion.",
+     "en", "$300 billion", "OpenAI"),
+    # a relative clause right after a name is said of that name
+    ("The round was led by Dutch chip maker ASML, which invested €1.3 billion in the company.",
+     "en", "€1.3 billion", "ASML"),
+    ("SoftBank was in talks to invest up to $25 billion in OpenAI, which is valued at almost $300 billion.",
+     "en", "almost $300 billion", "OpenAI"),
+    ("La structure précédente de Sonnet 4, qui s'élevait à 3 $ par million de jetons, était plus chère.",
+     "fr", "3 $ par million de jetons", "Claude Sonnet 4"),
+    # ... unless the clause speaks of someone else's ("sa valorisation")
+    ("Hugging Face a décliné un investissement de Nvidia, qui aurait propulsé sa valorisation à 7 milliards de dollars.",
+     "fr", "7 milliards de dollars", "Hugging Face"),
 ]
 
 
