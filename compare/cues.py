@@ -1,34 +1,53 @@
-"""Which quantity a number measures, from the cue words around it in its sentence.
+"""Which quantity a number measures, from all the evidence its sentence (and the one before) gives.
 
-Each quantity of the rules lists cue words per language. Among the quantities that accept the
-number's measure (money, percent, ratio, or a count in one of its units), the one whose cue
-stands closest to the number wins; explicit `patterns` win over cues. Non-target quantities
-compete too, so "shares fell 17 %" goes to the stock move, not to a price change.
+Each kind of evidence gives points to the quantity it speaks for; the weights are the rules'
+`evidence:` section (rules/quantities.yaml), so an analyst reads and tunes them:
+
+- `pattern`: an explicit regex of the quantity matched at the number;
+- `unit`: the measure, a count in a unit only one quantity counts (GPU-hours is compute);
+- `frame`: a phrase of the quantity that governs the number ("raised #", "valued at #",
+  "# to train", "a levé #"), `#` standing for the figure;
+- `rate`: what the figure is per ("per month" is a subscription, "per million tokens" a price);
+- `cue`, `weak_cue`: a cue word anywhere in the sentence, losing half its points every
+  `half_distance` characters, and more in another clause or when a frame binds it to another figure;
+- `compared`: a figure set against the one before it ("contre 3,7 milliards") measures what that one does;
+- `previous_figure`: the quantity of the figure before it in the same sentence;
+- `neighbour`: a cue word of the sentence before, when the figure's own sentence says less;
+- `entity_kind`: the kind of the nearest name, when it is the kind the quantity is said of first
+  (a product's monthly amount); it only supports a quantity that has other evidence.
+
+Among the quantities that accept the number's measure (money, percent, ratio, or a count in one
+of their units) the one with most points wins; non-target quantities compete too, so "shares fell
+17 %" goes to the stock move, not to a price change. Every piece of evidence is kept, so `explain`
+shows which decided and which lost.
 """
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from dataclasses import dataclass, field
 from functools import lru_cache
-from dataclasses import dataclass
 from typing import Optional
 
 from compare.models import Mention
 from compare.phrases import phrase_regex
-from compare.rules.model import Quantity, RuleSet
+from compare.regexes import TimedPattern
+from compare.rules.model import Evidence, Quantity, RuleSet
 from compare.vocab import attribution_vocab
 
-# A cue inside the number's own span (a period such as "par mois") is weaker evidence than a
-# word next to it: it counts as this many characters away.
+# A cue inside the number's own span (a period such as "par mois") counts as this many characters away.
 INSIDE_DISTANCE = 6
 
-WEAK_PENALTY = 60
-CLAUSE_PENALTY = 40
 _CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s-\s")
 
 # "spent $5.6M to train V3", "5,6 millions pour entraîner": a cue reached from the number through
 # a purpose word says what the money was for, and beats a generic verb before the number.
 _PURPOSE = re.compile(r"^[\s,]*(?:pour|afin\s+d[e’']|to|for|in\s+order\s+to)(?:\s+(?:son|sa|ses|leur|leurs|its|their|the|le|la|les|l’|l'))?\s*$",
                       re.IGNORECASE)
+
+# Between a frame and its figure: up to two short words ("raised a further $2bn", "a levé près de").
+_FRAME_GAP = r"[\s«“\"(]*(?:[\w’'\-]{1,12}[\s«“\"(]+){0,2}?"
+_WINDOW = 160  # characters around a figure where its frames are looked for
 
 
 @dataclass(frozen=True)
@@ -42,20 +61,70 @@ class CueHit:
 
 
 @dataclass(frozen=True)
+class FrameHit:
+    start: int
+    end: int
+    quantity: str
+    frame: str
+
+
+@dataclass(frozen=True)
+class Point:
+    """One piece of evidence: its kind, the quantity it speaks for, its points and what it is."""
+
+    kind: str
+    quantity: str
+    points: float
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.what} {self.points:.1f}"
+
+
+@dataclass(frozen=True)
+class Scene:
+    """What the sentence around a figure says besides its cue words (built by compare.extract)."""
+
+    others: tuple = ()  # (start, end) of the other figures of the sentence
+    taken: tuple = ()  # FrameHits that bind another figure of the sentence
+    previous: Optional[str] = None  # the quantity of the previous claim of the sentence
+    compared: bool = False  # the figure is set against that previous claim ("contre", "compared with")
+    neighbour_cues: tuple = ()  # CueHits of the sentence before
+    entity_kind: Optional[str] = None  # the kind of the nearest name
+
+
+@dataclass(frozen=True)
 class Choice:
     quantity: Quantity
-    cue: Optional[CueHit]
-    how: str  # cue | pattern | unit
+    cue: Optional[CueHit]  # the winner's best cue word, if any
+    how: str  # pattern | unit | frame | rate | cue | compared | previous_figure | neighbour
+    points: float = 0.0
+    evidence: tuple = ()  # the winner's Points, best first
+    rivals: tuple = ()  # (quantity id, points, best Point) of the losers that had evidence, best first
+
+    @property
+    def weak(self) -> bool:
+        """Only generic evidence: a weak cue word, a neighbour's cue, a name's kind."""
+        return all(p.kind in ("weak_cue", "neighbour", "entity_kind") for p in self.evidence)
+
+    def describe(self) -> str:
+        won = " + ".join(str(p) for p in self.evidence)
+        out = f"evidence for {self.quantity.id}: {won} = {self.points:.1f}"
+        if self.rivals:
+            out += "; lost: " + ", ".join(f"{q} {pts:.1f} ({best})" for q, pts, best in self.rivals[:3])
+        return out
 
 
 @dataclass(frozen=True)
 class CueMatcher:
-    """Compiled cue regexes per language and quantity; pure and picklable."""
+    """Compiled cue, frame and pattern regexes per language and quantity; pure and picklable."""
 
     quantities: tuple
     cue_res: dict  # (lang, quantity id) -> compiled
     weak_res: dict  # (lang, quantity id) -> compiled
     pattern_res: dict  # quantity id -> tuple of (lang or None, compiled)
+    frame_res: dict = field(default_factory=dict)  # (lang, quantity id) -> (before, after) compiled or None
+    weights: Evidence = Evidence()
 
     def find(self, text: str, lang: str, start: int = 0, end: Optional[int] = None) -> list[CueHit]:
         end = len(text) if end is None else end
@@ -75,11 +144,49 @@ class CueMatcher:
                         hits.append(CueHit(m.start(), m.end(), q.id, m.group(), pattern=True))
         return hits
 
+    def frames(self, m: Mention, text: str, lang: str, start: int = 0, end: Optional[int] = None) -> list[FrameHit]:
+        """The frames that govern figure `m`: a phrase ending right before it, or starting right after it."""
+        end = len(text) if end is None else end
+        out: list[FrameHit] = []
+        before_at = max(start, m.start - _WINDOW)
+        after_to = min(end, m.end + _WINDOW)
+        for q in self.quantities:
+            before, after = self.frame_res.get((lang, q.id), (None, None))
+            if before is not None:
+                f = before.search(text, before_at, m.start)
+                if f is not None:
+                    out.append(FrameHit(f.start(), f.start() + len(f.group(1)), q.id, f.group(1)))
+            if after is not None:
+                f = after.match(text, m.end, after_to)
+                if f is not None:
+                    out.append(FrameHit(f.start(1), f.end(1), q.id, f.group(1)))
+        # Of frames that overlap on one side of the figure, the longest says more ("round that could
+        # bring in #" is a round, not revenue brought in).
+        return [f for f in out if not any(g is not f and g.start < f.end and f.start < g.end
+                                          and g.end - g.start > f.end - f.start for g in out)]
+
+
+def _frame_words(part: str) -> str:
+    """One side of a frame as regex: its words as cue words, `...` a gap of up to four words."""
+    pieces = [p.strip() for p in part.split("...")]
+    return r"[\s\w’'\-]{0,40}?".join(phrase_regex([p]) if p else "" for p in pieces)
+
+
+def compile_frames(frames: list[str]) -> tuple[Optional[re.Pattern], Optional[re.Pattern]]:
+    befores = [f.split("#")[0] for f in frames if f.strip().endswith("#")]
+    afters = [f.split("#", 1)[1] for f in frames if f.strip().startswith("#")]
+    before = re.compile("(" + "|".join(_frame_words(b) for b in befores) + ")" + _FRAME_GAP + r"\Z",
+                        re.IGNORECASE) if befores else None
+    after = re.compile(r"[\s”»\"]*(?:[\w’'\-]{1,12}\s+)?(" + "|".join(_frame_words(a) for a in afters) + ")",
+                       re.IGNORECASE) if afters else None
+    return before, after
+
 
 def compile_cues(rules: RuleSet) -> CueMatcher:
     cue_res = {}
     weak_res = {}
     pattern_res = {}
+    frame_res = {}
     for q in rules.quantities:
         for lang, words in q.cues.items():
             if words:
@@ -87,8 +194,12 @@ def compile_cues(rules: RuleSet) -> CueMatcher:
         for lang, words in q.weak_cues.items():
             if words:
                 weak_res[(lang, q.id)] = re.compile(phrase_regex(words), re.IGNORECASE)
-        pattern_res[q.id] = tuple((p.lang, re.compile(p.regex, re.IGNORECASE)) for p in q.patterns)
-    return CueMatcher(tuple(rules.quantities), cue_res, weak_res, pattern_res)
+        for lang, frames in q.frames.items():
+            if frames:
+                frame_res[(lang, q.id)] = compile_frames(frames)
+        pattern_res[q.id] = tuple((p.lang, TimedPattern(p.regex, re.IGNORECASE, where=f'quantity "{q.id}"'))
+                                  for p in q.patterns)  # analyst regexes run with a time limit (compare.regexes)
+    return CueMatcher(tuple(rules.quantities), cue_res, weak_res, pattern_res, frame_res, rules.evidence)
 
 
 def accepts(q: Quantity, m: Mention) -> bool:
@@ -103,9 +214,9 @@ def _temporal(lang: str) -> re.Pattern:
     return re.compile(phrase_regex(attribution_vocab(lang).temporal_markers), re.IGNORECASE)
 
 
-def distance(hit: CueHit, m: Mention, text: str = "", lang: Optional[str] = None) -> int:
-    """How far a cue stands from the number, in characters, with the penalties that make a cue weaker:
-    a generic (weak) cue, a cue in another clause (across a comma, a dash, a parenthesis)."""
+def distance(hit: CueHit, m: Mention, text: str = "", lang: Optional[str] = None) -> tuple[int, bool]:
+    """How far a cue stands from the number, in characters, and whether it stands in another clause
+    (across a comma, a dash, a parenthesis, or a time phrase after the number)."""
     if hit.end <= m.start:
         d, between = m.start - hit.end, text[hit.end:m.start]
     elif hit.start >= m.end:
@@ -113,31 +224,100 @@ def distance(hit: CueHit, m: Mention, text: str = "", lang: Optional[str] = None
         d = 0 if text and _PURPOSE.match(between) else hit.start - m.end
     else:
         d, between = INSIDE_DISTANCE, ""
-    if hit.weak:
-        d += WEAK_PENALTY
-    if _CLAUSE_BREAK.search(between) or (lang and hit.start >= m.end and _temporal(lang).search(between)):
-        d += CLAUSE_PENALTY
-    return d
+    other_clause = bool(_CLAUSE_BREAK.search(between) or (lang and hit.start >= m.end and _temporal(lang).search(between)))
+    return d, other_clause
+
+
+@lru_cache(maxsize=None)
+def _versus(lang: str) -> re.Pattern:
+    return re.compile(r"(?:" + phrase_regex(attribution_vocab(lang).versus_markers) + r")|^\W*(?:to|à|au|jusqu’à|jusqu'à)\W*$",
+                      re.IGNORECASE)
+
+
+def compares_figures(gap: str, lang: Optional[str]) -> bool:
+    """Whether the words between two figures set the second against the first ("..., contre 3,7 milliards",
+    "up from $2bn", "from $20 to $22")."""
+    return bool(lang) and bool(_versus(lang).search(gap))
+
+
+def _beyond(hit, m: Mention, spans) -> bool:
+    """Whether another figure stands between the cue and the number, or the cue is bound to another figure."""
+    lo, hi = (hit.end, m.start) if hit.end <= m.start else (m.end, hit.start)
+    return any(lo <= s and e <= hi for s, e in spans)
 
 
 def choose_quantity(m: Mention, cues: list[CueHit], matcher: CueMatcher, text: str = "",
-                    lang: Optional[str] = None) -> Optional[Choice]:
-    """The quantity whose cue is nearest to `m`, among those that accept it; None if no cue fits."""
+                    lang: Optional[str] = None, scene: Optional[Scene] = None,
+                    frames: Optional[list[FrameHit]] = None) -> Optional[Choice]:
+    """The quantity with most evidence for `m`, among those that accept it; None if none has any."""
     candidates = [q for q in matcher.quantities if accepts(q, m)]
     if not candidates:
         return None
+    w = matcher.weights
+    scene = scene or Scene()
     order = {q.id: i for i, q in enumerate(matcher.quantities)}
     by_id = {q.id: q for q in candidates}
-    fitting = [h for h in cues if h.quantity in by_id]
-    patterns = [h for h in fitting if h.pattern and distance(h, m, text, lang) <= INSIDE_DISTANCE]
-    if patterns:
-        best = min(patterns, key=lambda h: (distance(h, m, text, lang), order[h.quantity]))
-        return Choice(by_id[best.quantity], best, "pattern")
+    best: dict[tuple[str, str], Point] = {}  # (quantity, kind) -> the best point of that kind
+    best_cue: dict[str, tuple[float, CueHit]] = {}
+
+    def add(p: Point) -> None:
+        if p.quantity in by_id and (best.get((p.quantity, p.kind)) is None or p.points > best[(p.quantity, p.kind)].points):
+            best[(p.quantity, p.kind)] = p
+
+    taken = [(f.start, f.end) for f in scene.taken]
+    for h in cues:
+        if h.quantity not in by_id or any(s <= h.start and h.end <= e for s, e in scene.others):
+            continue  # a cue inside another figure ("2 dollars par heure") is that figure's own
+        d, other_clause = distance(h, m, text, lang)
+        if h.pattern:
+            if d <= INSIDE_DISTANCE:
+                add(Point("pattern", h.quantity, w.pattern, repr(h.cue)))
+            continue
+        pts = (w.weak_cue if h.weak else w.cue) * 0.5 ** (d / w.half_distance)
+        if other_clause:
+            pts *= w.other_clause
+        if _beyond(h, m, scene.others) or any(s <= h.start and h.end <= e for s, e in taken):
+            pts *= w.other_figure
+        p = Point("weak_cue" if h.weak else "cue", h.quantity, pts, repr(h.cue))
+        add(p)
+        if pts > best_cue.get(h.quantity, (-1.0, None))[0]:
+            best_cue[h.quantity] = (pts, h)
+    for f in frames or ():
+        add(Point("frame", f.quantity, w.frame, repr(f.frame)))
     if m.kind == "count":
         with_unit = [q for q in candidates if m.unit in q.units]
         if len(with_unit) == 1:
-            return Choice(with_unit[0], None, "unit")
-    if fitting:
-        best = min(fitting, key=lambda h: (distance(h, m, text, lang), -len(h.cue), order[h.quantity]))
-        return Choice(by_id[best.quantity], best, "cue")
-    return None
+            add(Point("unit", with_unit[0].id, w.unit, m.unit or ""))
+    if m.per:
+        for q in candidates:
+            if m.per in q.rates:
+                add(Point("rate", q.id, w.rate, f"per {m.per}"))
+    if scene.previous is not None:
+        if scene.compared:
+            add(Point("compared", scene.previous, w.compared, "set against the figure before"))
+        else:
+            add(Point("previous_figure", scene.previous, w.previous_figure, "the figure before in the sentence"))
+    for h in scene.neighbour_cues:
+        if not h.pattern:
+            add(Point("neighbour", h.quantity, w.neighbour * (0.5 if h.weak else 1.0), repr(h.cue)))
+    totals: dict[str, float] = defaultdict(float)
+    for (qid, _), p in best.items():
+        totals[qid] += p.points
+    if scene.entity_kind:
+        for qid in list(totals):
+            kinds = by_id[qid].entity_kinds
+            if kinds and kinds[0] == scene.entity_kind:
+                best[(qid, "entity_kind")] = Point("entity_kind", qid, w.entity_kind, f"a {scene.entity_kind} is named")
+                totals[qid] += w.entity_kind
+    ranked = sorted((qid for qid in totals if totals[qid] >= w.minimum), key=lambda q: (-totals[q], order[q]))
+    if not ranked:
+        return None
+
+    def points_of(qid: str) -> tuple:
+        return tuple(sorted((p for (q, _), p in best.items() if q == qid), key=lambda p: -p.points))
+
+    win = ranked[0]
+    evidence = points_of(win)
+    cue = best_cue.get(win, (0.0, None))[1]
+    rivals = tuple((q, totals[q], points_of(q)[0]) for q in ranked[1:])
+    return Choice(by_id[win], cue, evidence[0].kind, totals[win], evidence, rivals)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from compare.articles import parse_article, read_article
+from compare.cues import Choice
 from compare.extract import compile_engine, decide
 from compare.models import Claim
 from compare.rules import load_rules
@@ -46,7 +47,17 @@ def explain(source: str, rules_paths: Sequence[str], lang: Optional[str] = None)
             lines.append(f"      because: {d.claim.why}")
         else:
             lines.append(head + f" -> no claim: {d.reason}")
+        if d.choice is not None:
+            lines.extend(_evidence(d.choice))
     return "\n".join(lines) + "\n"
+
+
+def _evidence(choice: Choice) -> list[str]:
+    """The evidence that decided the quantity, and the best of the quantities that lost."""
+    out = [f"      decided by: {choice.quantity.id} {choice.points:.1f} = " + " + ".join(str(p) for p in choice.evidence)]
+    for qid, points, best in choice.rivals[:3]:
+        out.append(f"      lost: {qid} {points:.1f} (best: {best})")
+    return out
 
 
 def _describe(c: Claim) -> str:

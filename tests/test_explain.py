@@ -13,15 +13,18 @@ def test_claim_shows_entity_cue_and_attribution():
     out = explain("“V3” n’a par exemple réclamé que 5,57 millions de dollars pour son entraînement.", RULES)
     assert "'5,57 millions de dollars'" in out
     assert "-> claim training_cost, entity=DeepSeek V3 (known), = 5570000.0 USD" in out
-    assert "because: cue 'entraînement'" in out
+    assert "because: evidence for training_cost: frame 'pour son entraînement' 45.0 + cue 'entraînement'" in out
+    assert "decided by: training_cost" in out
     assert "names: DeepSeek V3 (model, known)" in out
 
 
 def test_unclaimed_numbers_say_why():
     out = explain("Nvidia shares fell 17% on Monday. DeepSeek-V3 has 671 billion parameters. "
                   "Sam Altman, 39, founded OpenAI in 2015.", RULES)
-    assert "'17%'" in out and "no claim: Stock move (cue 'shares'), not a target quantity" in out
-    assert "(unit parameters), not a target quantity" in out
+    assert "'17%'" in out and "no claim: Stock move (evidence for stock_move: frame 'fell'" in out
+    assert "cue 'shares'" in out
+    assert "decided by: stock_move" in out
+    assert "unit parameters 60.0" in out and "not a target quantity" in out
     assert "'39'" in out and "a bare number" in out
 
 
@@ -41,3 +44,16 @@ def test_cli_explain_runs_as_a_user_would():
                        cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert "subscription_price, entity=ChatGPT Pro (known)" in r.stdout
+
+
+def test_evidence_that_lost_is_shown():
+    out = explain("OpenAI raised $6.6 billion at a valuation of $157 billion.", RULES)
+    assert "'$6.6 billion' [14:26] money -> claim investment" in out
+    assert "decided by: investment" in out and "frame 'raised'" in out
+    assert "lost: valuation" in out
+    assert "'$157 billion' [45:57] money -> claim valuation" in out
+
+
+def test_a_figure_without_evidence_says_so():
+    out = explain("Il atteint 450 millions d’euros.", RULES)
+    assert "no evidence for" in out

@@ -23,10 +23,13 @@ CHECKS: dict[str, str] = {
     "unknown-section": "a top-level key that is no section",
     "section-not-list": "a section that is not a list of items",
     "duplicate-settings": "settings given in two files",
+    "duplicate-evidence": "evidence weights given in two files",
+    "bad-frame": "a frame without exactly one # at its start or end, or with no word",
     "missing-include": "an include that names no file or folder",
     "include-cycle": "files that include each other",
     "no-rule-files": "a rules path that holds no rule file",
     "invalid-regex": "a pattern that is not a regular expression, or matches empty text",
+    "slow-regex": "a pattern with nested quantifiers that can backtrack for minutes, as (a+)+",
     "unknown-language": "a language with no folder in compare/lang/",
     "empty-name": "an empty entity name, alias or example text",
     "no-cues": "a quantity without cue words",
@@ -122,6 +125,16 @@ def item_problems(section: str, raw: dict, doc: YamlDoc, path: KeyPath, label: s
                     add("bad-cue", f'{label}: cue "{w}" ({code}) has no word in it', (key, code, i))
                 elif "*" in bare:
                     add("bad-cue", f'{label}: cue "{w}" ({code}): "*" only works at the end of a cue', (key, code, i))
+    frames = raw.get("frames")
+    for code, phrases in frames.items() if isinstance(frames, dict) else ():
+        lang(code, ("frames", code), "frames for", key=True)
+        for i, f in strings(phrases):
+            bare = f.strip()
+            if bare.count("#") != 1 or not (bare.startswith("#") or bare.endswith("#")):
+                add("bad-frame", f'{label}: frame "{f}" ({code}) needs one # for the figure, at its start or its end '
+                                 '("raised #", "# to train")', ("frames", code, i))
+            elif not re.search(r"\w", bare.replace("...", "")):
+                add("bad-frame", f'{label}: frame "{f}" ({code}) has no word in it', ("frames", code, i))
     for i, p in dicts(raw.get("patterns")):
         if isinstance(p.get("regex"), str):
             regex(p["regex"], ("patterns", i, "regex"), "pattern")
@@ -177,7 +190,7 @@ def name_problems(bases: dict[str, Item], extensions: list[Item]) -> list[Proble
         sources.extend((it, name, a, it.path + ("aliases", i)) for i, a in strings(it.raw.get("aliases")))
     for it in extensions:
         target = it.raw.get("extends")
-        if it.section == "entities" and target in bases:
+        if it.section == "entities" and isinstance(target, str) and target in bases:
             sources.extend((it, target, a, it.path + ("aliases", i)) for i, a in strings(it.raw.get("aliases")))
     for it, entity, name, path in sources:
         key = name_key(name)

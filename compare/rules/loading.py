@@ -6,18 +6,20 @@ once, so that one `rules check` run lists everything to fix.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any, Optional, Union
 
 from pydantic import ValidationError
 
 from compare.errors import Problem, UserError
+from compare.regexes import backtracking_risk
 from compare.rules.checks import Finding, Item, found, item_problems
 from compare.rules.merge import merge
 from compare.rules.messages import describe_node, suggest, translate
-from compare.rules.model import (Entity, EntityExtension, Family, Locations, Quantity, QuantityExtension, Rate,
+from compare.rules.model import (Entity, EntityExtension, Evidence, Family, Locations, Quantity, QuantityExtension, Rate,
                                  Reference, RuleFile, RuleSet, Settings)
-from compare.yamlfiles import KeyPath, WordsLoader, YamlDoc, read_yaml, yaml_files
+from compare.yamlfiles import KeyPath, WordsLoader, YamlDoc, file_kind, read_yaml, yaml_files
 
 RulesLoader = WordsLoader
 
@@ -29,6 +31,8 @@ SECTIONS: dict[str, tuple[str, Any, Any]] = {
     "references": ("reference", Reference, None),
     "rates": ("rate", Rate, None),
 }
+# Sections that are one mapping, given once in the whole rule set.
+SINGLE: dict[str, Any] = {"settings": Settings, "evidence": Evidence}
 
 
 def load_rules(paths: list[Union[str, Path]]) -> RuleSet:
@@ -54,6 +58,8 @@ def check_rules(paths: list[Union[str, Path]]) -> tuple[Optional[RuleSet], Optio
             roots.extend(yaml_files(p))
         elif p.is_file():
             roots.append(p)
+        elif p.exists():
+            problems.append(Finding(f"{p} is {_kind(p)}, not a YAML file or a folder", file=str(p), check="no-rule-files"))
         else:
             problems.append(Finding(f"rules path does not exist: {p}", file=str(p), check="no-rule-files"))
     docs: list[YamlDoc] = []
@@ -63,8 +69,8 @@ def check_rules(paths: list[Union[str, Path]]) -> tuple[Optional[RuleSet], Optio
     if not docs and not problems:
         problems.append(Finding("no rule files (.yaml or .yml) found in " + ", ".join(str(p) for p in paths),
                                 check="no-rule-files"))
-    items, settings = _validate_docs(docs, problems)
-    rules, locations = merge(docs, items, settings, problems)
+    items, singles = _validate_docs(docs, problems)
+    rules, locations = merge(docs, items, singles, problems)
     problems = _sorted_problems(problems, list(seen.values()))
     if problems:
         return None, None, problems
@@ -97,6 +103,10 @@ def _load_file(f: Path, stack: list[Path], seen: dict[Path, str], docs: list[Yam
         if not target.exists():
             problems.append(found(doc, "missing-include", f'include "{inc}": no such file or folder ({target})', ("include", i)))
             continue
+        if not target.is_dir() and not target.is_file():  # stat only: a device or FIFO is never opened
+            problems.append(found(doc, "missing-include", f'include "{inc}": {target} is {_kind(target)}, not a '
+                                                          "YAML file or a folder", ("include", i)))
+            continue
         targets = yaml_files(target) if target.is_dir() else [target]
         for t in targets:
             if t.resolve() in [s.resolve() for s in stack + [f]]:
@@ -106,23 +116,29 @@ def _load_file(f: Path, stack: list[Path], seen: dict[Path, str], docs: list[Yam
             _load_file(t, stack + [f], seen, docs, problems)
 
 
+def _kind(p: Path) -> str:
+    """What a path that is neither a regular file nor a folder is, said without opening it."""
+    return file_kind(p.stat().st_mode) if p.exists() else "missing"
+
+
 def _parse(f: Path, problems: list[Problem]) -> Optional[YamlDoc]:
     doc = read_yaml(f, problems)
-    if doc is None:
+    if doc is None or doc.broken:  # a refused value (tag, merge key, NaN) is reported; validating None adds noise
         return None
     if doc.data is None:
         doc.data = {}
     if not isinstance(doc.data, dict):
         problems.append(found(doc, "schema", f"a rule file must be a mapping of sections (include, entities, families, "
-                                             f"quantities, references, rates, settings), got {describe_node(doc.node(()))}"))
+                                             f"quantities, references, rates, settings, evidence), got {describe_node(doc.node(()))}"))
         return None
     return doc
 
 
-def _validate_docs(docs: list[YamlDoc], problems: list[Problem]) -> tuple[list[Item], Optional[tuple[Settings, YamlDoc]]]:
-    """Each section item validated against its model; an empty section (`entities:` alone) is no item."""
+def _validate_docs(docs: list[YamlDoc], problems: list[Problem]) -> tuple[list[Item], dict[str, tuple[Any, YamlDoc]]]:
+    """Each section item validated against its model; an empty section (`entities:` alone) is no item;
+    the sections given once in the whole rule set (settings, evidence) by key."""
     items: list[Item] = []
-    settings: Optional[tuple[Settings, YamlDoc]] = None
+    singles: dict[str, tuple[Any, YamlDoc]] = {}
     top_keys = list(RuleFile.model_fields)
     for doc in docs:
         for key, value in doc.data.items():
@@ -133,14 +149,14 @@ def _validate_docs(docs: list[YamlDoc], problems: list[Problem]) -> tuple[list[I
                                                               f"sections are: {', '.join(top_keys)}", (key,), key=True))
             elif key == "include":
                 _validate(RuleFile, {"include": value}, doc, (), "", problems)
-            elif key == "settings":
-                model = _validate(Settings, value, doc, ("settings",), "settings", problems)
+            elif key in SINGLE:
+                model = _validate(SINGLE[key], value, doc, (key,), key, problems)
                 if model is not None:
-                    if settings is not None:
-                        problems.append(found(doc, "duplicate-settings", f"settings are given twice (also in {settings[1].file}); "
-                                              "keep one settings section in the whole rule set", ("settings",), key=True))
+                    if key in singles:
+                        problems.append(found(doc, f"duplicate-{key}", f"{key} {'are' if key.endswith('s') else 'is'} given twice (also in {singles[key][1].file}); "
+                                              f"keep one {key} section in the whole rule set", (key,), key=True))
                     else:
-                        settings = (model, doc)
+                        singles[key] = (model, doc)
             elif not isinstance(value, list):
                 noun = SECTIONS[key][0]
                 problems.append(found(doc, "section-not-list", f'section "{key}": expected a list of {noun} items '
@@ -154,8 +170,29 @@ def _validate_docs(docs: list[YamlDoc], problems: list[Problem]) -> tuple[list[I
                     model = _validate(use, raw, doc, path, label, problems)
                     if isinstance(raw, dict):
                         problems.extend(item_problems(key, raw, doc, path, label))
+                        problems.extend(_slow_patterns(key, raw, doc, path, label))
                         items.append(Item(key, model, raw, doc, path, label))
-    return items, settings
+    return items, singles
+
+
+def _slow_patterns(section: str, raw: dict, doc: YamlDoc, path: KeyPath, label: str) -> list[Problem]:
+    """The analyst regexes of an item that can backtrack catastrophically, each at its value."""
+    found_: list[tuple[str, KeyPath, int]] = []
+    if section == "entities" and isinstance(raw.get("patterns"), list):
+        found_ += [(p, ("patterns", i), 0) for i, p in enumerate(raw["patterns"]) if isinstance(p, str)]
+    if section == "families" and isinstance(raw.get("pattern"), str):
+        found_.append((raw["pattern"], ("pattern",), 0))
+    if section == "quantities" and isinstance(raw.get("patterns"), list):
+        found_ += [(p["regex"], ("patterns", i, "regex"), re.IGNORECASE) for i, p in enumerate(raw["patterns"])
+                   if isinstance(p, dict) and isinstance(p.get("regex"), str)]
+    out: list[Problem] = []
+    for rx, where, flags in found_:
+        why = backtracking_risk(rx, flags)
+        if why:
+            out.append(found(doc, "slow-regex", f'{label}: pattern "{rx}" can take exponential time on a text that '
+                                                f"almost matches: {why}; make the inner repeat possessive (\\w++) or "
+                                                "atomic ((?>...)), or write the pattern without the nesting", path + where))
+    return out
 
 
 def _label(noun: str, raw: Any, index: int, extension: bool) -> str:

@@ -5,12 +5,12 @@ does not hide a duplicate, nor turn every reference to the item into an error.
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 from compare.errors import Problem
 from compare.rules.checks import Item, cross_references, found, name_problems
 from compare.rules.messages import suggest
-from compare.rules.model import EntityExtension, Location, Locations, RuleSet, Settings
+from compare.rules.model import EntityExtension, Evidence, Location, Locations, RuleSet, Settings
 from compare.yamlfiles import KeyPath, YamlDoc
 
 ID_KEYS = {"entities": "name", "families": "name", "quantities": "id", "references": "id"}
@@ -21,9 +21,10 @@ def location(doc: YamlDoc, path: KeyPath) -> Location:
     return Location(file=doc.file, line=line or 1, column=column or 1)
 
 
-def merge(docs: list[YamlDoc], items: list[Item], settings: Optional[tuple[Settings, YamlDoc]],
+def merge(docs: list[YamlDoc], items: list[Item], singles: dict[str, tuple[Any, YamlDoc]],
           problems: list[Problem]) -> tuple[Optional[RuleSet], Optional[Locations]]:
-    """Check ids across files, apply extensions, and build the RuleSet with its Locations."""
+    """Check ids across files, apply extensions, and build the RuleSet with its Locations
+    (`singles`: the sections given once, settings and evidence, with their file)."""
     bases: dict[str, dict[str, Item]] = {k: {} for k in ID_KEYS}
     extensions: list[Item] = []
     for it in items:
@@ -80,7 +81,8 @@ def merge(docs: list[YamlDoc], items: list[Item], settings: Optional[tuple[Setti
         quantities=tuple(quantities.values()),
         references=tuple(v.model for v in bases["references"].values()),
         rates=tuple(it.model for it in items if it.section == "rates"),
-        settings=settings[0] if settings else Settings(),
+        settings=singles["settings"][0] if "settings" in singles else Settings(),
+        evidence=singles["evidence"][0] if "evidence" in singles else Evidence(),
     )
     locations = Locations(
         entities={k: location(v.doc, v.path) for k, v in bases["entities"].items()},
@@ -104,8 +106,12 @@ def extended(base, ext):
     weak = {k: list(v) for k, v in base.weak_cues.items()}
     for code, words in ext.weak_cues.items():
         weak[code] = union(weak.get(code, []), words)
+    frames = {k: list(v) for k, v in base.frames.items()}
+    for code, words in ext.frames.items():
+        frames[code] = union(frames.get(code, []), words)
     return base.model_copy(update={
-        "cues": cues, "weak_cues": weak, "units": union(base.units, ext.units),
+        "cues": cues, "weak_cues": weak, "frames": frames, "rates": union(base.rates, ext.rates),
+        "units": union(base.units, ext.units),
         "patterns": list(base.patterns) + list(ext.patterns),
         "examples": list(base.examples) + list(ext.examples)})
 

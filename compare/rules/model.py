@@ -115,6 +115,29 @@ class Settings(UserFile):
 
 
 
+class Evidence(UserFile):
+    """How much each kind of evidence counts when the quantity of a figure is decided (compare/cues.py).
+
+    The quantity with most points wins; a figure whose best quantity has fewer than `minimum`
+    points stays an unclaimed number."""
+
+    pattern: float = Field(100, ge=0, description="An explicit regex of the quantity matched at the figure.")
+    unit: float = Field(60, ge=0, description="A count in a unit only this quantity counts (GPU-hours: compute).")
+    frame: float = Field(45, ge=0, description="A frame of the quantity governs the figure (\"raised #\", \"valued at #\").")
+    compared: float = Field(40, ge=0, description="The figure is set against the figure before it (\"contre\", \"compared with\"): that one's quantity.")
+    cue: float = Field(30, ge=0, description="A cue word next to the figure; it loses half every `half_distance` characters.")
+    rate: float = Field(25, ge=0, description="What the figure is per is one of the quantity's `rates` (per month: subscription).")
+    weak_cue: float = Field(15, ge=0, description="A generic cue word next to the figure (spend, costs, facturé).")
+    previous_figure: float = Field(8, ge=0, description="The quantity of the figure before it in the same sentence.")
+    neighbour: float = Field(6, ge=0, description="A cue word of the sentence before (half for a weak cue).")
+    entity_kind: float = Field(3, ge=0, description="The nearest name is of the first of the quantity's entity_kinds; only "
+                                                     "added to a quantity that has other evidence.")
+    half_distance: float = Field(60, gt=0, description="Characters over which a cue word loses half its points.")
+    other_clause: float = Field(0.5, ge=0, le=1, description="Factor for a cue word in another clause (across a comma, a dash).")
+    other_figure: float = Field(0.5, ge=0, le=1, description="Factor for a cue word beyond another figure, or in a frame of another figure.")
+    minimum: float = Field(0.5, ge=0, description="Points the best quantity needs for the figure to become a claim.")
+
+
 class Entity(UserFile):
     """A model, company, product or project, with every name the press gives it."""
 
@@ -189,6 +212,10 @@ class Quantity(UserFile):
     period: Literal["any", "required", "forbidden"] = "any"
     cues: dict[str, list[str]] = Field(description="Cue words per language; a trailing * matches any word ending.")
     weak_cues: dict[str, list[str]] = Field(default_factory=dict, description="Generic cue words per language (spend, costs, facturé) that count only when no specific cue stands as close.")
+    frames: dict[str, list[str]] = Field(default_factory=dict, description=(
+        "Phrases per language that govern the figure, # standing for it: \"raised #\", \"valued ... at #\", \"# to train\" "
+        "(... is a gap of a few words)."))
+    rates: list[str] = Field(default_factory=list, description="What a figure of this quantity is per (month, 1M tokens, GPU-hour): evidence for it.")
     patterns: list[Pattern] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
 
@@ -200,6 +227,8 @@ class QuantityExtension(UserFile):
     units: list[str] = Field(default_factory=list)
     cues: dict[str, list[str]] = Field(default_factory=dict, description="Cue words added per language.")
     weak_cues: dict[str, list[str]] = Field(default_factory=dict, description="Generic cue words added per language.")
+    frames: dict[str, list[str]] = Field(default_factory=dict, description="Frames added per language.")
+    rates: list[str] = Field(default_factory=list, description="Rates added.")
     patterns: list[Pattern] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
 
@@ -214,6 +243,7 @@ class RuleFile(UserFile):
     references: list[Reference] = Field(default_factory=list)
     rates: list[Rate] = Field(default_factory=list)
     settings: Optional[Settings] = None
+    evidence: Optional[Evidence] = Field(None, description="How much each kind of evidence counts for a figure's quantity.")
 
 
 class RuleSet(Frozen):
@@ -226,6 +256,7 @@ class RuleSet(Frozen):
     references: tuple[Reference, ...] = ()
     rates: tuple[Rate, ...] = ()
     settings: Settings = Settings()
+    evidence: Evidence = Evidence()
 
     def quantity(self, qid: str) -> Optional[Quantity]:
         return next((q for q in self.quantities if q.id == qid), None)

@@ -1,0 +1,117 @@
+"""The quantity of a figure from all the evidence of its sentence: frames, rates, units, cue words
+at any distance, the figure before it; and the `evidence:` weights as the rules loader reads them."""
+from pathlib import Path
+
+import pytest
+
+from compare.cues import compile_frames
+from compare.extract import extract_text
+from compare.rules import check_rules, load_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+RULES = load_rules([ROOT / "rules"])
+
+# Short sentences modelled on real press phrasing, with the quantities of their claims in text order.
+CASES = [
+    # verb frames: raised/lève/mobiliser -> investment, valued at/valorise -> valuation
+    ("Mistral raised €600 million at a valuation of €6 billion.", "en", ["investment", "valuation"]),
+    ("Moonshot is close to a funding round that could value the company at about $4 billion.", "en", ["valuation"]),
+    ("OpenAI is in talks over an investment round that could bring in $7 billion and value the company at "
+     "$150 billion.", "en", ["investment", "valuation"]),
+    ("Anthropic raised $13 billion, far exceeding its $3.5 billion target, pushing its valuation to $170 billion.",
+     "en", ["investment", "investment", "valuation"]),
+    ("This would value Perplexity at $9 billion.", "en", ["valuation"]),
+    ("Microsoft will put $40 billion toward new data centres.", "en", ["investment"]),
+    ("Microsoft is building a $6.2 billion facility in Norway.", "en", ["investment"]),
+    ("xAI a réussi à mobiliser 20 milliards de dollars auprès d’investisseurs.", "fr", ["investment"]),
+    ("xAI boucle un tour de série B de 6 milliards de dollars, ce qui la valorise à 24 milliards de dollars.",
+     "fr", ["investment", "valuation"]),
+    ("Le champion a bouclé une levée de 40 milliards de dollars valorisant l’entreprise 300 milliards de dollars.",
+     "fr", ["investment", "valuation"]),
+    # cost to train: training cost, even after a spending verb
+    ("DeepSeek spent $5.6M training V3.", "en", ["training_cost"]),
+    ("Google spent roughly $190 million on the computing power needed to train Gemini Ultra.", "en", ["training_cost"]),
+    ("Le modèle a été mis au point pour moins de 3 millions d’euros.", "fr", ["training_cost"]),
+    # rates: per month on a product is a subscription, per million tokens or per GPU-hour a price
+    ("The Pro tier now costs $200 a month.", "en", ["subscription_price"]),
+    ("DeepSeek charges $0.28 per million tokens.", "en", ["price"]),
+    ("Lambda rents H100s at $2.49 per GPU-hour.", "en", ["price"]),
+    ("Google va facturer 30 euros par mois pour son utilisation.", "fr", ["subscription_price"]),
+    # a figure set against the one before it measures the same thing
+    ("La valorisation de Mistral grimperait à 10 milliards d’euros, contre 5,8 milliards lors de sa dernière "
+     "levée de fonds.", "fr", ["valuation", "valuation"]),
+    # non-target numbers stay unclaimed: losses, market value, stock moves
+    ("Nvidia lost nearly $600 billion in market value on Monday.", "en", []),
+    ("OpenAI expects to lose $5 billion this year on revenue of $3.7 billion.", "en", ["revenue"]),
+    ("Le titre Nvidia a perdu 17 % lundi, effaçant 589 milliards de dollars de capitalisation.", "fr", []),
+    ("CoreWeave has borrowed more than $12bn using its GPUs as collateral.", "en", []),
+]
+
+
+@pytest.mark.parametrize("text,lang,quantities", CASES, ids=[c[0][:60] for c in CASES])
+def test_quantity_from_the_evidence(text, lang, quantities):
+    assert [c.quantity for c in extract_text(text, RULES, lang)] == quantities
+
+
+def test_the_claim_says_which_evidence_decided_and_which_lost():
+    claim = extract_text("OpenAI raised $6.6 billion at a valuation of $157 billion.", RULES, "en")[0]
+    assert claim.why.startswith("evidence for investment: frame 'raised' 45.0")
+    assert "lost: valuation" in claim.why
+
+
+FRAMES = [
+    ("raised #", "Mistral raised a further $2bn", True),
+    ("raised #", "Mistral raised money, then $2bn", False),  # a comma: the frame does not govern the figure
+    ("value ... at #", "could value the company at $4bn", True),
+    ("# to train", "$5.6M to train V3", True),
+]
+
+
+@pytest.mark.parametrize("frame,text,governs", FRAMES)
+def test_a_frame_governs_the_figure_next_to_it(frame, text, governs):
+    before, after = compile_frames([frame])
+    at = text.index("$")
+    if before is not None:
+        assert bool(before.search(text, 0, at)) is governs
+    else:
+        end = text.index(" ", at)
+        assert bool(after.match(text, end)) is governs
+
+
+def _problems(tmp_path, body: str) -> list[str]:
+    (tmp_path / "r.yaml").write_text(body, encoding="utf-8")
+    return [f"{p.check}: {p.message}" for p in check_rules([tmp_path])[2]]
+
+
+QUANTITY = """quantities:
+  - id: q
+    measures: [money]
+    cues: {en: [cost]}
+"""
+
+
+def test_evidence_weights_are_read_from_the_rules(tmp_path):
+    (tmp_path / "r.yaml").write_text(QUANTITY + "evidence:\n  frame: 10\n  half_distance: 30\n", encoding="utf-8")
+    rules = load_rules([tmp_path])
+    assert rules.evidence.frame == 10 and rules.evidence.half_distance == 30 and rules.evidence.cue == 30
+
+
+@pytest.mark.parametrize("body,check", [
+    (QUANTITY + "evidence:\n  frame: -1\n", "schema"),
+    (QUANTITY + "evidence:\n  framez: 3\n", "schema"),
+    (QUANTITY + "    frames: {en: [raised]}\n", "bad-frame"),
+    (QUANTITY + "    frames: {en: ['raised # at #']}\n", "bad-frame"),
+    (QUANTITY + "    frames: {en: ['# ... #']}\n", "bad-frame"),
+    (QUANTITY + "    frames: {xx: ['raised #']}\n", "unknown-language"),
+    (QUANTITY + "    rates: month\n", "schema"),
+])
+def test_broken_evidence_is_reported(tmp_path, body, check):
+    assert any(p.startswith(check + ":") for p in _problems(tmp_path, body)), _problems(tmp_path, body)
+
+
+def test_evidence_given_twice_is_an_error(tmp_path):
+    (tmp_path / "a.yaml").write_text(QUANTITY + "evidence:\n  frame: 10\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("evidence:\n  frame: 20\n", encoding="utf-8")
+    problems = check_rules([tmp_path])[2]
+    assert [p.check for p in problems] == ["duplicate-evidence"]
+    assert "evidence is given twice" in problems[0].message
