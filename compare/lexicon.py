@@ -23,6 +23,17 @@ Change = Literal["up", "down"]
 RatioDirection = Literal["less", "more"]
 
 
+class Vague(UserFile):
+    """Amounts given by their order of magnitude ("hundreds of millions", "plusieurs milliards"), read as ranges."""
+
+    orders: dict[str, float] = Field(default_factory=dict, description="Words for tens and hundreds of a scale (tens of, centaines de).")
+    several: list[str] = Field(default_factory=list, description="Words that make what follows 2 to 10 times it (several, plusieurs).")
+    alternatives: list[str] = Field(default_factory=list, description="Joins two orders into one range (tens or hundreds of millions).")
+    scales: dict[str, float] = Field(default_factory=dict, description="Plural scale words: alone, the scale to a thousand times it.")
+    singular: dict[str, float] = Field(default_factory=dict, description="Singular scale words, vague only after a word of several.")
+    minimum: float = Field(0.0, description="An order of magnitude whose low end is below this is not read.")
+
+
 class NumberWords(UserFile):
     """numbers.yaml: the words that spell numbers."""
 
@@ -35,6 +46,7 @@ class NumberWords(UserFile):
     alone: list[str] = Field(default_factory=list, description="Multipliers that are a number on their own (cent, hundred).")
     negative: list[str] = Field(default_factory=list, description="Words that make the next number negative (minus).")
     decimals: list[str] = Field(default_factory=list, description="Words for the decimal mark (point, virgule).")
+    vague: Vague = Field(default_factory=Vague)
 
 
 class Scale(UserFile):

@@ -171,7 +171,8 @@ WORDS = [
     ("one hundred and sixteen", [q("one hundred and sixteen", 116.0)]),
     ("a half", [q("a half", 0.5)]),
     ("a cat", []),
-    ("millions of people", []),
+    # an order of magnitude is a range (docs/annotation.md, decision 10)
+    ("millions of people", [q("millions of people", None, "people", qualifier="range", low=1e6, high=1e9)]),
     ("two and a half", [q("two and a half", 2.5)]),
     ("seven billion dollars", [q("seven billion dollars", 7e9, "USD")]),
     ("nine hundred thousand", [q("nine hundred thousand", 9e5)]),
@@ -467,7 +468,28 @@ WRITTEN_QUALIFIERS = [
        "a quote inside the qualifier phrase is not read"),
 ]
 
+VAGUE_AMOUNTS = [
+    ("a valuation of half a trillion dollars", [q("half a trillion dollars", 5e11, "USD")]),
+    ("hundreds of millions of dollars", [q("hundreds of millions of dollars", None, "USD", qualifier="range", low=1e8, high=1e9)]),
+    ("tens of billions of dollars", [q("tens of billions of dollars", None, "USD", qualifier="range", low=1e10, high=1e11)]),
+    ("a few tens of millions", [q("a few tens of millions", None, None, qualifier="range", low=2e7, high=1e8)]),
+    ("billions of dollars", [q("billions of dollars", None, "USD", qualifier="range", low=1e9, high=1e12)]),
+    ("several billion USD", [q("several billion USD", None, "USD", qualifier="range", low=2e9, high=1e10)]),
+    ("several billion euros", [q("several billion euros", None, "EUR", qualifier="range", low=2e9, high=1e10)]),
+    ("tens or hundreds of millions of dollars", [q("tens or hundreds of millions of dollars", None, "USD", qualifier="range", low=1e7, high=1e9)]),
+    ("tens of thousands of H100s", [q("tens of thousands of H100s", None, "GPUs", qualifier="range", low=1e4, high=1e5)]),
+    ("hundreds of thousands of GPUs", [q("hundreds of thousands of GPUs", None, "GPUs", qualifier="range", low=1e5, high=1e6)]),
+    ("thousands of chips", []),
+    ("a few days later", []),
+    ("several times", []),
+    xf(("$10s of millions", [q("$10s of millions", None, "USD", qualifier="range", low=1e7, high=1e8)]),
+       "digits glued to a plural 's' are not read as tens"),
+    xf(("a couple of dozen million euros", [q("a couple of dozen million euros", 2.4e7, "EUR", qualifier="~")]),
+       "a dozen before a scale is not read"),
+]
+
 test_glued_scales = table_test(GLUED_SCALES, LANG)
+test_vague_amounts = table_test(VAGUE_AMOUNTS, LANG)
 test_written_qualifiers = table_test(WRITTEN_QUALIFIERS, LANG)
 test_country_currencies = table_test(COUNTRY_CURRENCIES, LANG)
 test_codes_after = table_test(CODES_AFTER, LANG)

@@ -180,7 +180,8 @@ WORDS = [
     ("une vingtaine de chercheurs", [q("une vingtaine de chercheurs", 20.0, "employees", qualifier="~")]),
     ("Il a un chat.", []),
     ("une entreprise française", []),
-    ("des millions de personnes", []),
+    # an order of magnitude is a range (docs/annotation.md, decision 10)
+    ("des millions de personnes", [q("millions de personnes", None, "people", qualifier="range", low=1e6, high=1e9)]),
     ("cinq cent trente-cinq", [q("cinq cent trente-cinq", 535.0)]),
     ("deux et demi", [q("deux et demi", 2.5)]),
     ("sept milliards d'euros", [q("sept milliards d'euros", 7e9, "EUR")]),
@@ -444,7 +445,27 @@ CHANGES_FROM_TO = [
     ("Le prix va de 6,90 à 7,50 €.", [q("6,90 à 7,50 €", None, "EUR", qualifier="range", low=6.9, high=7.5)]),
 ]
 
+VAGUE_AMOUNTS = [
+    ("un demi-billion de dollars", [q("un demi-billion de dollars", 5e11, "USD")]),
+    ("un milliard de dollars", [q("un milliard de dollars", 1e9, "USD")]),
+    ("plusieurs centaines de millions de dollars", [q("plusieurs centaines de millions de dollars", None, "USD", qualifier="range", low=2e8, high=1e9)]),
+    ("des centaines de milliards de dollars", [q("centaines de milliards de dollars", None, "USD", qualifier="range", low=1e11, high=1e12)]),
+    ("plusieurs milliards d’euros", [q("plusieurs milliards d’euros", None, "EUR", qualifier="range", low=2e9, high=1e10)]),
+    ("des dizaines de millions de dollars", [q("dizaines de millions de dollars", None, "USD", qualifier="range", low=1e7, high=1e8)]),
+    ("plusieurs dizaines de milliards de dollars", [q("plusieurs dizaines de milliards de dollars", None, "USD", qualifier="range", low=2e10, high=1e11)]),
+    ("des millions de GPU", [q("millions de GPU", None, "GPUs", qualifier="range", low=1e6, high=1e9)]),
+    ("des milliards USD", [q("milliards USD", None, "USD", qualifier="range", low=1e9, high=1e12)]),
+    ("des centaines de milliards", [q("centaines de milliards", None, None, qualifier="range", low=1e11, high=1e12)]),
+    ("quelques milliers de puces", []),
+    ("quelques jours plus tard", []),
+    xf(("quelques dollars de plus", [q("quelques dollars", None, "USD", qualifier="range", low=2.0, high=10.0)]),
+       "'quelques' before a currency with no scale is not read"),
+    xf(("un petit milliard", [q("un petit milliard", 1e9, None, qualifier="~")]),
+       "an adjective between article and scale stops the number words"),
+]
+
 test_glued_scales = table_test(GLUED_SCALES, LANG)
+test_vague_amounts = table_test(VAGUE_AMOUNTS, LANG)
 test_country_currencies = table_test(COUNTRY_CURRENCIES, LANG)
 test_codes_after = table_test(CODES_AFTER, LANG)
 test_cents = table_test(CENTS, LANG)

@@ -107,7 +107,23 @@ class Grammar:
     whole: frozenset  # count units of whole things ("4.096 GPUs" is 4096)
     thresholds: frozenset  # "le cap des": the qualifier is the verb's before it (threshold_verb)
     threshold_verb: re.Pattern
+    vague_scales: Table  # "millions" -> 1e6 in "hundreds of millions"
+    vague_orders: Table  # "hundreds" -> 100
     glued_currency: re.Pattern  # on the reversed text: a currency written against the digits, "Rmb50bn", "元500"
+
+
+def _vague_regex(lex: Lexicon) -> str:
+    """ "hundreds of millions", "tens or hundreds of millions", "plusieurs dizaines de milliards",
+    "several billion": an order of magnitude without a figure (a singular scale only after "several")."""
+    v = lex.numbers.vague
+    if not v.scales:
+        return r"(?P<v>(?!x)x)"
+    orders = alternation(v.orders)
+    order_part = (r"(?:(?P<vm>" + orders + r")(?:" + SP + r"+(?:" + alternation(v.alternatives) + r")" + SP + r"+(?P<vm2>"
+                  + orders + r"))?" + SP + r"+(?:" + alternation(lex.scales.connectors) + r")" + SP + r"*)?") if v.orders else ""
+    several = r"(?:(?P<vsev>" + alternation(v.several) + r")" + SP + r"+)?" if v.several else r"(?P<vsev>(?!x)x)?"
+    return (r"(?P<v>" + several + order_part + r"(?P<vs>(?(vsev)" + alternation(list(v.scales) + list(v.singular)) + r"|"
+            + alternation(v.scales) + r")))(?!\w)")
 
 
 @lru_cache(maxsize=None)
@@ -119,7 +135,9 @@ def grammar(lang: str) -> Grammar:
     fold = dict(lex.ratios.fold)
     half = list(lex.ratios.half_less) + list(lex.ratios.phrases)
     pct_before = list(lex.percents.before)
-    starters = (set(words.all_words) - set(words.articles)) | set(half) | set(fold) | set(pct_before)
+    vague = lex.numbers.vague
+    starters = (set(words.all_words) - set(words.articles)) | set(half) | set(fold) | set(pct_before) \
+        | set(vague.several) | set(vague.orders) | set(vague.scales)
     variants = {v for w in starters for v in (w.lower(), w[:1].upper() + w[1:].lower(), w.upper())}
     firsts = "[" + "".join(sorted(re.escape(v[0]) for v in variants)) + "]"
     # \b first: the regex engine rejects positions inside words before trying the trie.
@@ -131,7 +149,8 @@ def grammar(lang: str) -> Grammar:
     # through in C, about a third faster than testing a word boundary at every position.
     word_scan = re.compile(_WORD_SEPARATORS + word_trie)
     anchor = re.compile(r"(?P<d>[.,]?\d)|(?P<w>" + word_anchor.pattern + r")")
-    special = re.compile(r"(?P<h>" + alternation(half) + r")|(?P<f>" + alternation(fold) + r")|(?P<p>" + alternation(pct_before) + r")", I)
+    special = re.compile(_vague_regex(lex) + r"|(?P<h>" + alternation(half) + r")|(?P<f>" + alternation(fold) + r")|(?P<p>"
+                         + alternation(pct_before) + r")", I)
 
     cur_before, cur_after, ambiguous = {}, {}, set()
     for c in lex.currencies.currencies:
@@ -238,6 +257,8 @@ def grammar(lang: str) -> Grammar:
         whole=frozenset(lex.units.whole),
         thresholds=frozenset(lookup_key(t).lower() for t in lex.qualifiers.thresholds),
         threshold_verb=re.compile(phrase_regex(list(lex.qualifiers.threshold_verbs)), I),
+        vague_scales=Table({**lex.numbers.vague.scales, **lex.numbers.vague.singular}),
+        vague_orders=Table(dict(lex.numbers.vague.orders)),
         glued_currency=re.compile(r"(?:" + alternation([f for f in cur_before if f[-1:].isalnum()], reverse=True)
                                   + r")(?!\w)", I),
     )

@@ -230,6 +230,8 @@ def _read_second(text: str, p: int, g: Grammar, joiner: str):
 def _special(text: str, m: re.Match, g: Grammar, lo: int):
     """Anchors that are not a numeral: "moitié moins" / "half the cost", "twice", "percent of 10"."""
     s = m.start()
+    if m.group("v"):
+        return _vague(text, m, g)
     if m.group("h"):
         phrase = g.ratio_phrases.get(m.group("h"))
         r = Reading(start=s, end=m.end(), value=float(phrase.factor), precision=None, digits=False, kind="ratio",
@@ -265,6 +267,26 @@ def _special(text: str, m: re.Match, g: Grammar, lo: int):
             return got, got.end
     return None, m.end()
 
+
+
+def _vague(text: str, m: re.Match, g: Grammar):
+    """ "hundreds of millions of dollars" 10^8 to 10^9, "plusieurs milliards d'euros" 2 to 10 x 10^9,
+    "des millions de GPU" 10^6 to 10^9: a range with the bounds docs/annotation.md states."""
+    scale = g.vague_scales.get(m.group("vs"))
+    order = g.vague_orders.get(m.group("vm")) if m.group("vm") else None
+    if order is None:
+        low, high = scale, scale * (10 if m.group("vsev") else 1000)
+    else:
+        low = order * scale
+        high = (g.vague_orders.get(m.group("vm2")) if m.group("vm2") else order) * scale * 10
+    if m.group("vsev"):
+        low, high = 2 * (order or 1) * scale, 10 * (order or 1) * scale
+    if low < g.lex.numbers.vague.minimum:
+        return None, m.end()
+    r = Reading(start=m.start(), end=m.end(), value=low, precision=None, digits=False)
+    read_tail(text, r, g)
+    r.value, r.qualifier, r.low, r.high = None, "range", low, high
+    return r, r.end
 
 
 class Quantities(NamedTuple):
