@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 from compare.articles import parse_article
 from compare.attribution import NEVER_SUBJECTS, attribute, change_words, compares_back, find_versus, is_vague, starts_with_contrast
-from compare.cues import CueMatcher, accepts, choose_quantity, compile_cues
+from compare.cues import Choice, CueMatcher, Scene, accepts, choose_quantity, compares_figures, compile_cues
 from compare.entities import EntityHit, EntityMatcher, compile_entities
 from compare.lexicon import load_lexicon
 from compare.models import Article, Claim, Mention, Unclaimed
@@ -44,6 +44,7 @@ class Decision:
     sentence: tuple[int, int]
     claim: Optional[Claim]
     reason: str
+    choice: Optional[Choice] = None  # the evidence that decided the quantity, and what lost
 
 
 def claim_id(article: str, start: int, end: int, quantity: str) -> str:
@@ -59,18 +60,20 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
     history: list[list[EntityHit]] = []  # the names of each earlier sentence, its topic first
     last_claim: Optional[Claim] = None
     last_money: Optional[Claim] = None
+    prev_cues: list = []  # the cue words of the sentence before: evidence for a figure its own sentence says little of
     for sent in split_sentences(text):
         s0, s1 = sent
         sentence = text[s0:s1]
         sent_hits = [h for h in hits if s0 <= h.start and h.end <= s1]
         found = read_quantities(sentence, lang)
         mentions = [_shift(m, s0) for m in found.mentions]
-        cues = engine.cues.find(text, lang, s0, s1) if mentions else []
+        cues = engine.cues.find(text, lang, s0, s1)
+        frames = {(m.start, m.end): engine.cues.frames(m, text, lang, s0, s1) for m in mentions}
         contrast = starts_with_contrast(sentence, lang)
         decisions.extend(_skipped_numbers(text, (s0, s1), found.skipped, sent_hits))
         for m in mentions:
             d = _decide_one(article, engine, m, (s0, s1), sent_hits, cues, contrast, history, last_claim, last_money,
-                            mentions)
+                            mentions, frames, prev_cues)
             decisions.append(d)
             if d.claim is not None:
                 last_claim = d.claim
@@ -83,6 +86,7 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
                                       last_claim.entity_status if last_claim.entity_status != "none" else "detected"))
         if named:
             history.append(named)
+        prev_cues = [c for c in cues if not c.pattern]
     return sorted(decisions, key=lambda d: (d.sentence[0], d.mention.start))
 
 
@@ -106,7 +110,8 @@ def _shift(m: Mention, offset: int) -> Mention:
 
 def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, int], hits: list[EntityHit],
                 cues, contrast: bool, history: list[list[EntityHit]], last_claim: Optional[Claim],
-                last_money: Optional[Claim], mentions: Sequence[Mention] = ()) -> Decision:
+                last_money: Optional[Claim], mentions: Sequence[Mention] = (), frames: Optional[dict] = None,
+                prev_cues: Sequence = ()) -> Decision:
     text, lang = article.text, article.lang
 
     def none(reason: str) -> Decision:
@@ -134,9 +139,10 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
     period = _borrow_period(mention, sent, text, lang, last_claim)
     if period is not None:
         mention, note = period
-    choice = choose_quantity(mention, cues, engine.cues, text, lang)
+    scene = _scene(text, m, mention, sent, hits, mentions, frames or {}, last_claim, prev_cues, lang)
+    choice = choose_quantity(mention, cues, engine.cues, text, lang, scene, (frames or {}).get((m.start, m.end), ()))
     how = None
-    weak_choice = choice is not None and choice.cue is not None and choice.cue.weak
+    weak_choice = choice is not None and choice.weak
     if (choice is None or weak_choice) and contrast and last_claim is not None:
         q = engine.rules.quantity(last_claim.quantity)
         if q is not None and accepts(q, mention):
@@ -148,13 +154,12 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
             if not fitting:
                 return none(f"no target quantity measures a {mention.kind}"
                             + (f" in {mention.unit}" if mention.kind == "count" else ""))
-            return none("no cue word of " + ", ".join(fitting) + " in the sentence")
+            return none("no evidence for " + ", ".join(fitting) + " (no cue word, frame, rate or figure before)")
         quantity = choice.quantity
         cue_text = choice.cue.cue if choice.cue else None
-        how = {"cue": f"cue {cue_text!r}", "pattern": f"pattern match {cue_text!r}",
-               "unit": f"unit {mention.unit}"}[choice.how]
+        how = choice.describe()
         if not quantity.target:
-            return none(f"{quantity.label or quantity.id} ({how}), not a target quantity")
+            return Decision(m, sent, None, f"{quantity.label or quantity.id} ({how}), not a target quantity", choice)
     if quantity.period == "required" and not mention.per:
         return none(f"{quantity.id} needs a period (per month, per year...)")
     if quantity.period == "forbidden" and mention.per:
@@ -185,7 +190,27 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
         entity_kind=kind, cue=cue_text, why=f"{how}; entity: {who}", lang=lang,
         precision=mention.precision, note=note, sentence_start=sent[0],
     )
-    return Decision(m, sent, claim, how)
+    return Decision(m, sent, claim, how, choice if choice is not None and choice.quantity.id == quantity.id else None)
+
+
+def _scene(text: str, m: Mention, mention: Mention, sent: tuple[int, int], hits: list[EntityHit],
+           mentions: Sequence[Mention], frames: dict, last_claim: Optional[Claim], prev_cues: Sequence,
+           lang: str) -> Scene:
+    """What the sentence says around figure `m` besides its cue words: the other figures and the frames
+    that bind them, the claim before it in the sentence (and whether `m` is set against it), the cue
+    words of the sentence before, and the kind of the nearest name."""
+    others = tuple((o.start, o.end) for o in mentions if (o.start, o.end) != (m.start, m.end))
+    taken = tuple(f for o in mentions if (o.start, o.end) != (m.start, m.end) for f in frames.get((o.start, o.end), ()))
+    previous, compared = None, False
+    if last_claim is not None and last_claim.sentence_start == sent[0] and last_claim.end <= m.start:
+        previous = last_claim.quantity
+        gap = text[last_claim.end:m.start]
+        compared = len(gap) <= 60 and compares_figures(gap, lang)
+    before = [h for h in hits if h.end <= m.start and not _in_units(h, mentions)]
+    after = [h for h in hits if h.start >= m.end and not _in_units(h, mentions)]
+    near = before[-1] if before else (after[0] if after else None)
+    return Scene(others=others, taken=taken, previous=previous, compared=compared, neighbour_cues=tuple(prev_cues),
+                 entity_kind=near.kind if near is not None else None)
 
 
 def _borrow_unit(m: Mention, sent: tuple[int, int], cues, engine: Engine, text: str, lang: str, contrast: bool,
