@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from compare.phrases import name_key, name_regex
+from compare.phrases import NameIndex, name_key, name_regex
+from compare.regexes import TimedPattern
 from compare.rules.model import RuleSet
 from compare.vocab import attribution_vocab, language_vocab, outlets
 
@@ -31,7 +32,7 @@ class EntityHit:
 class EntityMatcher:
     """Compiled once per rule set; pure and picklable, so it can be shipped to workers."""
 
-    alias_res: dict  # first character -> compiled alternation of the aliases starting with it
+    alias_res: NameIndex  # every name and alias, tried where a word starts (phrases.NameIndex)
     by_key: dict
     patterns: tuple  # (compiled, entity)
     families: tuple  # (compiled, family)
@@ -41,8 +42,7 @@ class EntityMatcher:
     def find(self, text: str, lang: str, detect: bool = True) -> list[EntityHit]:
         hits: list[EntityHit] = []
         for w in _WORD_START.finditer(text):
-            rx = self.alias_res.get(w.group())
-            m = rx.match(text, w.start()) if rx is not None else None
+            m = self.alias_res.match(text, w.start())
             if m is None:
                 continue
             e = self.by_key.get(name_key(m.group()))
@@ -79,12 +79,11 @@ def compile_entities(rules: RuleSet) -> EntityMatcher:
             by_key.setdefault(key, e)
             alternatives.append(name)
     alternatives.sort(key=lambda a: (-len(a), a))
-    grouped: dict = {}
-    for a in alternatives:
-        grouped.setdefault(a[0], []).append(name_regex(a))
-    alias_res = {first: re.compile("|".join(alts)) for first, alts in sorted(grouped.items())}
-    patterns = tuple((re.compile(p), e) for e in rules.entities for p in e.patterns)
-    families = tuple((re.compile(r"(?<![\w])(?:" + f.pattern + r")(?![\w])"), f) for f in rules.families)
+    alias_res = NameIndex(alternatives)  # not one alternation: 10,000 aliases would cost seconds per name
+    # analyst regexes run with a time limit per text (compare.regexes)
+    patterns = tuple((TimedPattern(p, where=f'entity "{e.name}"'), e) for e in rules.entities for p in e.patterns)
+    families = tuple((TimedPattern(r"(?<![\w])(?:" + f.pattern + r")(?![\w])", where=f'family "{f.name}"'), f)
+                     for f in rules.families)
     kinds = {e.name: (e.kind, e.organisation) for e in rules.entities}
     common = frozenset(w.lower() for q in rules.quantities for group in (q.cues, q.weak_cues)
                        for words in group.values() for w in words if " " not in w and not w.endswith("*"))

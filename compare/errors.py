@@ -28,7 +28,8 @@ class Problem:
                 if self.column is not None:
                     where += f":{self.column}"
             where += ": "
-        return f"{where}{self.severity}: {self.message}"
+        message = self.message.replace("\r", "\\r").replace("\n", "\\n")  # one problem, one line
+        return f"{where}{self.severity}: {message}"
 
 
 class UserError(Exception):

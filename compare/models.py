@@ -24,7 +24,10 @@ class Frozen(BaseModel):
 
 class UserFile(Frozen):
     """The base of what an analyst writes in YAML (rules, vocabularies, references): frozen, and an
-    unknown key is an error, never a silently ignored setting."""
+    unknown key is an error, never a silently ignored setting. A number must be finite: NaN and
+    infinities (`.nan`, `"inf"`, `1e999`) are errors, never a figure."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
 class Article(Frozen):

@@ -174,3 +174,84 @@ def _reverse_phrase(p: str) -> str:
     if p.endswith("*") and len(p) > 1:
         return "*" + p[:-1][::-1]
     return p[::-1]
+
+
+class NameIndex:
+    """Entity names and aliases found where a word starts, at a cost that does not grow with their number.
+
+    One alternation of 10,000 names costs seconds to compile and is tried name by name at every
+    word; here names are bucketed by a prefix of their `name_key`, a bucket split by one more
+    character while it holds more than `SIZE` names, and only the buckets whose prefix the text's
+    own next characters spell are tried, each compiled when first needed. The result is the one a
+    single alternation of `names` would give: the first name, in the order given, that matches at
+    that place (`name_regex`)."""
+
+    SIZE = 48
+
+    def __init__(self, names: list[str]):
+        keyed = [(rank, name, name_key(name)) for rank, name in enumerate(names)]
+        keyed = [(r, n, k) for r, n, k in keyed if k and re.match(r"\w", n)]  # matching starts at a word character
+        self._sources: dict[str, list[tuple[int, str]]] = {}
+        self._span = 1  # text characters to read to spell the longest bucket prefix of any name
+        todo = [("", keyed)]
+        while todo:
+            prefix, group = todo.pop()
+            if len(group) <= self.SIZE or len(prefix) >= 64:
+                here, deeper = group, []
+            else:
+                here = [x for x in group if len(x[2]) == len(prefix)]
+                deeper = [x for x in group if len(x[2]) > len(prefix)]
+            if here:
+                self._sources[prefix] = sorted((r, n) for r, n, _ in here)
+                self._span = max([self._span] + [_span(n, len(prefix)) for _, n, _ in here])
+            split: dict[str, list] = {}
+            for x in deeper:
+                split.setdefault(x[2][:len(prefix) + 1], []).append(x)
+            todo.extend(split.items())
+        self._lengths = sorted({len(k) for k in self._sources})
+        self._compiled: dict[str, tuple] = {}
+
+    def __getstate__(self) -> dict:
+        return {"_sources": self._sources, "_span": self._span, "_lengths": self._lengths}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._compiled = {}
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._sources.values())
+
+    def _bucket(self, prefix: str) -> Optional[tuple]:
+        found = self._compiled.get(prefix)
+        if found is None and prefix in self._sources:
+            alts = self._sources[prefix]
+            found = self._compiled[prefix] = (re.compile("|".join(f"({name_regex(a)})" for _, a in alts)), [r for r, _ in alts])
+        return found
+
+    def match(self, text: str, pos: int) -> Optional[re.Match]:
+        """The match of the first name (in the given order) that matches at pos, or None."""
+        window = name_key(text[pos:pos + self._span])
+        best: Optional[tuple[int, re.Match]] = None
+        for n in self._lengths:
+            if n > len(window):
+                break
+            bucket = self._bucket(window[:n])
+            if bucket is None:
+                continue
+            m = bucket[0].match(text, pos)
+            if m is not None:
+                rank = bucket[1][m.lastindex - 1]
+                if best is None or rank < best[0]:
+                    best = (rank, m)
+        return best[1] if best else None
+
+
+def _span(name: str, want: int) -> int:
+    """How many characters of text spell the first `want` characters of the name's key, at most."""
+    got = end = 0
+    for ch in name:
+        if got >= want:
+            break
+        end += 1
+        got += 0 if ch in "-‑_" or ch.isspace() else len(ch.casefold())
+    return max(end, 1)

@@ -78,7 +78,7 @@ def load_references(paths: Sequence[Union[str, Path]], rules: Optional[RuleSet] 
             problems.append(Problem("references file does not exist", file=file))
             continue
         doc = read_yaml(path, problems)
-        if doc is None:
+        if doc is None or doc.broken:  # a refused value (a tag, NaN) is reported already
             continue
         data = doc.data
         if data is None:
