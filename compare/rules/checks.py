@@ -29,6 +29,7 @@ CHECKS: dict[str, str] = {
     "include-cycle": "files that include each other",
     "no-rule-files": "a rules path that holds no rule file",
     "invalid-regex": "a pattern that is not a regular expression, or matches empty text",
+    "slow-regex": "a pattern with nested quantifiers that can backtrack for minutes, as (a+)+",
     "unknown-language": "a language with no folder in compare/lang/",
     "empty-name": "an empty entity name, alias or example text",
     "no-cues": "a quantity without cue words",

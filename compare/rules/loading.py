@@ -6,18 +6,20 @@ once, so that one `rules check` run lists everything to fix.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any, Optional, Union
 
 from pydantic import ValidationError
 
 from compare.errors import Problem, UserError
+from compare.regexes import backtracking_risk
 from compare.rules.checks import Finding, Item, found, item_problems
 from compare.rules.merge import merge
 from compare.rules.messages import describe_node, suggest, translate
 from compare.rules.model import (Entity, EntityExtension, Evidence, Family, Locations, Quantity, QuantityExtension, Rate,
                                  Reference, RuleFile, RuleSet, Settings)
-from compare.yamlfiles import KeyPath, WordsLoader, YamlDoc, read_yaml, yaml_files
+from compare.yamlfiles import KeyPath, WordsLoader, YamlDoc, file_kind, read_yaml, yaml_files
 
 RulesLoader = WordsLoader
 
@@ -56,6 +58,8 @@ def check_rules(paths: list[Union[str, Path]]) -> tuple[Optional[RuleSet], Optio
             roots.extend(yaml_files(p))
         elif p.is_file():
             roots.append(p)
+        elif p.exists():
+            problems.append(Finding(f"{p} is {_kind(p)}, not a YAML file or a folder", file=str(p), check="no-rule-files"))
         else:
             problems.append(Finding(f"rules path does not exist: {p}", file=str(p), check="no-rule-files"))
     docs: list[YamlDoc] = []
@@ -99,6 +103,10 @@ def _load_file(f: Path, stack: list[Path], seen: dict[Path, str], docs: list[Yam
         if not target.exists():
             problems.append(found(doc, "missing-include", f'include "{inc}": no such file or folder ({target})', ("include", i)))
             continue
+        if not target.is_dir() and not target.is_file():  # stat only: a device or FIFO is never opened
+            problems.append(found(doc, "missing-include", f'include "{inc}": {target} is {_kind(target)}, not a '
+                                                          "YAML file or a folder", ("include", i)))
+            continue
         targets = yaml_files(target) if target.is_dir() else [target]
         for t in targets:
             if t.resolve() in [s.resolve() for s in stack + [f]]:
@@ -108,9 +116,14 @@ def _load_file(f: Path, stack: list[Path], seen: dict[Path, str], docs: list[Yam
             _load_file(t, stack + [f], seen, docs, problems)
 
 
+def _kind(p: Path) -> str:
+    """What a path that is neither a regular file nor a folder is, said without opening it."""
+    return file_kind(p.stat().st_mode) if p.exists() else "missing"
+
+
 def _parse(f: Path, problems: list[Problem]) -> Optional[YamlDoc]:
     doc = read_yaml(f, problems)
-    if doc is None:
+    if doc is None or doc.broken:  # a refused value (tag, merge key, NaN) is reported; validating None adds noise
         return None
     if doc.data is None:
         doc.data = {}
@@ -157,8 +170,29 @@ def _validate_docs(docs: list[YamlDoc], problems: list[Problem]) -> tuple[list[I
                     model = _validate(use, raw, doc, path, label, problems)
                     if isinstance(raw, dict):
                         problems.extend(item_problems(key, raw, doc, path, label))
+                        problems.extend(_slow_patterns(key, raw, doc, path, label))
                         items.append(Item(key, model, raw, doc, path, label))
     return items, singles
+
+
+def _slow_patterns(section: str, raw: dict, doc: YamlDoc, path: KeyPath, label: str) -> list[Problem]:
+    """The analyst regexes of an item that can backtrack catastrophically, each at its value."""
+    found_: list[tuple[str, KeyPath, int]] = []
+    if section == "entities" and isinstance(raw.get("patterns"), list):
+        found_ += [(p, ("patterns", i), 0) for i, p in enumerate(raw["patterns"]) if isinstance(p, str)]
+    if section == "families" and isinstance(raw.get("pattern"), str):
+        found_.append((raw["pattern"], ("pattern",), 0))
+    if section == "quantities" and isinstance(raw.get("patterns"), list):
+        found_ += [(p["regex"], ("patterns", i, "regex"), re.IGNORECASE) for i, p in enumerate(raw["patterns"])
+                   if isinstance(p, dict) and isinstance(p.get("regex"), str)]
+    out: list[Problem] = []
+    for rx, where, flags in found_:
+        why = backtracking_risk(rx, flags)
+        if why:
+            out.append(found(doc, "slow-regex", f'{label}: pattern "{rx}" can take exponential time on a text that '
+                                                f"almost matches: {why}; make the inner repeat possessive (\\w++) or "
+                                                "atomic ((?>...)), or write the pattern without the nesting", path + where))
+    return out
 
 
 def _label(noun: str, raw: Any, index: int, extension: bool) -> str:
