@@ -45,6 +45,14 @@ CASES = [
     ("OpenAI expects to lose $5 billion this year on revenue of $3.7 billion.", "en", ["revenue"]),
     ("Le titre Nvidia a perdu 17 % lundi, effaçant 589 milliards de dollars de capitalisation.", "fr", []),
     ("CoreWeave has borrowed more than $12bn using its GPUs as collateral.", "en", []),
+    # a rise verb alone is no stock move: the price of a product rises too
+    ("A substantial price increase for Microsoft 365 subscriptions, which rose by at least 30% worldwide.", "en",
+     ["price_change"]),
+    ("Nvidia shares fell 17% on Monday.", "en", []),
+    ("xAI’s market value has been on a tear, soaring to $50 billion.", "en", ["valuation"]),
+    ("Le géant va investir 380 milliards de yuans au cours des trois prochaines années.", "fr", ["investment"]),
+    # a yearly amount is no subscription by its rate alone: a deal between companies
+    ("Apple envisagerait de verser environ 1 milliard de dollars par an à Google.", "fr", []),
 ]
 
 

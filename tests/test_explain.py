@@ -21,7 +21,7 @@ def test_claim_shows_entity_cue_and_attribution():
 def test_unclaimed_numbers_say_why():
     out = explain("Nvidia shares fell 17% on Monday. DeepSeek-V3 has 671 billion parameters. "
                   "Sam Altman, 39, founded OpenAI in 2015.", RULES)
-    assert "'17%'" in out and "no claim: Stock move (evidence for stock_move: frame 'fell'" in out
+    assert "'17%'" in out and "no claim: Stock move (evidence for stock_move: frame 'shares fell'" in out
     assert "cue 'shares'" in out
     assert "decided by: stock_move" in out
     assert "unit parameters 60.0" in out and "not a target quantity" in out
