@@ -120,6 +120,8 @@ def find_versus(text: str, m: Mention, hits: Sequence[EntityHit], sent: tuple[in
         gap = text[m.end:vm.start()]
         if vm.group().lower() == "as" and gap.strip():
             continue  # "half as much as X", not "... as part of X"
+        if _qualifies_figure(text, vm, lang):
+            continue
         if any(c in gap for c in ".;") or len(gap) > 70:
             break
         for h in hits:
@@ -142,11 +144,26 @@ def find_versus(text: str, m: Mention, hits: Sequence[EntityHit], sent: tuple[in
     return None
 
 
+@lru_cache(maxsize=None)
+def _qualifier_end(lang: str) -> re.Pattern:
+    """A qualifier written before a figure ("more than", "plus de") ending where the text ends."""
+    before = [q for q in load_lexicon(lang).qualifiers.before if " " in q]
+    return re.compile(r"(?<![\w])(?:" + phrase_regex(before) + r")$", re.IGNORECASE) if before else re.compile(r"(?!x)x")
+
+
+def _qualifies_figure(text: str, vm: re.Match, lang: str) -> bool:
+    """"more than 260 billion euros": the "than" is a figure's qualifier, not the start of another side."""
+    return bool(_qualifier_end(lang).search(text, max(0, vm.end() - 40), vm.end())
+                and re.match(r"\s*(?:[^\w\s]|\d|[a-zà-ÿ])", text[vm.end():vm.end() + 3]))
+
+
 def _versus_marker(text: str, m: Mention, sent: tuple[int, int], lang: str) -> Optional[int]:
     """Where the other side of a comparison starts after the number ("compared with ..."), if it does."""
     for vm in words(lang).versus.finditer(text, m.end, min(sent[1], m.end + 90)):
         gap = text[m.end:vm.start()]
         if vm.group().lower() == "as" and gap.strip():
+            continue
+        if _qualifies_figure(text, vm, lang):
             continue
         if not any(c in gap for c in ".;") and len(gap) <= 70:
             return vm.start()
@@ -164,14 +181,20 @@ def owned(text: str, h: EntityHit, hits: Sequence[EntityHit]) -> EntityHit:
     return h
 
 
-def _in_apposition(text: str, h: EntityHit, m: Mention, sent_start: int, lang: str) -> bool:
+def _in_apposition(text: str, h: EntityHit, m: Mention, sent_start: int, lang: str,
+                   hits: Sequence[EntityHit] = ()) -> bool:
+    """A name inside a description set off by commas after another name ("Thinking Machines Lab, une société
+    fondée par des chercheurs qui ont fui OpenAI, a levé"); a clause after a source ("According to a report
+    by The Economic Times, the government ... in Sarvam") is no description."""
     before = text[sent_start:h.start]
     cut = max(before.rfind(d) for d in _DELIMS)
     if cut < 0:
         return False
     opener = before[cut + 1:]
     w = words(lang)
-    if not (w.apposition.match(opener) or w.article_start.match(opener)
+    head = text[sent_start:sent_start + cut].rstrip()
+    after_name = any(o.end == sent_start + len(head) and o.kind not in NEVER_SUBJECTS for o in hits)
+    if not (w.apposition.match(opener) or w.article_start.match(opener) and after_name
             or w.apposition.search(opener) and len(opener) < 60):
         return False
     between = text[h.end:m.start]
@@ -295,7 +318,7 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
         if _bound_after(text, m, h, lang, q) and h.kind != "person":
             return Attribution(owned(text, h, usable), f"bound to the number by the words after it ({text[m.end:h.start].strip()!r})")
     before = [_maker(text, h, sent[0], lang) for h in usable
-              if h.end <= m.start and not _in_apposition(text, h, m, sent[0], lang)
+              if h.end <= m.start and not _in_apposition(text, h, m, sent[0], lang, hits)
               and not _introduced_by_non_binding(text, h, usable, sent[0], lang)]
     for h in before[-1:]:
         if words(lang).possessive.match(text[h.end:m.start]) and h.kind != "person":
@@ -339,11 +362,17 @@ def refer_back(history: Sequence[Sequence[EntityHit]], kind: str, q: Quantity) -
     """The entity a pronoun or description points back to: in the latest sentence that names one of
     the right kind, its topic (the claim it made, else the first name), preferring the quantity's kinds."""
     for names in reversed(history):
-        fitting = [h for h in names if (kind == "any" or h.kind == kind) and h.kind != "person"
-                   and h.kind not in NEVER_SUBJECTS]
+        fitting = [h for h in names if (kind == "any" or h.kind == kind or kind == "company" and _claimed_name(h))
+                   and h.kind != "person" and h.kind not in NEVER_SUBJECTS]
         if fitting:
             return min(fitting, key=lambda h: _rank(h, q))  # the first of the best-ranked kind
     return None
+
+
+def _claimed_name(h: EntityHit) -> bool:
+    """A name the rules do not know that a sentence made a claim of (its topic, an empty span): "Canva a
+    levé 70 millions ... l'entreprise est valorisée" - a company description may refer back to it."""
+    return h.start == h.end and h.status == "detected" and h.kind == "other"
 
 
 def compares_back(text: str, start: int, end: int, lang: str) -> bool:

@@ -83,6 +83,21 @@ CASES = [
     # ... unless the clause speaks of someone else's ("sa valorisation")
     ("Hugging Face a décliné un investissement de Nvidia, qui aurait propulsé sa valorisation à 7 milliards de dollars.",
      "fr", "7 milliards de dollars", "Hugging Face"),
+    # "the company", "l'entreprise", "the startup" refer back to the name a sentence before made a claim of,
+    # a name the rules do not know included
+    ("En 2019, Canva a levé 70 millions de dollars. À ce jour, l'entreprise est valorisée 40 milliards de dollars.",
+     "fr", "40 milliards de dollars", "Canva"),
+    ("Zyphra is raising a $300 million funding round. This round values the startup at approximately $1.5 billion.",
+     "en", "approximately $1.5 billion", "Zyphra"),
+    # "more than" qualifies a figure: what follows is not another side
+    ("With 28.3 billion euros in turnover and a market capitalization of more than 260 billion euros, ASML has grown.",
+     "en", "28.3 billion euros", "ASML"),
+    # a clause after a source is no apposition; a description set off after a name is one
+    ("According to a report by The Economic Times, the government could hold a stake in Sarvam as part of the "
+     "startup’s $300 million funding round, which values the company at around $1.5 billion.",
+     "en", "around $1.5 billion", "Sarvam"),
+    ("Thinking Machines Lab, une société fondée par des chercheurs de haut niveau qui ont fui OpenAI, a levé "
+     "un tour de table de 2 milliards de dollars.", "fr", "2 milliards de dollars", "Thinking Machines Lab"),
 ]
 
 
