@@ -368,3 +368,15 @@ def test_ratios_say_what_they_are_relative_to(direction, versus, unit, kind, exp
     claim = seed_claims(seed_article())[0].model_copy(
         update={"direction": direction, "versus": versus, "unit": unit, "kind": kind})
     assert relation(claim) == expected
+
+
+def test_unclaimed_quote_highlights_its_own_occurrence():
+    from compare.models import Unclaimed
+    from compare.workbook.unclaimed import quote_of
+    text = "Intro. In 2023, sales of 2023 units beat 2023 forecasts."
+    sentence = text[7:]
+    third = text.rindex("2023")
+    u = Unclaimed(article="a", text="2023", start=third, end=third + 4, sentence=sentence, reason="a year")
+    article = Article(id="a", path="a.txt", text=text)
+    q = quote_of(u, {"a": article})
+    assert q.start == third - 7 and q.sentence[q.start:q.end] == "2023"

@@ -8,23 +8,23 @@ from compare.workbook.formats import Quote, amount
 from compare.workbook.kit import Book, write_table_sheet
 
 
-def sentence_start(u: Unclaimed, articles: Mapping[str, Article]) -> int:
-    """Where u's sentence starts in its article: the record's own `sentence_start` when it has one, else
-    the last place the sentence occurs at or before the number."""
-    own = getattr(u, "sentence_start", None)
-    if own is not None:
-        return own
+def starts(u: Unclaimed, articles: Mapping[str, Article]) -> list[int]:
+    """Where u's sentence may start in its article: the record's own `sentence_start`, then the last
+    place the sentence occurs at or before the number."""
+    found = [getattr(u, "sentence_start", None)]
     article = articles.get(u.article)
-    if article is None:
-        return -1
-    return article.text.rfind(u.sentence, 0, u.start + len(u.sentence))
+    if article is not None:
+        found.append(article.text.rfind(u.sentence, 0, u.start + len(u.sentence)))
+    return [s for s in found if s is not None and s >= 0]
 
 
 def quote_of(u: Unclaimed, articles: Mapping[str, Article]) -> Quote | str:
     """The sentence with this occurrence of the number highlighted (not the first one that looks like it)."""
-    at = u.start - sentence_start(u, articles)
-    if not (0 <= at and u.sentence[at:at + len(u.text)] == u.text):
-        at = u.sentence.find(u.text) if u.text else -1
+    for s0 in starts(u, articles):
+        at = u.start - s0
+        if 0 <= at and u.text and u.sentence[at:at + len(u.text)] == u.text:
+            return Quote(u.sentence, at, at + len(u.text))
+    at = u.sentence.find(u.text) if u.text else -1
     return Quote(u.sentence, at, at + len(u.text)) if at >= 0 else u.sentence
 
 
