@@ -65,7 +65,7 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
         s0, s1 = sent
         sentence = text[s0:s1]
         sent_hits = [h for h in hits if s0 <= h.start and h.end <= s1]
-        found = read_quantities(sentence, lang)
+        found = read_quantities(sentence, lang, context=text)  # the article chooses the currency of a shared sign (¥)
         mentions = [_shift(m, s0) for m in found.mentions]
         cues = engine.cues.find(text, lang, s0, s1)
         frames = {(m.start, m.end): engine.cues.frames(m, text, lang, s0, s1) for m in mentions}

@@ -91,6 +91,8 @@ class Currencies(UserFile):
         default_factory=dict,
         description="Cents and pence -> the currency they are a hundredth of (amount converted to it); null: the amount stays in the sub-unit.")
     hints: dict[str, str] = Field(default_factory=dict, description="Words near a dollar amount that name another dollar.")
+    shared: dict[str, dict[str, list[str]]] = Field(
+        default_factory=dict, description="A sign two currencies write alike (¥) -> each code -> the words of an article that choose it.")
 
 
 class Percents(UserFile):

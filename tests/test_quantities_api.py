@@ -166,3 +166,16 @@ def test_bad_unit_prefix_regex_is_reported(tmp_path):
     units.write_text(re.sub(r"(?m)^prefix: .*$", "prefix: '(unclosed'", units.read_text(encoding="utf-8")), encoding="utf-8")
     with pytest.raises(UserError, match="prefix is not a valid regular expression"):
         read_lexicon(folder, "fr")
+
+
+def test_the_article_chooses_the_currency_of_a_shared_sign():
+    """ "¥" in a sentence that names no country takes the currency the whole article's words choose."""
+    from compare.quantities import find_mentions, read_quantities
+    sentence = "The Pro plan costs ¥49 a month."
+    assert find_mentions(sentence, "en")[0].unit == "JPY"
+    assert find_mentions(sentence, "en")[0].note == "¥ read as JPY; JPY or CNY: the text does not say which"
+    article = "Zhipu, a Chinese start-up, cut its prices. " + sentence
+    got = read_quantities(sentence, "en", context=article).mentions[0]
+    assert (got.unit, got.note) == ("CNY", None)
+    got = find_mentions("Le forfait coûte 49 ¥ par mois.", "fr", context="Sony, au Japon, a annoncé un forfait.")[0]
+    assert (got.unit, got.note) == ("JPY", None)

@@ -488,7 +488,17 @@ VAGUE_AMOUNTS = [
        "a dozen before a scale is not read"),
 ]
 
+SHARED_SIGNS = [
+    ("A ¥500 billion plan.", [q("¥500 billion", 5e11, "JPY", note="¥ read as JPY; JPY or CNY: the text does not say which")]),
+    ("Alibaba cut prices to ¥0.5 per million tokens.", [q("¥0.5 per million tokens", 0.5, "CNY", per="1M tokens", note=None)]),
+    ("SoftBank will invest ¥3 trillion in Japan.", [q("¥3 trillion", 3e12, "JPY", note=None)]),
+    ("It costs RMB 15, or 8 RMB.", [q("RMB 15", 15.0, "CNY"), q("8 RMB", 8.0, "CNY")]),
+    ("It costs 500 yuan.", [q("500 yuan", 500.0, "CNY")]),
+    ("Hey, the cost is 100元!", [q("100元", 100.0, "CNY")]),
+]
+
 test_glued_scales = table_test(GLUED_SCALES, LANG)
+test_shared_signs = table_test(SHARED_SIGNS, LANG)
 test_vague_amounts = table_test(VAGUE_AMOUNTS, LANG)
 test_written_qualifiers = table_test(WRITTEN_QUALIFIERS, LANG)
 test_country_currencies = table_test(COUNTRY_CURRENCIES, LANG)

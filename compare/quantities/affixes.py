@@ -45,7 +45,7 @@ def apply_prefix(text: str, r: Reading, pm: re.Match, g: Grammar) -> None:
         qtext = pm.group("qual")[::-1]
         q = g.qual_table.get(qtext)
         qs = at("qual")
-        threshold = lookup_key(qtext).lower() in g.thresholds
+        threshold = bool(g.thresholds) and " " in qtext and lookup_key(qtext).lower() in g.thresholds
         if threshold:
             q = _threshold(text, qs, g)
         if q and not (qtext.strip() in "<>=" and qs > 0 and text[qs - 1] in "<>="):

@@ -107,7 +107,11 @@ class Grammar:
     whole: frozenset  # count units of whole things ("4.096 GPUs" is 4096)
     thresholds: frozenset  # "le cap des": the qualifier is the verb's before it (threshold_verb)
     threshold_verb: re.Pattern
+    shared_signs: dict  # "¥" -> [(code, regex of the words that choose it)]
+    vague_only: re.Pattern  # an anchor that starts only a vague amount ("plusieurs", "tens"): no number without one
+    vague_several: re.Pattern  # on the reversed text before an order or a scale: "several", "plusieurs"
     vague_scales: Table  # "millions" -> 1e6 in "hundreds of millions"
+    vague_plural: frozenset  # the plural scales, vague alone ("billions of dollars")
     vague_orders: Table  # "hundreds" -> 100
     glued_currency: re.Pattern  # on the reversed text: a currency written against the digits, "Rmb50bn", "元500"
 
@@ -121,9 +125,8 @@ def _vague_regex(lex: Lexicon) -> str:
     orders = alternation(v.orders)
     order_part = (r"(?:(?P<vm>" + orders + r")(?:" + SP + r"+(?:" + alternation(v.alternatives) + r")" + SP + r"+(?P<vm2>"
                   + orders + r"))?" + SP + r"+(?:" + alternation(lex.scales.connectors) + r")" + SP + r"*)?") if v.orders else ""
-    several = r"(?:(?P<vsev>" + alternation(v.several) + r")" + SP + r"+)?" if v.several else r"(?P<vsev>(?!x)x)?"
-    return (r"(?P<v>" + several + order_part + r"(?P<vs>(?(vsev)" + alternation(list(v.scales) + list(v.singular)) + r"|"
-            + alternation(v.scales) + r")))(?!\w)")
+    # "several", "plusieurs" are found looking back from the order or scale (few anchors in plain text)
+    return r"(?P<v>" + order_part + r"(?P<vs>" + alternation(list(v.scales) + list(v.singular)) + r"))(?!\w)"
 
 
 @lru_cache(maxsize=None)
@@ -137,7 +140,7 @@ def grammar(lang: str) -> Grammar:
     pct_before = list(lex.percents.before)
     vague = lex.numbers.vague
     starters = (set(words.all_words) - set(words.articles)) | set(half) | set(fold) | set(pct_before) \
-        | set(vague.several) | set(vague.orders) | set(vague.scales)
+        | set(vague.orders) | set(vague.scales)
     variants = {v for w in starters for v in (w.lower(), w[:1].upper() + w[1:].lower(), w.upper())}
     firsts = "[" + "".join(sorted(re.escape(v[0]) for v in variants)) + "]"
     # \b first: the regex engine rejects positions inside words before trying the trie.
@@ -257,6 +260,11 @@ def grammar(lang: str) -> Grammar:
         whole=frozenset(lex.units.whole),
         thresholds=frozenset(lookup_key(t).lower() for t in lex.qualifiers.thresholds),
         threshold_verb=re.compile(phrase_regex(list(lex.qualifiers.threshold_verbs)), I),
+        shared_signs={sign.strip(): [(code, re.compile(phrase_regex(words))) for code, words in by_code.items()]
+                      for sign, by_code in lex.currencies.shared.items()},
+        vague_only=re.compile(alternation((set(vague.orders) - set(words.all_words)) or ["(?!x)x"]), I),
+        vague_several=re.compile(r"(?:" + SP + r"+|(?<=\W))(?:" + alternation(vague.several, reverse=True) + r")", I),
+        vague_plural=frozenset(w.lower() for w in vague.scales),
         vague_scales=Table({**lex.numbers.vague.scales, **lex.numbers.vague.singular}),
         vague_orders=Table(dict(lex.numbers.vague.orders)),
         glued_currency=re.compile(r"(?:" + alternation([f for f in cur_before if f[-1:].isalnum()], reverse=True)

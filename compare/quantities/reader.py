@@ -198,7 +198,8 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
             r.direction = g.change_after_table.get(cm.group("ca"))
     if allow_range:
         join_range(text, r, g, lo, _read_second)
-    if not _finite(r):
+    v = r.value
+    if (v is not None and v - v != 0) or (r.qualifier == "range" and not _finite(r)):  # inf or nan
         return None, r.end, "range"
     return r, r.end, None
 
@@ -230,8 +231,6 @@ def _read_second(text: str, p: int, g: Grammar, joiner: str):
 def _special(text: str, m: re.Match, g: Grammar, lo: int):
     """Anchors that are not a numeral: "moitié moins" / "half the cost", "twice", "percent of 10"."""
     s = m.start()
-    if m.group("v"):
-        return _vague(text, m, g)
     if m.group("h"):
         phrase = g.ratio_phrases.get(m.group("h"))
         r = Reading(start=s, end=m.end(), value=float(phrase.factor), precision=None, digits=False, kind="ratio",
@@ -269,21 +268,21 @@ def _special(text: str, m: re.Match, g: Grammar, lo: int):
 
 
 
-def _vague(text: str, m: re.Match, g: Grammar):
+def _vague(text: str, m: re.Match, g: Grammar, several: Optional[int]):
     """ "hundreds of millions of dollars" 10^8 to 10^9, "plusieurs milliards d'euros" 2 to 10 x 10^9,
     "des millions de GPU" 10^6 to 10^9: a range with the bounds docs/annotation.md states."""
     scale = g.vague_scales.get(m.group("vs"))
     order = g.vague_orders.get(m.group("vm")) if m.group("vm") else None
     if order is None:
-        low, high = scale, scale * (10 if m.group("vsev") else 1000)
+        low, high = scale, scale * 1000
     else:
         low = order * scale
         high = (g.vague_orders.get(m.group("vm2")) if m.group("vm2") else order) * scale * 10
-    if m.group("vsev"):
+    if several is not None:  # "several billion", "plusieurs dizaines de milliards": 2 to 10 times
         low, high = 2 * (order or 1) * scale, 10 * (order or 1) * scale
     if low < g.lex.numbers.vague.minimum:
         return None, m.end()
-    r = Reading(start=m.start(), end=m.end(), value=low, precision=None, digits=False)
+    r = Reading(start=m.start() if several is None else several, end=m.end(), value=low, precision=None, digits=False)
     read_tail(text, r, g)
     r.value, r.qualifier, r.low, r.high = None, "range", low, high
     return r, r.end
@@ -296,17 +295,18 @@ class Quantities(NamedTuple):
     skipped: list[Skipped]
 
 
-def find_mentions(text: str, lang: str) -> list[Mention]:
-    """Every quantity mention in `text`, sorted by start and non-overlapping."""
-    return _scan(text, lang, None).mentions
+def find_mentions(text: str, lang: str, context: Optional[str] = None) -> list[Mention]:
+    """Every quantity mention in `text`, sorted by start and non-overlapping. `context`: the whole
+    article `text` is part of, whose words choose the currency of a shared sign (¥); default `text`."""
+    return _scan(text, lang, None, context).mentions
 
 
-def read_quantities(text: str, lang: str) -> Quantities:
+def read_quantities(text: str, lang: str, context: Optional[str] = None) -> Quantities:
     """The mentions of `text` and every figure skipped as no quantity (a year, a date, a version...)."""
-    return _scan(text, lang, [])
+    return _scan(text, lang, [], context)
 
 
-def _scan(text: str, lang: str, skipped: Optional[list[Skipped]]) -> Quantities:
+def _scan(text: str, lang: str, skipped: Optional[list[Skipped]], context: Optional[str] = None) -> Quantities:
     g = grammar(lang)
     readings: list[Reading] = []
     pos = 0
@@ -333,8 +333,18 @@ def _scan(text: str, lang: str, skipped: Optional[list[Skipped]]) -> Quantities:
             s -= 1
         lo = max(prev_end, s - 64)
         sm = g.special.match(text, s) if is_word else None
+        several = None
+        if sm and sm.group("v"):
+            several = g.vague_several.match(text[max(0, s - 24):s][::-1])
+            if not several and not sm.group("vm") and sm.group("vs").lower() not in g.vague_plural:
+                sm = None  # "a million": a singular scale is vague only after "several"
         why = None
-        if sm:
+        if is_word and not sm and g.vague_only.match(text, s):
+            pos = s + 1  # "plusieurs années": a word that opens only a vague amount
+            continue
+        if sm and sm.group("v"):
+            r, nxt = _vague(text, sm, g, s - several.end() if several else None)
+        elif sm:
             r, nxt = _special(text, sm, g, lo)
         else:
             r, nxt, why = _read(text, s, g, lo)
@@ -354,7 +364,7 @@ def _scan(text: str, lang: str, skipped: Optional[list[Skipped]]) -> Quantities:
         readings.append(r)
         prev_end = pos = max(r.end, s + 1)
     readings = merge_bounds(text, readings, g)
-    return Quantities([to_mention(text, r, g) for r in readings], skipped if skipped is not None else [])
+    return Quantities([to_mention(text, r, g, context) for r in readings], skipped if skipped is not None else [])
 
 
 def _skipped(text: str, s: int, end: int, why: str, out: list[Skipped]) -> None:

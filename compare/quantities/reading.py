@@ -77,7 +77,21 @@ def _comma_decimal(text: str, pos: int, run: str, num: Numeral, g: Grammar) -> N
     return num
 
 
-def to_mention(text: str, r: Reading, g: Grammar) -> Mention:
+def _shared_sign(r: Reading, g: Grammar, context: str) -> Optional[str]:
+    """ "¥": CNY in an article about China or a Chinese company, JPY about Japan; else the first
+    currency is kept and the note names both."""
+    candidates = g.shared_signs.get(r.currency_form.strip())
+    if not candidates:
+        return None
+    said = [code for code, words in candidates if words.search(context)]
+    if len(said) == 1:
+        r.unit = said[0]
+        return None
+    codes = [code for code, _ in candidates]
+    return f"{r.currency_form.strip()} read as {r.unit}; {' or '.join(codes)}: the text does not say which"
+
+
+def to_mention(text: str, r: Reading, g: Grammar, context: Optional[str] = None) -> Mention:
     value = r.value
     low = high = None
     if r.qualifier == "range":
@@ -92,6 +106,8 @@ def to_mention(text: str, r: Reading, g: Grammar) -> Mention:
     if r.kind == "money" and r.subunit:
         note = (f"written in a sub-unit (cents, pence): value in {r.unit}" if r.unit
                 else "amount in a sub-unit (cents, pence): no currency code")
+    elif r.kind == "money" and r.currency_form and r.currency_form.strip() in g.shared_signs:
+        note = _shared_sign(r, g, text if context is None else context)
     elif r.kind == "money" and r.currency_form and lookup_key(r.currency_form) in g.ambiguous:
         lo, hi = max(0, r.start - 60), min(len(text), r.end + 60)
         window = text[lo:hi].lower()
