@@ -24,6 +24,7 @@ _DELIMS = ",;(–—:"
 # Kinds of name that are never whose figure it is: places, and the outlets, agencies and analysts quoted.
 NEVER_SUBJECTS = frozenset({"place", "outlet"})
 _CLOSERS = ",;)–—"
+RECIPIENT_HOW = "the round's total is its recipient's: the name an investor puts money into"
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,18 @@ class _Words:
     relative: re.Pattern
     preposition_word: re.Pattern
     description_words_max: int
+    investing: re.Pattern  # an investing verb, then up to three words, ending where the figure starts
+    investing_any: re.Pattern
+    invested_by: re.Pattern  # after a figure: "brought by", "apportés par"
+    investor_noun_after: re.Pattern  # after a figure: "investment from"
+    investor_noun_before: re.Pattern  # "investissement de" before a name
+    recipient_before: re.Pattern  # a recipient marker ending where a name starts
+    round_before: re.Pattern
+    round_after: re.Pattern
+    payer_verb_after: re.Pattern  # after a name: "prévoit d'investir", "led", "is investing"
+    invested_by_before: re.Pattern  # "brought by", "apportés par" ending where a name starts
+    agent_before: re.Pattern  # "by", "par" ending where a name starts
+    list_end: re.Pattern  # "Tencent and " ending where a name starts: the last of a list
 
 
 def _before_name(v) -> str:
@@ -97,7 +110,28 @@ def words(lang: str) -> _Words:
         preposition_word=re.compile(r"(?:" + phrase_regex(v.prepositions) + r")", flags),
         relative=re.compile(r"\s*,?\s*(?:" + phrase_regex(v.relative_pronouns) + r")[^,;:.()–—]*$", flags),
         description_words_max=v.description_words_max,
+        investing=re.compile(r"(?<![\w’'-])(?:" + _rx(v.investing_verbs) + r")\s+(?:[\w’'-]+\s+){0,3}$", flags),
+        investing_any=re.compile(r"(?<![\w’'-])(?:" + _rx(v.investing_verbs) + r")(?![\w’'-])", flags),
+        invested_by=re.compile(r"\s*(?:" + _rx(v.investing_verbs) + r")\s+(?:" + _rx(v.payer_prepositions) + ")"
+                               + _before_name(v)[:-1], flags),
+        investor_noun_after=re.compile(r"\s*(?:" + _rx(v.investor_nouns) + r")\s+(?:" + _rx(v.payer_prepositions)
+                                       + ")" + _before_name(v)[:-1], flags),
+        investor_noun_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.investor_nouns) + r")\s+(?:" + _rx(v.payer_prepositions)
+                                        + ")" + _before_name(v)[:-1], flags),
+        recipient_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.recipient_markers) + ")" + _before_name(v), flags),
+        round_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.round_nouns) + r")\s+(?:[\w’'-]+\s+){0,3}$", flags),
+        round_after=re.compile(r"\s+(?:[\w’'-]+\s+)?(?:" + _rx(v.round_nouns) + r")(?![\w’'-])", flags),
+        invested_by_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.investing_verbs) + r")\s+(?:" + _rx(v.payer_prepositions) + ")"
+                                      + _before_name(v), flags),
+        agent_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.agent_markers) + ")" + _before_name(v), flags),
+        list_end=re.compile(r"\s*,?\s+(?:" + _rx(v.list_joiners) + r")\s+", flags),
+        payer_verb_after=re.compile(r"\s+(?:[\w’'-]+\s+|[\w]+[’']\s*){0,3}?(?:" + _rx(v.investing_verbs + v.payer_verbs)
+                                    + r")(?![\w’'-])", flags),
     )
+
+
+def _rx(phrases) -> str:
+    return phrase_regex(phrases) if phrases else r"(?!x)x"
 
 
 def starts_with_contrast(sentence: str, lang: str) -> bool:
@@ -280,6 +314,88 @@ def _bound_after(text: str, m: Mention, h: EntityHit, lang: str, q: Optional[Qua
     return True
 
 
+def _after_recipient_marker(text: str, h: EntityHit, sent_start: int, lang: str) -> bool:
+    return bool(words(lang).recipient_before.search(text, max(sent_start, h.start - 25), h.start))
+
+
+def _commitment(text: str, m: Mention, hits: Sequence[EntityHit], sent: tuple[int, int],
+                lang: str) -> Optional[tuple[Optional[EntityHit], str]]:
+    """The investor whose own commitment the figure is: governed by an investing verb ("plans to invest $1
+    billion", "ASML va investir 1,3 Md€", "€1.3bn brought by ASML") or by an investor's noun with its investor
+    ("an $8 billion investment from Amazon", "un investissement de NVIDIA ... jusqu'à 100 milliards")."""
+    w = words(lang)
+    s0 = sent[0]
+    candidates = [h for h in hits if h.kind not in NEVER_SUBJECTS]
+    for rx in (w.invested_by, w.investor_noun_after):
+        found = rx.match(text, m.end)
+        if found:
+            h = next((h for h in candidates if h.start == found.end()), None)
+            if h is not None:
+                return h, f"the investor named after the figure ({found.group().strip()!r})"
+    lead = text[max(s0, m.start - 80):m.start]
+    verb = w.investing.search(lead) if not re.search(r"[,;:()–—]\s*\S*\s*$", lead) else None
+    if verb and not re.search(r"[,;:()–—.]", verb.group()):
+        vpos = m.start - len(lead) + verb.start()
+        before = [h for h in candidates if s0 <= h.start and h.end <= vpos
+                  and not re.search(r"[;:()–—]", text[h.end:vpos])
+                  and (not _after_preposition(text, h, s0, lang) or w.agent_before.search(text, max(s0, h.start - 12), h.start))]
+        if before:
+            h = ([o for o in before if o.kind != "person"] or before)[-1]  # a person is the investor when no firm is named
+            if any(w.list_end.fullmatch(text, o.end, h.start) for o in hits if o.end < h.start):
+                return None, "several investors together: the figure is no one's"  # "Alibaba, Tencent and 5Y Capital have committed"
+            if h.kind == "person":
+                # "Mark Zuckerberg, PDG de Meta, a révélé des plans pour investir": he speaks for the company
+                firm = next((o for o in candidates if h.end <= o.start and o.end <= vpos and o.kind != "person"
+                             and re.match(r"\s*,", text[h.end:o.start])), None)
+                if firm is not None:
+                    return firm, f"the investor: the company {h.name!r} speaks for"
+            return h, f"the investor: the name before {verb.group().split()[0]!r}"
+        # "Après avoir investi 1 milliard de dollars dans OpenAI en 2019, Microsoft serait prêt à ..."
+        for h in candidates:
+            if m.end <= h.start < sent[1] and not _after_recipient_marker(text, h, s0, lang):
+                if re.search(r",\s*$", text[max(m.end, h.start - 3):h.start]):
+                    return h, f"the investor: the subject after {verb.group().split()[0]!r}"
+                if not _after_preposition(text, h, s0, lang):
+                    break
+        return None
+    for nb in w.investor_noun_before.finditer(text, max(s0, m.start - 90), m.start):
+        h = next((h for h in candidates if h.start == nb.end()), None)
+        if h is not None and not re.search(r"[,;:.()–—]", text[h.end:m.start]):
+            return h, f"the investor named with {nb.group().strip()!r}"
+    return None
+
+
+def _round_total(text: str, m: Mention, sent: tuple[int, int], lang: str) -> bool:
+    """A figure a round's noun governs: "a total round of 1.7 billion euros", "levée de fonds de 1,7 Md€",
+    "OpenAI's $6.5 billion fundraising round"."""
+    w = words(lang)
+    lead = text[max(sent[0], m.start - 50):m.start]
+    found = w.round_before.search(lead)
+    if found and not re.search(r"[,;:.()–—]", found.group()):
+        return True
+    return bool(w.round_after.match(text, m.end, sent[1]))
+
+
+def _round_parties(text: str, hits: Sequence[EntityHit], sent: tuple[int, int],
+                   lang: str) -> tuple[Optional[EntityHit], set]:
+    """Who receives a round and who pays in this sentence: the name after "in"/"dans" that follows an
+    investing verb ("ASML va investir 1,3 Md€ dans Mistral"), and the subjects of investing or leading
+    verbs ("General Catalyst led a funding round", "ASML investirait")."""
+    w = words(lang)
+    recipient = None
+    for verb in w.investing_any.finditer(text, sent[0], sent[1]):
+        for h in hits:
+            if verb.end() < h.start <= verb.end() + 90 and h.kind not in NEVER_SUBJECTS \
+                    and not re.search(r"[;:.()–—]", text[verb.end():h.start]) and _after_recipient_marker(text, h, sent[0], lang):
+                recipient = h
+                break
+        if recipient is not None:
+            break
+    payers = {h for h in hits if sent[0] <= h.start < sent[1] and (w.payer_verb_after.match(text, h.end)
+              or w.invested_by_before.search(text, max(sent[0], h.start - 40), h.start))}  # "brought by ASML"
+    return recipient, payers
+
+
 def _rank(h: EntityHit, q: Quantity) -> int:
     """Lower is likelier: the quantity's entity kinds in their order, then other known names,
     then detected names, then persons."""
@@ -310,6 +426,17 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
     usable = [h for h in in_sentence if not _after_source(text, h, sent[0], lang)
               and (h.kind != "person" or "person" in q.entity_kinds)  # people speak; few figures are theirs
               and not _counted_maker(text, m, h, lang)]
+    if m.kind == "money":
+        payer = _commitment(text, m, [h for h in hits if sent[0] <= h.start and h.end <= sent[1]
+                                      and not _after_source(text, h, sent[0], lang)], sent, lang)
+        if payer is not None:
+            return Attribution(payer[0], payer[1])
+        if _round_total(text, m, sent, lang):
+            recipient, payers = _round_parties(text, usable, sent, lang)
+            if recipient is not None:
+                return Attribution(recipient, RECIPIENT_HOW)
+            usable = [h for h in usable if h not in payers
+                      and not _introduced_by_non_binding(text, h, usable, sent[0], lang)]
     clause = _last_clause_marker(text, sent[0], m.start, lang)
     if clause is not None and any(h.start >= clause for h in usable):
         usable = [h for h in usable if h.start >= clause]  # "..., compared with the 16,000 Meta used"

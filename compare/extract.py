@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from compare.articles import parse_article
-from compare.attribution import NEVER_SUBJECTS, attribute, change_words, compares_back, find_versus, is_vague, starts_with_contrast
+from compare.attribution import NEVER_SUBJECTS, RECIPIENT_HOW, attribute, change_words, compares_back, find_versus, is_vague, starts_with_contrast
 from compare.cues import Choice, CueMatcher, Scene, accepts, choose_quantity, compares_figures, compile_cues
 from compare.entities import EntityHit, EntityMatcher, compile_entities
 from compare.lexicon import load_lexicon
@@ -80,10 +80,13 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
                 if d.claim.kind == "money":
                     last_money = d.claim
         named = [h for h in sent_hits if h.kind != "person" and h.kind not in NEVER_SUBJECTS]
-        if last_claim is not None and last_claim.sentence_start == s0 and last_claim.entity:
-            # The entity a sentence made a claim about is its topic: later sentences refer back to it first.
-            named.insert(0, EntityHit(s0, s0, last_claim.entity, last_claim.entity_kind or "other",
-                                      last_claim.entity_status if last_claim.entity_status != "none" else "detected"))
+        # The entity a sentence made a claim about is its topic: later sentences refer back to it first; a
+        # round's recipient before its investor ("ASML va investir 1,3 Md€ dans Mistral ... la société" is Mistral).
+        topic = next((d.claim for d in reversed(decisions) if d.claim is not None and d.claim.sentence_start == s0
+                      and d.claim.why.endswith(RECIPIENT_HOW)), last_claim)
+        if topic is not None and topic.sentence_start == s0 and topic.entity:
+            named.insert(0, EntityHit(s0, s0, topic.entity, topic.entity_kind or "other",
+                                      topic.entity_status if topic.entity_status != "none" else "detected"))
         if named:
             history.append(named)
         prev_cues = [c for c in cues if not c.pattern]

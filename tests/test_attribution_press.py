@@ -98,6 +98,36 @@ CASES = [
      "en", "around $1.5 billion", "Sarvam"),
     ("Thinking Machines Lab, une société fondée par des chercheurs de haut niveau qui ont fui OpenAI, a levé "
      "un tour de table de 2 milliards de dollars.", "fr", "2 milliards de dollars", "Thinking Machines Lab"),
+    # an investor's own commitment is the investor's: the name before the investing verb, the one the
+    # sentence goes on with, or the one named with the investor's noun
+    ("This round of financing is led by Thrive Capital, with plans to invest $1 billion, and Tiger Global is "
+     "also preparing to participate.", "en", "$1 billion", "Thrive Capital"),
+    ("Thrive Capital is investing more than $1 billion of OpenAI's current $6.5 billion round.",
+     "en", "more than $1 billion", "Thrive Capital"),
+    ("Moonshot AI saw IDG Capital lay out US$150 million to lead the latest financing round.",
+     "en", "US$150 million", "IDG Capital"),
+    ("Après avoir investi 1 milliard de dollars dans OpenAI en 2019, Microsoft serait prêt à décupler sa mise.",
+     "fr", "1 milliard de dollars", "Microsoft"),
+    ("Anthropic, boosted by an $8 billion investment from Amazon, used Google TPUs.", "en", "$8 billion", "Amazon"),
+    ("Les deux sociétés parlent d'un investissement de Nvidia dans OpenAI qui atteindrait 100 milliards "
+     "de dollars.", "fr", "100 milliards de dollars", "Nvidia"),
+    ("Mark Zuckerberg, PDG de Meta, a révélé des plans pour investir 600 milliards de dollars dans l’infrastructure.",
+     "fr", "600 milliards de dollars", "Meta"),
+    ("In January, Son and Altman unveiled the Stargate project in the presence of President Donald Trump, "
+     "with plans to invest US$50 billion in AI development.", "en", "US$50 billion", "Stargate"),
+    ("Existing backers, including Alibaba, Tencent and HongShan, have committed more than $700 million to "
+     "the round.", "en", "more than $700 million", None),
+    # ... and the round's total is the recipient's, never the investor's
+    ("Dans le cadre de sa levée de fonds de 1,7 Md€, ASML va investir 1,3 Md€ dans Mistral. Ce qui valorise la "
+     "société à 11,7 Md€.", "fr", "1,7 Md€", "Mistral AI"),
+    ("Dans le cadre de sa levée de fonds de 1,7 Md€, ASML va investir 1,3 Md€ dans Mistral. Ce qui valorise la "
+     "société à 11,7 Md€.", "fr", "11,7 Md€", "Mistral AI"),
+    ("ASML investirait 1,3 milliard d'euros dans une levée de fonds de 1,7 milliard d'euros.",
+     "fr", "1,7 milliard d'euros", None),
+    ("The amount would be 1.3 billion euros brought by ASML on a total round of 1.7 billion euros.",
+     "en", "1.7 billion euros", None),
+    ("The amount would be 1.3 billion euros brought by ASML on a total round of 1.7 billion euros.",
+     "en", "1.3 billion euros", "ASML"),
 ]
 
 
