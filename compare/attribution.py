@@ -70,6 +70,10 @@ class _Words:
     round_after: re.Pattern
     payer_verb_after: re.Pattern  # after a name: "prévoit d'investir", "led", "is investing"
     invested_by_before: re.Pattern  # "brought by", "apportés par" ending where a name starts
+    tier_word_list: tuple
+    plan_noun_set: frozenset
+    tier_after: re.Pattern  # after a price: "-per-month Go tiers", " monthly Pro plan", " ChatGPT Plus subscription"
+    tier_before: re.Pattern  # before a price: "Pro at ", "the new Ultra tier at ", "Plus costs "
     agent_before: re.Pattern  # "by", "par" ending where a name starts
     list_end: re.Pattern  # "Tencent and " ending where a name starts: the last of a list
 
@@ -123,11 +127,23 @@ def words(lang: str) -> _Words:
         round_after=re.compile(r"\s+(?:[\w’'-]+\s+)?(?:" + _rx(v.round_nouns) + r")(?![\w’'-])", flags),
         invested_by_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.investing_verbs) + r")\s+(?:" + _rx(v.payer_prepositions) + ")"
                                       + _before_name(v), flags),
+        tier_word_list=tuple(v.tier_words),
+        plan_noun_set=frozenset(p.lower() for p in v.plan_nouns),
+        tier_after=re.compile(r"[\s-]*(?:[a-z][\w-]*\s+)?[«“\"]?\s*(?P<name>(?:[A-Z][\w+-]*\s+){0,3}?)(?P<tier>"
+                              + _names_rx(v.tier_words) + r")\s*[»”\"]?\s+(?:" + _rx(v.plan_nouns) + ")", flags & 0),
+        tier_before=re.compile(r"(?<![\w’'-])(?P<tier>" + _names_rx(v.tier_words) + r")\s*[»”\"]?\s*(?:(?:" + _rx(v.plan_nouns)
+                               + r")\s*)?(?::|\s(?:" + _rx(v.tier_price_links) + r"))\s*$", flags & 0),
         agent_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.agent_markers) + ")" + _before_name(v), flags),
         list_end=re.compile(r"\s*,?\s+(?:" + _rx(v.list_joiners) + r")\s+", flags),
         payer_verb_after=re.compile(r"\s+(?:[\w’'-]+\s+|[\w]+[’']\s*){0,3}?(?:" + _rx(v.investing_verbs + v.payer_verbs)
                                     + r")(?![\w’'-])", flags),
     )
+
+
+def _names_rx(names) -> str:
+    """Tier words as names: case-sensitive, whole words ("Premium+" with its plus)."""
+    return "|".join(re.escape(n) + (r"(?![\w+])" if not n.endswith("+") else "") for n in sorted(names, key=lambda n: (-len(n), n))) \
+        if names else r"(?!x)x"
 
 
 def _rx(phrases) -> str:
@@ -417,6 +433,65 @@ def _after_preposition(text: str, h: EntityHit, sent_start: int, lang: str) -> b
 def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sent: tuple[int, int],
               lang: str, versus: Optional[EntityHit], history: Sequence[Sequence[EntityHit]]) -> Attribution:
     """The entity mention `m` of quantity `q` is said of, and how that was decided."""
+    att = _attribute(text, m, q, hits, sent, lang, versus, history)
+    if q.entity_kinds and q.entity_kinds[0] == "product":
+        return _tiered(text, m, att, hits, sent, lang, history)
+    return att
+
+
+def _tiered(text: str, m: Mention, att: Attribution, hits: Sequence[EntityHit], sent: tuple[int, int], lang: str,
+            history: Sequence[Sequence[EntityHit]]) -> Attribution:
+    """The tier named next to a price wins over the product or tier named earlier: "$8-per-month Go tiers"
+    after "ChatGPT’s" is ChatGPT Go, "the Pro tier at $200" after ChatGPT Plus is ChatGPT Pro, "the $5/month
+    Comet Plus plan" is Comet Plus; a tier with only a company named is the company's (decision 2), with
+    nothing named the tier itself."""
+    w = words(lang)
+    after = w.tier_after.match(text, m.end, sent[1])
+    if after is not None:
+        tier, named, at = after.group("tier"), after.group("name").strip(), m.end + after.start("name")
+    else:
+        before = w.tier_before.search(text, max(sent[0], m.start - 40), m.start)
+        if before is None:
+            return att
+        tier, named, at = before.group("tier"), "", before.start()
+        lead = re.search(r"((?:[A-Z][\w+-]*\s+){1,3})$", text[max(sent[0], at - 40):at])
+        if lead and not _opens(text, at - len(lead.group(1)), sent[0]):
+            named = lead.group(1).strip()  # "Max 5x" is its own; "MiniMax Token Plan Plus" keeps its product
+    how = f"the tier named with the price ({tier!r})"
+    covering = next((h for h in hits if h.start <= at < h.end and h.kind not in NEVER_SUBJECTS), None)
+    if covering is not None and covering.name.endswith(tier) and covering.name != tier:
+        return Attribution(covering, how)  # "ChatGPT Plus est facturé 20 livres"
+    if named:
+        full = next((h for h in hits if h.start == at and h.kind not in NEVER_SUBJECTS), None)
+        if full is not None and full.name.endswith(tier):
+            return Attribution(full, how)
+        return Attribution(EntityHit(at, at + len(named) + 1 + len(tier), f"{named} {tier}", "product", "detected"), how)
+    earlier = [h for h in hits if sent[0] <= h.start and h.end <= at and h.kind not in NEVER_SUBJECTS
+               and h.kind != "person"]
+    named_before = [earlier[::-1]] + [list(n) for n in reversed(history)]
+    product = next((h for kind in ("product", "model") for names in named_before for h in names
+                    if h.kind == kind and h.status == "known"), None)
+    if product is not None:
+        base = re.sub(r"\s+(?:" + _names_rx(w.tier_word_list) + r")$", "", product.name)
+        return Attribution(EntityHit(product.start, product.end, f"{base} {tier}", "product", "detected",
+                                     product.organisation), how)
+    company = next((h for names in named_before for h in names if h.kind == "company"), None)
+    if company is not None:
+        plan = re.match(r"(?:\s+[A-Z][\w+-]*){1,3}", text[company.end:company.end + 60]) if company.end > company.start else None
+        if plan and plan.group().split()[-1].lower() in w.plan_noun_set:
+            # "the MiniMax Token Plan ...: Plus costs 49 yuan": the plan the company names is the product
+            return Attribution(EntityHit(company.start, company.end + plan.end(),
+                                         f"{company.name}{plan.group()} {tier}", "product", "detected"), how)
+        return Attribution(company, how + ", of the company named")
+    return Attribution(EntityHit(at, at + len(tier), tier, "product", "detected"), how + ", with no product named")
+
+
+def _opens(text: str, pos: int, sent_start: int) -> bool:
+    return not text[sent_start:pos].strip() or bool(re.search(r"[:;.]\s*$", text[sent_start:pos]))
+
+
+def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sent: tuple[int, int],
+               lang: str, versus: Optional[EntityHit], history: Sequence[Sequence[EntityHit]]) -> Attribution:
     other_side = versus or (find_versus(text, m, hits, sent, lang) if m.kind != "ratio" else None)
     cut = _versus_marker(text, m, sent, lang)
     in_sentence = [h for h in hits if sent[0] <= h.start and h.end <= sent[1] and h != other_side

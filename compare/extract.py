@@ -17,7 +17,7 @@ from compare.cues import Choice, CueMatcher, Scene, accepts, choose_quantity, co
 from compare.entities import EntityHit, EntityMatcher, compile_entities
 from compare.lexicon import load_lexicon
 from compare.models import Article, Claim, Mention, Unclaimed
-from compare.phrases import phrase_regex
+from compare.phrases import name_key, phrase_regex
 from compare.quantities import REASONS, Skipped, read_quantities
 from compare.rules.model import RuleSet
 from compare.sentences import split_sentences
@@ -175,6 +175,9 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
     elif att.entity is not None:
         entity_name, status, kind = att.entity.name, att.entity.status, att.entity.kind
         who = att.how
+        known = engine.entities.by_key.get(name_key(entity_name)) if status == "detected" else None
+        if known is not None:  # a name put together ("ChatGPT" + "Go") that the rules know: their canonical name
+            entity_name, status, kind = known.name, "known", known.kind
     else:
         entity_name, status, kind, who = None, "none", None, att.how
     direction = mention.direction

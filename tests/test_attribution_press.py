@@ -128,6 +128,22 @@ CASES = [
      "en", "1.7 billion euros", None),
     ("The amount would be 1.3 billion euros brought by ASML on a total round of 1.7 billion euros.",
      "en", "1.3 billion euros", "ASML"),
+    # the tier named with the price wins over the product or tier named earlier, joined to the product
+    ("OpenAI began testing ads on ChatGPT’s free and new $8-per-month Go tiers in the U.S.",
+     "en", "$8-per-month", "ChatGPT Go"),
+    ("ChatGPT Plus costs $20 a month. OpenAI also sells the Pro tier at $200 a month.",
+     "en", "$200 a month", "ChatGPT Pro"),
+    ("Perplexity offers a free tier, yet new perks sit behind the $5/month Comet Plus plan.",
+     "en", "$5/month", "Comet Plus"),
+    ("Anthropic sells Claude on tiers: Pro at $20 a month.", "en", "$20 a month", "Claude Pro"),
+    ("Microsoft’s free tier retains light functionality, while the £15 monthly Pro plan absorbs the rest.",
+     "en", "£15 monthly", "Microsoft"),
+    ("Microsoft 365 coûte plus cher : la formule Famille à 129 € par an.", "fr", "129 € par an",
+     "Microsoft 365 Family"),
+    ("La version ChatGPT Plus propose des vidéos avec Sora. ChatGPT Plus est facturé 20 livres par mois.",
+     "fr", "20 livres par mois", "ChatGPT Plus"),
+    ("In the design of the MiniMax Token Plan, there are three tiers: Plus costs 49 yuan per month; Max costs "
+     "119 yuan per month.", "en", "119 yuan per month", "MiniMax Token Plan Max"),
 ]
 
 
