@@ -175,16 +175,20 @@ def write_workbook(path, *, articles: Sequence[Article], claims: Sequence[Claim]
            ["References", f"{len(refs_used)}: " + ", ".join(r.id for r in refs_used) if refs_used else 0],
            ["Reviews", f"{carried.carried} carried over, {carried.newly_retired} retired, "
                        f"{carried.restored} restored"]]
-    summary_sheet(book, run, claims, rules, order, compared)
-    claims_sheet(book, claims, by_id, carried, compared, rules)
-    comparisons_sheet(book, compared.comparisons)
-    side_by_side_sheet(book, claims, compared.comparisons, compared, by_id, rules, order)
-    matrix_sheet(book, claims, order, compared, rules)
-    sources_sheet(book, articles, claims, unclaimed)
-    unclaimed_sheet(book, unclaimed, by_id)
-    rules_sheet(book, rules, refs_used, locations)
-    if carried.retired:
-        retired_sheet(book, carried.retired)
+    try:
+        summary_sheet(book, run, claims, rules, order, compared)
+        claims_sheet(book, claims, by_id, carried, compared, rules)
+        comparisons_sheet(book, compared.comparisons)
+        side_by_side_sheet(book, claims, compared.comparisons, compared, by_id, rules, order)
+        matrix_sheet(book, claims, order, compared, rules)
+        sources_sheet(book, articles, claims, unclaimed)
+        unclaimed_sheet(book, unclaimed, by_id)
+        rules_sheet(book, rules, refs_used, locations)
+        if carried.retired:
+            retired_sheet(book, carried.retired)
+        book.close()
+    finally:
+        book.discard()
     alerts = _alerts(book, limits)
     alerts += [f"{d} has the same text as {o}: read once" for d, o in duplicates]
     if added:

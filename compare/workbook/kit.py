@@ -6,7 +6,6 @@ import math
 import re
 import warnings
 from collections import Counter
-from copy import copy
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
@@ -14,8 +13,7 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple, Optional, Sequ
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, Cell
-from openpyxl.comments import Comment
+from openpyxl.cell.rich_text import CellRichText
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -28,6 +26,7 @@ from compare.cells import Limits, fit, highlighted, sheet_title, table_name, web
 from compare.review import REVIEW_CHOICES
 from compare.workbook.formats import (DATE_FORMAT, HEADER_FILL, HEADER_FONT, LINK_FONT, TOP, WRAP, Link, Noted, Num,
                                       Quote, display)
+from compare.workbook.sheetxml import SheetXml, date_xml, empty_xml, letters, number_xml, rich_xml, text_xml
 
 LINE_HEIGHT = 15
 MAX_ROW_HEIGHT = 409
@@ -48,102 +47,102 @@ class Book:
     unlinked: Counter = field(default_factory=Counter)
     truncated: Counter = field(default_factory=Counter)
     continued: dict[str, int] = field(default_factory=dict)
-    styles: dict[tuple, Any] = field(default_factory=dict)
+    styles: dict[tuple, int] = field(default_factory=dict)
     left_out: Counter = field(default_factory=Counter)
     comments: Counter = field(default_factory=Counter)
     uncommented: Counter = field(default_factory=Counter)
+    sheets: list[SheetXml] = field(default_factory=list)
 
+    def close(self) -> None:
+        """Every sheet's rows into its worksheet part, ready for the archive."""
+        for sx in self.sheets:
+            sx.close()
 
-def plain(text: str) -> bool:
-    return not text.startswith("=") and text not in ERROR_CODES
+    def discard(self) -> None:
+        for sx in self.sheets:
+            sx.discard()
 
 
 FONTS = {"link": LINK_FONT, "header": HEADER_FONT}
 ALIGNMENTS = {"wrap": WRAP, "top": TOP}
 
 
-def make_cell(ws, book: Book, value: Any, *, fmt: Optional[str] = None, font: Optional[str] = None,
-              align: Optional[str] = None, text: bool = False):
-    """A cell with a style from the book's cache (setting styles one by one is slow at 100,000 rows)."""
-    cell = WriteOnlyCell(ws, value=value)
-    if text:
-        cell.data_type = "s"
+def style(ws, book: Book, fmt: Optional[str] = None, font: Optional[str] = None, align: Optional[str] = None) -> int:
+    """The workbook's style id for a number format, font and alignment (0: none), made once per book."""
     key = (fmt, font, align)
-    if key != (None, None, None):
-        style = book.styles.get(key)
-        if style is None:
-            if fmt:
-                cell.number_format = fmt
-            if font:
-                cell.font = FONTS[font]
-            if font == "header":
-                cell.fill = HEADER_FILL
-            if align:
-                cell.alignment = ALIGNMENTS[align]
-            book.styles[key] = copy(cell._style)
-        else:
-            cell._style = copy(style)
-    return cell
+    sid = book.styles.get(key)
+    if sid is None:
+        cell = WriteOnlyCell(ws)
+        if fmt:
+            cell.number_format = fmt
+        if font:
+            cell.font = FONTS[font]
+        if font == "header":
+            cell.fill = HEADER_FILL
+        if align:
+            cell.alignment = ALIGNMENTS[align]
+        sid = book.styles[key] = cell.style_id if cell.has_style else 0
+    return sid
 
 
-def text_value(ws, book: Book, text: str, align: Optional[str] = None, font: Optional[str] = None,
-               as_cell: bool = False):
-    """A string value openpyxl will store as text: raw when harmless, else a forced-string cell."""
+def text_cell(sx: SheetXml, book: Book, ref: str, text: str, align: Optional[str] = None,
+              font: Optional[str] = None) -> str:
+    """A string stored as text, never a formula, cut to Excel's cell length."""
     value, cut = fit(text, book.limits.cell_chars)
     if cut:
-        book.truncated[ws.title] += 1
-    if plain(value) and not (align or font or as_cell):
-        return value
-    return make_cell(ws, book, value, align=align, font=font, text=True)
+        book.truncated[sx.ws.title] += 1
+    return text_xml(ref, value, style(sx.ws, book, align=align, font=font) if align or font else 0)
 
 
 def finite(value: float) -> bool:
     return isinstance(value, (int, float)) and math.isfinite(value)
 
 
-def to_cell(ws, book: Book, v: Any, wrap: bool, top: bool = False):
-    """Turn one cell value (str, number, Num, Link, Quote, Noted) into what ws.append takes."""
+def to_cell(sx: SheetXml, book: Book, ref: str, v: Any, wrap: bool, top: bool = False) -> str:
+    """The XML of one cell value (str, number, date, Num, Link, Quote, Noted) at `ref`; '' for none."""
     align = "wrap" if wrap else ("top" if top else None)
+    ws = sx.ws
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return text_cell(sx, book, ref, v, align)
+    if isinstance(v, bool):
+        return text_cell(sx, book, ref, "yes" if v else "no", align)
+    if isinstance(v, (int, float)):
+        if not finite(v):
+            return text_cell(sx, book, ref, str(v), align)
+        return number_xml(ref, v, style(ws, book, align=align) if align else 0)
+    if isinstance(v, datetime):
+        return date_xml(ref, v, style(ws, book, DATE_FORMAT, align=align))
+    if isinstance(v, Num):
+        if not finite(v.value):
+            return text_cell(sx, book, ref, str(v.value), align)
+        return number_xml(ref, v.value, style(ws, book, v.fmt, align=align))
     if isinstance(v, Noted):
-        cell = to_cell(ws, book, v.value, wrap, top)
-        if not isinstance(cell, Cell):
-            cell = make_cell(ws, book, cell, text=isinstance(cell, str))
+        xml = to_cell(sx, book, ref, v.value, wrap, top)
         if v.comment and book.comments[ws.title] >= book.limits.comments:
             book.uncommented[ws.title] += 1
         elif v.comment:
             book.comments[ws.title] += 1
-            cell.comment = Comment(fit(v.comment, book.limits.cell_chars)[0], "claim-compare", height=110, width=320)
-        return cell
-    if v is None:
-        return None
-    if isinstance(v, bool):
-        return text_value(ws, book, "yes" if v else "no", align)
-    if isinstance(v, (int, float)):
-        if not finite(v):
-            return text_value(ws, book, str(v), align)
-        return make_cell(ws, book, v, align=align) if align else v
-    if isinstance(v, datetime):
-        return make_cell(ws, book, v, fmt=DATE_FORMAT, align=align)
-    if isinstance(v, Num):
-        if not finite(v.value):
-            return text_value(ws, book, str(v.value), align)
-        return make_cell(ws, book, v.value, fmt=v.fmt, align=align)
+            sx.comment(ref, fit(v.comment, book.limits.cell_chars)[0], 110, 320)
+            xml = xml or empty_xml(ref, 0)
+        return xml
     if isinstance(v, Link):
         url = web_url(v.url)
         linked = bool(url) and book.links[ws.title] < book.limits.hyperlinks
         if url and not linked:
             book.unlinked[ws.title] += 1
-        cell = text_value(ws, book, v.text, align, "link" if linked else None, as_cell=True)
         if linked:
             book.links[ws.title] += 1
-            cell.hyperlink = url
-        return cell
+            sx.link(ref, url)
+        return text_cell(sx, book, ref, v.text, align, "link" if linked else None)
     if isinstance(v, Quote):
         rich, cut = highlighted(v.sentence, v.start, v.end, book.limits.cell_chars)
         if cut:
             book.truncated[ws.title] += 1
-        return make_cell(ws, book, rich, align="wrap", text=True)
-    return text_value(ws, book, v if isinstance(v, str) else str(v), align)
+        wrapped = style(ws, book, align="wrap")
+        return rich_xml(ref, rich, wrapped) if isinstance(rich, CellRichText) else text_xml(ref, rich, wrapped)
+    return text_cell(sx, book, ref, str(v), align)
 
 
 def shown_length(v: Any) -> int:
@@ -212,10 +211,12 @@ class Block(NamedTuple):
 Decorate = Callable[[Any, dict[str, str], int, int], None]
 
 
-def new_sheet(book: Book, title: str, col_widths: Sequence[float], freeze: str):
+def new_sheet(book: Book, title: str, col_widths: Sequence[float], freeze: str) -> SheetXml:
     title = sheet_title(title, book.titles)
     book.titles.add(title)
     ws = book.wb.create_sheet(title)
+    sx = SheetXml(ws)
+    book.sheets.append(sx)
     for i, w in enumerate(col_widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
     ws.freeze_panes = freeze
@@ -225,7 +226,7 @@ def new_sheet(book: Book, title: str, col_widths: Sequence[float], freeze: str):
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_title_rows = "1:1"
-    return ws
+    return sx
 
 
 def add_table(ws, book: Book, name: str, headers: Sequence[str], first_row: int, n_rows: int) -> str:
@@ -253,30 +254,31 @@ def row_height(row: Sequence[Any], wrapped: Sequence[tuple[int, float]]) -> Opti
     return min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT) if lines > 1 else None
 
 
-def write_rows(ws, book: Book, headers: Sequence[str], rows: Iterable[Sequence[Any]], wrap: set[str],
-               col_widths: Sequence[float], first_row: int = 1, notes: Optional[dict[str, str]] = None
-               ) -> tuple[int, float]:
-    """Header (with a comment on the headers `notes` explains) and rows; returns how many rows and
-    their height in points (header left out)."""
+def write_rows(sx: SheetXml, book: Book, headers: Sequence[str], rows: Iterable[Sequence[Any]], wrap: set[str],
+               col_widths: Sequence[float], notes: Optional[dict[str, str]] = None) -> tuple[int, float]:
+    """Header (with a comment on the headers `notes` explains) and rows after the sheet's last row;
+    returns how many rows and their height in points (header left out)."""
+    cols = letters(len(headers))
+    header_style = style(sx.ws, book, font="header")
+    r = sx.row + 1
     head = []
-    for h in headers:
-        cell = make_cell(ws, book, fit(h, 255)[0], font="header", text=True)
+    for col, h in zip(cols, headers):
+        head.append(text_xml(f"{col}{r}", fit(h, 255)[0], header_style))
         if notes and notes.get(h):
-            cell.comment = Comment(fit(notes[h], 2000)[0], "claim-compare", height=140, width=360)
-        head.append(cell)
-    ws.append(head)
+            sx.comment(f"{col}{r}", fit(notes[h], 2000)[0], 140, 360)
+    sx.append(head)
     wrapping = [h in wrap for h in headers]
     wrapped = [(i, col_widths[i]) for i, w in enumerate(wrapping) if w]
     points, count = 0.0, 0
-    for n, row in enumerate(rows, start=first_row + 1):
+    for row in rows:
         height = row_height(row, wrapped) if wrapped else None
-        if height:
-            ws.row_dimensions[n].height = height
         points += height or LINE_HEIGHT
         count += 1
-        ws.append([to_cell(ws, book, v, w, bool(height)) for v, w in zip(row, wrapping)])
+        r = sx.row + 1
+        top = bool(height)
+        sx.append([to_cell(sx, book, f"{c}{r}", v, w, top) for c, v, w in zip(cols, row, wrapping)], height)
     if not count:
-        ws.append([None])
+        sx.append([])
         points += LINE_HEIGHT
     return count, points
 
@@ -313,10 +315,11 @@ def write_table_sheet(book: Book, title: str, headers: Sequence[str], rows: Opti
     letters = {h: get_column_letter(i) for i, h in enumerate(headers, start=1)}
     stream = make()
     for n in range(1, sheets + 1):
-        ws = new_sheet(book, title if n == 1 else f"{title} ({n})", col_widths, freeze)
+        sx = new_sheet(book, title if n == 1 else f"{title} ({n})", col_widths, freeze)
+        ws = sx.ws
         if collapsed:  # before the rows: write-only sheets write their columns with the first row
             ws.column_dimensions.group(letters[collapsed[0]], letters[collapsed[-1]], outline_level=1, hidden=True)
-        written, _ = write_rows(ws, book, headers, islice(stream, per_sheet), set(wrap), col_widths, notes=notes)
+        written, _ = write_rows(sx, book, headers, islice(stream, per_sheet), set(wrap), col_widths, notes=notes)
         add_table(ws, book, ws.title, headers, 1, written)
         last = max(written, 1) + 1
         if print_through:
@@ -341,7 +344,8 @@ def write_blocks_sheet(book: Book, title: str, blocks: Sequence[Block], *, cap: 
     for b in blocks:
         for i, w in enumerate(widths(b.headers, b.rows, cap, caps or {})):
             col_widths[i] = max(col_widths[i], w)
-    ws = new_sheet(book, title, col_widths, "A2")
+    sx = new_sheet(book, title, col_widths, "A2")
+    ws = sx.ws
     starts, row = [], 1
     for b in blocks:
         room = book.limits.rows - row - 1
@@ -354,14 +358,14 @@ def write_blocks_sheet(book: Book, title: str, blocks: Sequence[Block], *, cap: 
             b = b._replace(rows=b.rows[:room])
         headers = unique_headers(b.headers)
         starts.append(row)
-        _, used = write_rows(ws, book, headers, b.rows, set(wrap), col_widths, row)
+        _, used = write_rows(sx, book, headers, b.rows, set(wrap), col_widths)
         add_table(ws, book, f"{ws.title}_{b.name}", headers, row, len(b.rows))
         row += max(len(b.rows), 1) + 1
-        ws.append([])
+        sx.append([])
         row += 1
         used += LINE_HEIGHT
         while len(starts) == 1 and used < free_points and row < book.limits.rows - 1:
-            ws.append([])
+            sx.append([])
             row += 1
             used += LINE_HEIGHT
     return ws, starts
