@@ -46,8 +46,12 @@ _PURPOSE = re.compile(r"^[\s,]*(?:pour|afin\s+d[e’']|to|for|in\s+order\s+to)(?
                       re.IGNORECASE)
 
 # Between a frame and its figure: up to two short words ("raised a further $2bn", "a levé près de").
-_FRAME_GAP = r"[\s«“\"(]*(?:[\w’'\-]{1,12}[\s«“\"(]+){0,2}?"
+_FRAME_GAP = r"[\s«“\"(]*(?:[\w’'\-]{1,12}[\s«»“”\"(]+){0,2}?"
 _WINDOW = 160  # characters around a figure where its frames are looked for
+# A frame after a figure may stand beyond the figure's conversion in brackets ("$25,000 (about 3.8 million
+# yen) per unit", "5,6 millions de dollars (5 millions de francs) pour le développer"); a figure inside the
+# brackets reaches the frame past the closing bracket.
+_CONVERSION_SKIP = r"(?:\s*[(\[][^()\[\]]{1,60}[)\]])?"
 
 
 @dataclass(frozen=True)
@@ -160,10 +164,15 @@ class CueMatcher:
                 f = after.match(text, m.end, after_to)
                 if f is not None:
                     out.append(FrameHit(f.start(1), f.end(1), q.id, f.group(1)))
-        # Of frames that overlap on one side of the figure, the longest says more ("round that could
-        # bring in #" is a round, not revenue brought in).
-        return [f for f in out if not any(g is not f and g.start < f.end and f.start < g.end
-                                          and g.end - g.start > f.end - f.start for g in out)]
+        # Of frames that overlap on one side of the figure, the one whose words reach nearest to it says
+        # more ("série C ferait grimper la valorisation de Mistral à #" is a valuation); of two that reach
+        # as near, the longest ("round that could bring in #" is a round, not revenue brought in).
+        def beats(g: FrameHit, f: FrameHit) -> bool:
+            near_g, near_f = (g.end, f.end) if f.end <= m.start else (-g.start, -f.start)
+            return near_g > near_f or (near_g == near_f and g.end - g.start > f.end - f.start)
+
+        return [f for f in out if not any(g is not f and g.start < f.end and f.start < g.end and beats(g, f)
+                                          for g in out)]
 
 
 def _frame_words(part: str) -> str:
@@ -173,11 +182,13 @@ def _frame_words(part: str) -> str:
 
 
 def compile_frames(frames: list[str]) -> tuple[Optional[re.Pattern], Optional[re.Pattern]]:
-    befores = [f.split("#")[0] for f in frames if f.strip().endswith("#")]
-    afters = [f.split("#", 1)[1] for f in frames if f.strip().startswith("#")]
+    # Longest first, so that where two frames of a quantity start at one place the longer says what it
+    # governs ("valorisation ... à #" over "valorisation de #" in "valorisation de Mistral à #").
+    befores = sorted((f.split("#")[0] for f in frames if f.strip().endswith("#")), key=lambda f: -len(f))
+    afters = sorted((f.split("#", 1)[1] for f in frames if f.strip().startswith("#")), key=lambda f: -len(f))
     before = re.compile("(" + "|".join(_frame_words(b) for b in befores) + ")" + _FRAME_GAP + r"\Z",
                         re.IGNORECASE) if befores else None
-    after = re.compile(r"[\s”»\"]*(?:[\w’'\-]{1,12}\s+)?(" + "|".join(_frame_words(a) for a in afters) + ")",
+    after = re.compile(_CONVERSION_SKIP + r"[\s”»\")]*(?:[\w’'\-]{1,12}\s+)?(" + "|".join(_frame_words(a) for a in afters) + ")",
                        re.IGNORECASE) if afters else None
     return before, after
 
@@ -238,6 +249,16 @@ def compares_figures(gap: str, lang: Optional[str]) -> bool:
     """Whether the words between two figures set the second against the first ("..., contre 3,7 milliards",
     "up from $2bn", "from $20 to $22")."""
     return bool(lang) and bool(_versus(lang).search(gap))
+
+
+# "US$558 million ($705.31 million)", "5,6 millions de dollars (5 millions de francs)": the same amount
+# in another currency, so the same quantity.
+_CONVERTS = re.compile(r"\s*[(\[]\s*[≈~]?\s*")
+
+
+def converts(gap: str) -> bool:
+    """Whether the figure after `gap` is the previous figure's conversion in brackets."""
+    return bool(_CONVERTS.fullmatch(gap))
 
 
 def _beyond(hit, m: Mention, spans) -> bool:

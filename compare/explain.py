@@ -21,7 +21,10 @@ def explain(source: str, rules_paths: Sequence[str], lang: Optional[str] = None)
     rules = load_rules(list(rules_paths))
     engine = compile_engine(rules)
     path = Path(source)
-    is_file = len(source) < 4096 and "\n" not in source and path.is_file()
+    try:
+        is_file = len(source) < 4096 and "\n" not in source and path.is_file()
+    except OSError:  # a text longer than a file name may be ("File name too long") is a text
+        is_file = False
     article = read_article(path, lang=lang) if is_file else parse_article(source, "text", lang=lang)
     lines = [f"article {article.id} ({article.lang}), {len(article.text)} characters"]
     decisions = decide(article, engine)

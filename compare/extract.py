@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 from compare.articles import parse_article
 from compare.attribution import NEVER_SUBJECTS, RECIPIENT_HOW, attribute, change_words, compares_back, find_versus, is_vague, starts_with_contrast
-from compare.cues import Choice, CueMatcher, Scene, accepts, choose_quantity, compares_figures, compile_cues
+from compare.cues import Choice, CueMatcher, Scene, accepts, choose_quantity, compares_figures, compile_cues, converts
 from compare.entities import EntityHit, EntityMatcher, compile_entities
 from compare.lexicon import load_lexicon
 from compare.models import Article, Claim, Mention, Unclaimed
@@ -61,6 +61,7 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
     last_claim: Optional[Claim] = None
     last_money: Optional[Claim] = None
     prev_cues: list = []  # the cue words of the sentence before: evidence for a figure its own sentence says little of
+    last_figure: Optional[tuple[int, int, str]] = None  # (sentence start, end, quantity) of the last figure decided
     for sent in split_sentences(text):
         s0, s1 = sent
         sentence = text[s0:s1]
@@ -73,8 +74,11 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
         decisions.extend(_skipped_numbers(text, (s0, s1), found.skipped, sent_hits))
         for m in mentions:
             d = _decide_one(article, engine, m, (s0, s1), sent_hits, cues, contrast, history, last_claim, last_money,
-                            mentions, frames, prev_cues)
+                            mentions, frames, prev_cues, last_figure)
             decisions.append(d)
+            if d.claim is not None or d.choice is not None:  # a non-target figure too ("3 billion yuan, or $431 million")
+                last_figure = (s0, d.claim.end if d.claim is not None else d.mention.end,
+                               d.claim.quantity if d.claim is not None else d.choice.quantity.id)
             if d.claim is not None:
                 last_claim = d.claim
                 if d.claim.kind == "money":
@@ -114,12 +118,13 @@ def _shift(m: Mention, offset: int) -> Mention:
 def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, int], hits: list[EntityHit],
                 cues, contrast: bool, history: list[list[EntityHit]], last_claim: Optional[Claim],
                 last_money: Optional[Claim], mentions: Sequence[Mention] = (), frames: Optional[dict] = None,
-                prev_cues: Sequence = ()) -> Decision:
+                prev_cues: Sequence = (), last_figure: Optional[tuple[int, int, str]] = None) -> Decision:
     text, lang = article.text, article.lang
 
     def none(reason: str) -> Decision:
         return Decision(m, sent, None, reason)
 
+    span = (m.start, m.end)  # the frames were found for the mention as read, before any trimming below
     core = _number_core(m)
     inside = next((h for h in hits if h.start < core[1] and core[0] < h.end), None)
     if inside is not None:
@@ -142,8 +147,8 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
     period = _borrow_period(mention, sent, text, lang, last_claim)
     if period is not None:
         mention, note = period
-    scene = _scene(text, m, mention, sent, hits, mentions, frames or {}, last_claim, prev_cues, lang)
-    choice = choose_quantity(mention, cues, engine.cues, text, lang, scene, (frames or {}).get((m.start, m.end), ()))
+    scene = _scene(text, m, mention, sent, hits, mentions, frames or {}, last_claim, prev_cues, lang, span, last_figure)
+    choice = choose_quantity(mention, cues, engine.cues, text, lang, scene, (frames or {}).get(span, ()))
     how = None
     weak_choice = choice is not None and choice.weak
     if (choice is None or weak_choice) and contrast and last_claim is not None:
@@ -201,17 +206,22 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
 
 def _scene(text: str, m: Mention, mention: Mention, sent: tuple[int, int], hits: list[EntityHit],
            mentions: Sequence[Mention], frames: dict, last_claim: Optional[Claim], prev_cues: Sequence,
-           lang: str) -> Scene:
+           lang: str, span: Optional[tuple[int, int]] = None,
+           last_figure: Optional[tuple[int, int, str]] = None) -> Scene:
     """What the sentence says around figure `m` besides its cue words: the other figures and the frames
     that bind them, the claim before it in the sentence (and whether `m` is set against it), the cue
-    words of the sentence before, and the kind of the nearest name."""
-    others = tuple((o.start, o.end) for o in mentions if (o.start, o.end) != (m.start, m.end))
-    taken = tuple(f for o in mentions if (o.start, o.end) != (m.start, m.end) for f in frames.get((o.start, o.end), ()))
+    words of the sentence before, and the kind of the nearest name. The figure before may be a non-target
+    one (a loss, a deal): what it measures is evidence too; its conversion in brackets measures the same."""
+    own = {(m.start, m.end), span or (m.start, m.end)}
+    others = tuple((o.start, o.end) for o in mentions if (o.start, o.end) not in own)
+    taken = tuple(f for o in mentions if (o.start, o.end) not in own for f in frames.get((o.start, o.end), ()))
     previous, compared = None, False
-    if last_claim is not None and last_claim.sentence_start == sent[0] and last_claim.end <= m.start:
-        previous = last_claim.quantity
-        gap = text[last_claim.end:m.start]
-        compared = len(gap) <= 60 and compares_figures(gap, lang)
+    if last_figure is None and last_claim is not None:
+        last_figure = (last_claim.sentence_start, last_claim.end, last_claim.quantity)
+    if last_figure is not None and last_figure[0] == sent[0] and last_figure[1] <= m.start:
+        previous = last_figure[2]
+        gap = text[last_figure[1]:m.start]
+        compared = len(gap) <= 60 and (compares_figures(gap, lang) or converts(gap))
     before = [h for h in hits if h.end <= m.start and not _in_units(h, mentions)]
     after = [h for h in hits if h.start >= m.end and not _in_units(h, mentions)]
     near = before[-1] if before else (after[0] if after else None)

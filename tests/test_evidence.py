@@ -53,6 +53,31 @@ CASES = [
     ("Le géant va investir 380 milliards de yuans au cours des trois prochaines années.", "fr", ["investment"]),
     # a yearly amount is no subscription by its rate alone: a deal between companies
     ("Apple envisagerait de verser environ 1 milliard de dollars par an à Google.", "fr", []),
+    # a conversion in brackets measures what the figure it converts measures, and a frame after the
+    # figure reaches past it
+    ("The H100 is reported to cost $25,000 (about 3.8 million yen) per unit.", "en", ["price", "price"]),
+    ("La start-up affirme n’avoir dépensé que 5,6 millions de dollars (5 millions de francs) pour le développer.",
+     "fr", ["training_cost", "training_cost"]),
+    ("The company now holds more than 10 billion yuan (US$1.4 billion) in cash reserves.", "en", []),
+    ("Zhipu raised US$558 million ($705.31 million) in its initial funding round.", "en",
+     ["investment", "investment"]),
+    # of two frames over one stretch, the one that reaches nearest the figure decides
+    ("Ce cycle de financement de série C ferait grimper la valorisation de Mistral à 10 milliards d’euros.", "fr",
+     ["valuation"]),
+    # a quote inside a frame's gap: « que »
+    ("Il y a deux ans, l’entreprise ne valait « que » 400 milliards de dollars.", "fr", ["valuation"]),
+    # spending is an investment only on what investment is (infrastructure, data centres, a stake):
+    # running costs and promotion are not, money spent to train a model is its training cost
+    ("Operating costs are estimated at $944 million.", "en", []),
+    ("SemiAnalysis estimates operating costs around $944 million.", "en", []),
+    ("L’exploitation de ChatGPT coûtait environ 700 000 dollars par jour.", "fr", []),
+    ("Cette année, 12 milliards de dollars seront consacrés à l’entraînement des modèles, et 7 milliards à leur "
+     "fonctionnement.", "fr", ["training_cost"]),
+    ("Auxquels s’ajouteront 206,9 M€ de coûts d’exploitation.", "fr", []),
+    ("DeepSeek n’aurait dépensé que 6 millions d’euros en puces pour entraîner ses IA.", "fr", ["training_cost"]),
+    ("Microsoft plans to spend $80 billion on AI data centers this fiscal year.", "en", ["investment"]),
+    # 'tariff' alone is a price list as often as a customs duty
+    ("GPT-5.4 is half that on the same standard tariff: $2.50 per million input tokens.", "en", ["price"]),
 ]
 
 

@@ -57,3 +57,10 @@ def test_evidence_that_lost_is_shown():
 def test_a_figure_without_evidence_says_so():
     out = explain("Il atteint 450 millions d’euros.", RULES)
     assert "no evidence for" in out
+
+
+def test_a_text_longer_than_a_file_name_is_explained_as_text():
+    text = "Mistral AI raised €600 million in its latest funding round. " * 6
+    assert len(text.encode()) > 300
+    out = explain(text, RULES)
+    assert "claim investment" in out
