@@ -144,6 +144,9 @@ CASES = [
      "fr", "20 livres par mois", "ChatGPT Plus"),
     ("In the design of the MiniMax Token Plan, there are three tiers: Plus costs 49 yuan per month; Max costs "
      "119 yuan per month.", "en", "119 yuan per month", "MiniMax Token Plan Max"),
+    # the model priced, in the API's lower-case spelling, not the company whose pricing it is
+    ("OpenAI’s API pricing makes it obvious: gpt-5.5 is priced at $5.00 per 1M input tokens.",
+     "en", "$5.00 per 1M input tokens", "gpt-5.5"),
 ]
 
 
@@ -165,6 +168,8 @@ FOUND = [
     # a name that opens a sentence stays a name
     ("Zyphra, the lab, raised money.", "en", [("Zyphra", "other")]),
     ("Sarvam raised money.", "en", [("Sarvam", "other")]),
+    # the API's lower-case model ids are models
+    ("the gpt-4o-mini model and gpt-5.5", "en", [("GPT-4o mini", "model"), ("gpt-5.5", "model")]),
 ]
 
 
