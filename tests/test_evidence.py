@@ -76,6 +76,25 @@ CASES = [
     ("Auxquels s’ajouteront 206,9 M€ de coûts d’exploitation.", "fr", []),
     ("DeepSeek n’aurait dépensé que 6 millions d’euros en puces pour entraîner ses IA.", "fr", ["training_cost"]),
     ("Microsoft plans to spend $80 billion on AI data centers this fiscal year.", "en", ["investment"]),
+    # investments the verb frame leaves unsaid: the purchase of compute (decision 3), a deal worth, an IPO,
+    # instalments, money put on the table
+    ("OpenAI has agreed to purchase $300 billion worth of computing power from Oracle.", "en", ["investment"]),
+    ("The deal, worth tens of billions of dollars, gives Anthropic up to one million TPUs.", "en", ["investment"]),
+    ("Nebius will provide GPU capacity to Microsoft in a deal valued at $17.4 billion.", "en", ["investment"]),
+    ("Zhipu is planning a listing after its US$558 million initial public offering.", "en", ["investment"]),
+    ("SoftBank détaille qu'un premier versement de 10 milliards de dollars est prévu en avril.", "fr", ["investment"]),
+    ("300 millions d’euros ont été injectés dans le capital de Kyutai.", "fr", ["investment"]),
+    ("Meta discuterait pour acheter des milliards de dollars de puces IA à Google.", "fr", ["investment"]),
+    ("Le supercalculateur créé pour l'occasion aurait coûté plusieurs centaines de millions de dollars.", "fr",
+     ["investment"]),
+    ("Sam Altman est à la recherche de 7 000 milliards de dollars pour son réseau d’usines de puces.", "fr",
+     ["investment"]),
+    # a deal or a contract alone is no investment: a licence paid yearly stays unclaimed
+    ("L’accord représenterait près d’un milliard de dollars par an pour Apple.", "fr", []),
+    # what users spend in an app is its revenue (decision 13)
+    ("Les utilisateurs ont dépensé pas moins de 2,48 milliards de dollars dans l’application ChatGPT.", "fr",
+     ["revenue"]),
+    ("ChatGPT a franchi le cap des 3 milliards de dollars de dépenses des consommateurs.", "fr", ["revenue"]),
     # 'tariff' alone is a price list as often as a customs duty
     ("GPT-5.4 is half that on the same standard tariff: $2.50 per million input tokens.", "en", ["price"]),
 ]
