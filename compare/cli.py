@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--now", metavar="YYYY-MM-DD", help="date written into the workbook (default: newest article date)")
     p.add_argument("--force", action="store_true",
                    help="drop sheets or Claims columns added by hand to the workbook at OUT (else the export stops)")
+    p.add_argument("--claims", metavar="CLAIMS.jsonl",
+                   help="write the workbook from the claims `extract --format jsonl` wrote, without the articles")
     _add_jobs(p)
 
     p = sub.add_parser("extract", help="print the claims as JSON lines or CSV")
@@ -96,6 +98,11 @@ def run(args: argparse.Namespace) -> int:
     """Dispatch one parsed command to its library function; returns the exit code."""
     rules = args.rules if getattr(args, "rules", None) else DEFAULT_RULES
     out = sys.stdout
+    if args.command == "export" and args.claims:
+        from compare.pipeline import export_claims
+        print(export_claims(args.claims, rules, args.output, references=args.references, now=args.now,
+                            force=args.force, paths=args.paths))
+        return 0
     if args.command == "export":
         from compare.pipeline import export
         print(export(args.paths or DEFAULT_PATHS, rules, args.output, lang=args.lang,

@@ -52,11 +52,15 @@ def _extract(article: Article, engine) -> ArticleResult:
     return ArticleResult(article, claims, unclaimed)
 
 
-def claim_record(c: Claim) -> dict:
-    """The public claim record: the documented keys first, then the rest."""
+def claim_record(c: Claim, article: Optional[Article] = None) -> dict:
+    """The public claim record: the documented keys first, then the rest, then what the workbook shows
+    of its article (`article_title`, `article_url`...: `export --claims` reads them back)."""
     data = c.model_dump()
     ordered = {k: data.pop(k) for k in CLAIM_FIELDS}
     ordered.update(data)
+    if article is not None:
+        from compare.workbook.records import article_keys
+        ordered.update(article_keys(article))
     return ordered
 
 
@@ -83,8 +87,9 @@ def write_claims(paths: Sequence[str], rules_paths: Sequence[str], out: TextIO, 
                  lang: Optional[str] = None, jobs: int = 1) -> int:
     """`claim-compare extract`: claims as JSON lines or CSV, streamed article by article."""
     rules = load_rules(list(rules_paths))
-    records = (claim_record(c) for r in run(paths, rules, lang, jobs) for c in r.claims)
-    fields = CLAIM_FIELDS + [k for k in Claim.model_fields if k not in CLAIM_FIELDS]
+    records = (claim_record(c, r.article) for r in run(paths, rules, lang, jobs) for c in r.claims)
+    from compare.workbook.records import ARTICLE_KEYS
+    fields = CLAIM_FIELDS + [k for k in Claim.model_fields if k not in CLAIM_FIELDS] + list(ARTICLE_KEYS)
     return write_records(records, out, fmt, fields)
 
 
@@ -133,3 +138,20 @@ def export(paths: Sequence[str], rules_paths: Sequence[str], output: str, lang: 
                             force=force, duplicates=duplicates)
     return summary_line(result.model_copy(update={"path": output}))
 
+def export_claims(claims_file: str, rules_paths: Sequence[str], output: str,
+                  references: Optional[Sequence[str]] = None, now: Optional[str] = None, force: bool = False,
+                  paths: Sequence[str] = ()) -> str:
+    """`claim-compare export --claims`: the workbook from the claims `extract --format jsonl` (or a Dask job)
+    wrote, without reading the articles again (compare.workbook.records)."""
+    from compare.errors import UserError
+    from compare.workbook import summary_line, write_workbook
+    from compare.workbook.records import read_claims
+    if paths:
+        raise UserError(f"export reads either articles ({', '.join(paths)}) or --claims {claims_file}, not both")
+    rules, locations = load_rules_located(list(rules_paths))
+    articles, claims = read_claims(claims_file)
+    refs = all_references(rules, references)
+    result = write_workbook(Path(output), articles=articles, claims=claims, unclaimed=None, rules=rules, now=now,
+                            comparisons=_comparisons(claims, articles, rules, refs), references=refs,
+                            locations=locations, force=force)
+    return summary_line(result.model_copy(update={"path": output}))

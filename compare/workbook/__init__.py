@@ -60,7 +60,7 @@ class WorkbookResult(BaseModel):
     sheets: tuple[str, ...]
     articles: int
     claims: int
-    unclaimed: int
+    unclaimed: Optional[int]  # None: not known (a workbook from a claims file)
     comparisons: int
     reviews_carried: int
     reviews_retired: int
@@ -76,7 +76,8 @@ def summary_line(result: WorkbookResult) -> str:
     if result.reviews_carried or result.reviews_retired or result.reviews_restored:
         reviews = (f" (reviews: {result.reviews_carried} carried over, {result.reviews_retired} retired, "
                    f"{result.reviews_restored} restored)")
-    lines = [f"{result.articles} articles, {result.claims} claims, {result.unclaimed} unclaimed numbers, "
+    unclaimed = "" if result.unclaimed is None else f"{result.unclaimed} unclaimed numbers, "
+    lines = [f"{result.articles} articles, {result.claims} claims, {unclaimed}"
              f"{result.comparisons} comparisons -> {result.path}{reviews}"]
     lines += [f"warning: {w}" for w in result.warnings]
     return "\n".join(lines)
@@ -125,7 +126,8 @@ def _alerts(book: Book, limits: Limits) -> list[str]:
     return alerts
 
 
-def write_workbook(path, *, articles: Sequence[Article], claims: Sequence[Claim], unclaimed: Sequence[Unclaimed],
+def write_workbook(path, *, articles: Sequence[Article], claims: Sequence[Claim],
+                   unclaimed: Optional[Sequence[Unclaimed]],
                    comparisons: Union[Sequence[Comparison], "Compared"], rules, now: Optional[str],
                    references: Sequence = (), limits: Limits = Limits(), locations=None, force: bool = False,
                    duplicates: Sequence[tuple[str, str]] = ()) -> WorkbookResult:
@@ -133,6 +135,7 @@ def write_workbook(path, *, articles: Sequence[Article], claims: Sequence[Claim]
 
     `comparisons` is what compare.comparisons.compare_all gives (comparisons, reference checks,
     values in the common currency), or a plain list of comparisons (then no claim has a check).
+    `unclaimed` None: not known (the claims came from a file), said so on the Summary and Sources.
     Raises UserError (and leaves the old file as it was) if the target is open, not ours, its
     review cannot be carried over, or it holds sheets or columns the analyst added (unless `force`).
     """
@@ -149,7 +152,8 @@ def write_workbook(path, *, articles: Sequence[Article], claims: Sequence[Claim]
             f"the workbook holds what an export would not keep: {', '.join(added)}; move it to another file, "
             "or export again with --force to drop it", file=str(path)))
     claims = sorted(claims, key=lambda c: (c.article, c.start, c.end, c.id))
-    unclaimed = sorted(unclaimed, key=lambda u: (u.article, u.start, u.end, u.text))
+    known = unclaimed is not None
+    unclaimed = sorted(unclaimed or (), key=lambda u: (u.article, u.start, u.end, u.text))
     articles = sorted(articles, key=lambda a: a.id)
     carried = carry_reviews(previous, [c.id for c in claims], stamp.date().isoformat())
     refs_used = sorted(list(references) or list(rules.references), key=lambda r: r.id)
@@ -170,7 +174,7 @@ def write_workbook(path, *, articles: Sequence[Article], claims: Sequence[Claim]
            ["Duplicate articles", "; ".join(f"{d} = {o}" for d, o in duplicates) or 0],
            ["Claims", len(claims)],
            ["Comparisons", len(compared.comparisons)],
-           ["Unclaimed numbers", len(unclaimed)],
+           ["Unclaimed numbers", len(unclaimed) if known else "not in a claims file (export the articles to list them)"],
            ["Rule files", "; ".join(rules.files) or None],
            ["References", f"{len(refs_used)}: " + ", ".join(r.id for r in refs_used) if refs_used else 0],
            ["Reviews", f"{carried.carried} carried over, {carried.newly_retired} retired, "
@@ -181,7 +185,7 @@ def write_workbook(path, *, articles: Sequence[Article], claims: Sequence[Claim]
         comparisons_sheet(book, compared.comparisons)
         side_by_side_sheet(book, claims, compared.comparisons, compared, by_id, rules, order)
         matrix_sheet(book, claims, order, compared, rules)
-        sources_sheet(book, articles, claims, unclaimed)
+        sources_sheet(book, articles, claims, unclaimed if known else None)
         unclaimed_sheet(book, unclaimed, by_id)
         rules_sheet(book, rules, refs_used, locations)
         if carried.retired:
@@ -196,7 +200,7 @@ def write_workbook(path, *, articles: Sequence[Article], claims: Sequence[Claim]
     sheets = tuple(ws.title for ws in wb.worksheets)
     save_atomically(wb, path, stamp)
     return WorkbookResult(path=str(path), sheets=sheets, articles=len(articles), claims=len(claims),
-                          unclaimed=len(unclaimed), comparisons=len(compared.comparisons),
+                          unclaimed=len(unclaimed) if known else None, comparisons=len(compared.comparisons),
                           reviews_carried=carried.carried, reviews_retired=len(carried.retired),
                           reviews_restored=carried.restored, truncated_cells=sum(book.truncated.values()),
                           warnings=tuple(alerts), dropped=tuple(added))

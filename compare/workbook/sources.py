@@ -29,11 +29,12 @@ def outlet(url: Optional[str]) -> Optional[str]:
 
 
 def sources_sheet(book: Book, articles: Sequence[Article], claims: Sequence[Claim],
-                  unclaimed: Sequence[Unclaimed]) -> list[str]:
+                  unclaimed: Optional[Sequence[Unclaimed]]) -> list[str]:
+    """`unclaimed` None: not known (then the column is empty)."""
     n_claims = Counter(c.article for c in claims)
-    n_unclaimed = Counter(u.article for u in unclaimed)
+    n_unclaimed = Counter(u.article for u in unclaimed) if unclaimed is not None else {}
     headers = ["Article", "Title", "Outlet", "Date", "URL", "Claims", "Unclaimed numbers", "Author", "Language",
                "File"]
     rows = [[a.id, headline(a), outlet(a.url), day(a.date), Link(a.url, a.url) if a.url else None, n_claims[a.id],
-             n_unclaimed[a.id], a.author, a.lang, a.path] for a in articles]
+             n_unclaimed.get(a.id, 0) if unclaimed is not None else None, a.author, a.lang, a.path] for a in articles]
     return write_table_sheet(book, "Sources", headers, rows, caps={"URL": 50, "Title": 50}, wrap=["Title"])
