@@ -1,0 +1,130 @@
+"""Who pays and who receives (docs/annotation.md, "funds raised vs invested"): an investor's own commitment is
+the investor's, a round's total its recipient's; investors listed after "from"/"auprès de" and the maker of what a
+count counts are not whose figure it is."""
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from compare.attribution.words import NEVER_SUBJECTS, _after_preposition, words
+from compare.entities import EntityHit
+from compare.models import Mention
+from compare.phrases import phrase_regex
+from compare.vocab import attribution_vocab
+
+
+def _introduced_by_non_binding(text: str, h: EntityHit, hits: Sequence[EntityHit], sent_start: int, lang: str) -> bool:
+    """"auprès de Bain Capital, eBay et Nvidia", "from Amazon and Google": investors listed after a
+    word that names who pays are not what the figure is about."""
+    w = words(lang)
+    for nb in w.non_binding.finditer(text, sent_start, h.start):
+        rest = text[nb.end():h.start]
+        for o in hits:
+            if nb.end() <= o.start and o.end <= h.start:
+                rest = rest.replace(text[o.start:o.end], " ")
+        rest = re.sub(r"\b\w*[A-Z]\w*\b", " ", rest)  # names the rules do not know: "eBay", "Bain Capital"
+        if w.list_joiners.fullmatch(rest):
+            return True
+        # a payer described before its name: "with Dutch chip equipment maker ASML", "led by Japan’s SoftBank"
+        if (not re.search(r"[,.;:()«»“”\"]", rest) and not w.preposition_word.search(rest)
+                and len(re.findall(r"[\w’'-]+", rest)) <= w.description_words_max):
+            return True
+    return False
+
+
+def _counted_maker(text: str, m: Mention, h: EntityHit, lang: str) -> bool:
+    """A name right after a count that names what is counted, or its maker ("400 000 puces avancées de
+    Nvidia", "a million Nvidia chips", "512-chip cluster of Nvidia H800s"): not whose count it is."""
+    if m.kind != "count" or h.start < m.end:
+        return False
+    gap = text[m.end:h.start]
+    if not re.search(r"[^\W\d]", m.text) and not words(lang).counted_of.search(gap):
+        return False  # a bare figure: "compared with the 2,000 DeepSeek needed" is DeepSeek's
+    if re.search(r"[,.;:()]", gap) or len(re.findall(r"[\w’'-]+", gap)) > 3:
+        return False
+    w = words(lang)
+    rest = w.counted_of.sub(" ", gap)
+    return not (w.binding.search(rest) or w.purpose.search(rest) or w.non_binding.search(rest)
+                or re.search(r"\b(?:" + phrase_regex(attribution_vocab(lang).kind_bindings) + r")\b", rest, re.I))
+
+
+def _after_recipient_marker(text: str, h: EntityHit, sent_start: int, lang: str) -> bool:
+    return bool(words(lang).recipient_before.search(text, max(sent_start, h.start - 25), h.start))
+
+
+def _commitment(text: str, m: Mention, hits: Sequence[EntityHit], sent: tuple[int, int],
+                lang: str) -> Optional[tuple[Optional[EntityHit], str]]:
+    """The investor whose own commitment the figure is: governed by an investing verb ("plans to invest $1
+    billion", "ASML va investir 1,3 Md€", "€1.3bn brought by ASML") or by an investor's noun with its investor
+    ("an $8 billion investment from Amazon", "un investissement de NVIDIA ... jusqu'à 100 milliards")."""
+    w = words(lang)
+    s0 = sent[0]
+    candidates = [h for h in hits if h.kind not in NEVER_SUBJECTS]
+    for rx in (w.invested_by, w.investor_noun_after):
+        found = rx.match(text, m.end)
+        if found:
+            h = next((h for h in candidates if h.start == found.end()), None)
+            if h is not None:
+                return h, f"the investor named after the figure ({found.group().strip()!r})"
+    lead = text[max(s0, m.start - 80):m.start]
+    verb = w.investing.search(lead) if not re.search(r"[,;:()–—]\s*\S*\s*$", lead) else None
+    if verb and not re.search(r"[,;:()–—.]", verb.group()):
+        vpos = m.start - len(lead) + verb.start()
+        before = [h for h in candidates if s0 <= h.start and h.end <= vpos
+                  and not re.search(r"[;:()–—]", text[h.end:vpos])
+                  and (not _after_preposition(text, h, s0, lang) or w.agent_before.search(text, max(s0, h.start - 12), h.start))]
+        if before:
+            h = ([o for o in before if o.kind != "person"] or before)[-1]  # a person is the investor when no firm is named
+            if any(w.list_end.fullmatch(text, o.end, h.start) for o in hits if o.end < h.start):
+                return None, "several investors together: the figure is no one's"  # "Alibaba, Tencent and 5Y Capital have committed"
+            if h.kind == "person":
+                # "Mark Zuckerberg, PDG de Meta, a révélé des plans pour investir": he speaks for the company
+                firm = next((o for o in candidates if h.end <= o.start and o.end <= vpos and o.kind != "person"
+                             and re.match(r"\s*,", text[h.end:o.start])), None)
+                if firm is not None:
+                    return firm, f"the investor: the company {h.name!r} speaks for"
+            return h, f"the investor: the name before {verb.group().split()[0]!r}"
+        # "Après avoir investi 1 milliard de dollars dans OpenAI en 2019, Microsoft serait prêt à ..."
+        for h in candidates:
+            if m.end <= h.start < sent[1] and not _after_recipient_marker(text, h, s0, lang):
+                if re.search(r",\s*$", text[max(m.end, h.start - 3):h.start]):
+                    return h, f"the investor: the subject after {verb.group().split()[0]!r}"
+                if not _after_preposition(text, h, s0, lang):
+                    break
+        return None
+    for nb in w.investor_noun_before.finditer(text, max(s0, m.start - 90), m.start):
+        h = next((h for h in candidates if h.start == nb.end()), None)
+        if h is not None and not re.search(r"[,;:.()–—]", text[h.end:m.start]):
+            return h, f"the investor named with {nb.group().strip()!r}"
+    return None
+
+
+def _round_total(text: str, m: Mention, sent: tuple[int, int], lang: str) -> bool:
+    """A figure a round's noun governs: "a total round of 1.7 billion euros", "levée de fonds de 1,7 Md€",
+    "OpenAI's $6.5 billion fundraising round"."""
+    w = words(lang)
+    lead = text[max(sent[0], m.start - 50):m.start]
+    found = w.round_before.search(lead)
+    if found and not re.search(r"[,;:.()–—]", found.group()):
+        return True
+    return bool(w.round_after.match(text, m.end, sent[1]))
+
+
+def _round_parties(text: str, hits: Sequence[EntityHit], sent: tuple[int, int],
+                   lang: str) -> tuple[Optional[EntityHit], set]:
+    """Who receives a round and who pays in this sentence: the name after "in"/"dans" that follows an
+    investing verb ("ASML va investir 1,3 Md€ dans Mistral"), and the subjects of investing or leading
+    verbs ("General Catalyst led a funding round", "ASML investirait")."""
+    w = words(lang)
+    recipient = None
+    for verb in w.investing_any.finditer(text, sent[0], sent[1]):
+        for h in hits:
+            if verb.end() < h.start <= verb.end() + 90 and h.kind not in NEVER_SUBJECTS \
+                    and not re.search(r"[;:.()–—]", text[verb.end():h.start]) and _after_recipient_marker(text, h, sent[0], lang):
+                recipient = h
+                break
+        if recipient is not None:
+            break
+    payers = {h for h in hits if sent[0] <= h.start < sent[1] and (w.payer_verb_after.match(text, h.end)
+              or w.invested_by_before.search(text, max(sent[0], h.start - 40), h.start))}  # "brought by ASML"
+    return recipient, payers

@@ -1,0 +1,160 @@
+"""The subject of the clause a figure stands in: a name bound after it, its owner, the nearest name before it
+that is no apposition, source or other side, preferring the kinds the quantity is said of."""
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from compare.attribution.payers import (_commitment, _counted_maker, _introduced_by_non_binding, _round_parties,
+                                        _round_total)
+from compare.attribution.refer import _description_between, _pronoun_before, refer_back
+from compare.attribution.tiers import _tiered
+from compare.attribution.versus import _versus_marker, find_versus, owned
+from compare.attribution.words import (_CLOSERS, _DELIMS, NEVER_SUBJECTS, RECIPIENT_HOW, Attribution,
+                                       _after_preposition, _last_clause_marker, _rank, words)
+from compare.entities import EntityHit
+from compare.models import Mention
+from compare.rules.model import Quantity
+
+
+def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sent: tuple[int, int],
+              lang: str, versus: Optional[EntityHit], history: Sequence[Sequence[EntityHit]]) -> Attribution:
+    """The entity mention `m` of quantity `q` is said of, and how that was decided."""
+    att = _attribute(text, m, q, hits, sent, lang, versus, history)
+    if q.entity_kinds and q.entity_kinds[0] == "product":
+        return _tiered(text, m, att, hits, sent, lang, history)
+    return att
+
+
+def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sent: tuple[int, int],
+               lang: str, versus: Optional[EntityHit], history: Sequence[Sequence[EntityHit]]) -> Attribution:
+    other_side = versus or (find_versus(text, m, hits, sent, lang) if m.kind != "ratio" else None)
+    cut = _versus_marker(text, m, sent, lang)
+    in_sentence = [h for h in hits if sent[0] <= h.start and h.end <= sent[1] and h != other_side
+                   and h.kind not in NEVER_SUBJECTS
+                   and not (cut is not None and h.start >= cut)
+                   and not (versus is not None and m.end <= h.start < versus.end)]  # "of Meta's Llama"
+    usable = [h for h in in_sentence if not _after_source(text, h, sent[0], lang)
+              and (h.kind != "person" or "person" in q.entity_kinds)  # people speak; few figures are theirs
+              and not _counted_maker(text, m, h, lang)]
+    if m.kind == "money":
+        payer = _commitment(text, m, [h for h in hits if sent[0] <= h.start and h.end <= sent[1]
+                                      and not _after_source(text, h, sent[0], lang)], sent, lang)
+        if payer is not None:
+            return Attribution(payer[0], payer[1])
+        if _round_total(text, m, sent, lang):
+            recipient, payers = _round_parties(text, usable, sent, lang)
+            if recipient is not None:
+                return Attribution(recipient, RECIPIENT_HOW)
+            usable = [h for h in usable if h not in payers
+                      and not _introduced_by_non_binding(text, h, usable, sent[0], lang)]
+    clause = _last_clause_marker(text, sent[0], m.start, lang)
+    if clause is not None and any(h.start >= clause for h in usable):
+        usable = [h for h in usable if h.start >= clause]  # "..., compared with the 16,000 Meta used"
+    after = [h for h in usable if h.start >= m.end]
+    for h in after[:1]:
+        if _bound_after(text, m, h, lang, q) and h.kind != "person":
+            return Attribution(owned(text, h, usable), f"bound to the number by the words after it ({text[m.end:h.start].strip()!r})")
+    before = [_maker(text, h, sent[0], lang) for h in usable
+              if h.end <= m.start and not _in_apposition(text, h, m, sent[0], lang, hits)
+              and not _introduced_by_non_binding(text, h, usable, sent[0], lang)]
+    for h in before[-1:]:
+        if words(lang).possessive.match(text[h.end:m.start]) and h.kind != "person":
+            return Attribution(h, "possessive right before the number")
+    for h in reversed([h for h in usable if h.end <= m.start][-1:]):
+        clause = text[h.end:m.start]  # no possessive inside: "..., qui a porté sa valorisation à" is not the name's
+        if (h.kind != "person" and words(lang).relative.match(clause)
+                and not any(rx.search(clause) for rx, _ in words(lang).pronouns)):
+            return Attribution(h, "the number is in a relative clause of the name")
+    frame = words(lang).frame.match(text[sent[0]:m.start])
+    if frame:
+        h = next((h for h in before if h.start == sent[0] + frame.start(1)), None)
+        if h is not None and h.kind != "person" and _rank(h, q) <= min(_rank(o, q) for o in before):
+            return Attribution(h, f"the sentence is framed by {frame.group(0).strip()!r}")
+    pron = _pronoun_before(text, m, sent, lang)
+    if before and all(h.kind == "person" for h in before) and refer_back(history, "any", q) is not None:
+        before = []  # "L'entreprise d'Elon Musk est valorisée...": a person is not what is valued
+    if before:
+        best = min(before, key=lambda h: (_rank(h, q), _after_preposition(text, h, sent[0], lang), m.start - h.end))
+        desc = _description_between(text, best.end, m.start, lang)
+        if desc:
+            earlier = refer_back(history, desc[1], q)
+            if earlier is not None:
+                return Attribution(earlier, f"{desc[0]!r} refers back to it, not to {best.name!r}")
+        if best.status == "known" or not pron or refer_back(history, "any", q) is None:
+            return Attribution(best, "nearest name before the number" if best == before[-1]
+                               else "nearest name of a kind this quantity is said of")
+    earlier = refer_back(history, pron[1] if pron else "any", q)
+    if earlier is not None:
+        why = f"pronoun {pron[0]!r} refers back to it" if pron else "carried over from an earlier sentence"
+        return Attribution(earlier, why)
+    after = [h for h in after if not words(lang).non_binding.search(text[m.end:h.start])]  # "auprès de", "from"
+    if after:
+        best = min(after, key=lambda h: (_rank(h, q), h.start - m.end))
+        if best.kind != "person":
+            return Attribution(best, "the only name in the sentence, after the number")
+    return Attribution(None, "no name in the sentence or before it")
+
+
+def _in_apposition(text: str, h: EntityHit, m: Mention, sent_start: int, lang: str,
+                   hits: Sequence[EntityHit] = ()) -> bool:
+    """A name inside a description set off by commas after another name ("Thinking Machines Lab, une société
+    fondée par des chercheurs qui ont fui OpenAI, a levé"); a clause after a source ("According to a report
+    by The Economic Times, the government ... in Sarvam") is no description."""
+    before = text[sent_start:h.start]
+    cut = max(before.rfind(d) for d in _DELIMS)
+    if cut < 0:
+        return False
+    opener = before[cut + 1:]
+    w = words(lang)
+    head = text[sent_start:sent_start + cut].rstrip()
+    after_name = any(o.end == sent_start + len(head) and o.kind not in NEVER_SUBJECTS for o in hits)
+    if not (w.apposition.match(opener) or w.article_start.match(opener) and after_name
+            or w.apposition.search(opener) and len(opener) < 60):
+        return False
+    between = text[h.end:m.start]
+    return any(c in between for c in _CLOSERS)
+
+
+def _maker(text: str, h: EntityHit, sent_start: int, lang: str) -> EntityHit:
+    """"le créateur de ChatGPT", "the maker of Claude": the product stands for its maker."""
+    if h.organisation and words(lang).maker_of.search(text[max(sent_start, h.start - 40):h.start]):
+        return EntityHit(h.start, h.end, h.organisation, "company", "known")
+    return h
+
+
+def _after_source(text: str, h: EntityHit, sent_start: int, lang: str) -> bool:
+    """A name given as the source ("selon Bloomberg", "..., said OpenAI."), not as the subject."""
+    before = text[max(sent_start, h.start - 30):h.start]
+    w = words(lang)
+    if w.source_before.search(before):
+        return True
+    if w.source_verb_before.search(before):
+        return bool(re.match(r"\s*(?:[,.;:)»”\"]|$)", text[h.end:h.end + 3]))
+    return False
+
+
+def _bound_after(text: str, m: Mention, h: EntityHit, lang: str, q: Optional[Quantity] = None) -> bool:
+    """A name that the number is bound to by "pour", "for", "de"... right after it."""
+    gap = text[m.end:h.start]
+    w = words(lang)
+    if q is not None and q.entity_kinds and h.kind == q.entity_kinds[0] and w.kind_binding.match(gap):
+        return True  # "$100 billion to Stargate", "investissement ... dans Stargate"
+    if any(c in gap for c in ",.;:()") or len(gap) > 80:
+        return False
+    if w.non_binding.search(gap) or w.versus.search(gap):
+        return False
+    tokens = re.findall(r"[\w’']+", gap)
+    purpose = list(w.purpose.finditer(gap))
+    if purpose and len(tokens) <= 9 and not re.search(r"\w", gap[purpose[-1].end():]):
+        return True
+    if len(tokens) > 4 or len(gap) > 40:
+        return False
+    found = list(w.binding.finditer(gap))
+    if not found:
+        return False
+    last = found[-1]
+    word = last.group().lower().replace("'", "’")
+    if word in w.adjacent_only:
+        return not re.search(r"\w", gap[last.end():])
+    return True

@@ -1,0 +1,206 @@
+"""Attribution's words, compiled once per language, and the small tests every part of it shares."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from compare.entities import EntityHit
+from compare.lexicon import load_lexicon
+from compare.models import Mention
+from compare.phrases import phrase_regex
+from compare.rules.model import Quantity
+from compare.vocab import attribution_vocab
+
+_DELIMS = ",;(–—:"
+
+
+# Kinds of name that are never whose figure it is: places, and the outlets, agencies and analysts quoted.
+NEVER_SUBJECTS = frozenset({"place", "outlet"})
+
+
+_CLOSERS = ",;)–—"
+
+
+RECIPIENT_HOW = "the round's total is its recipient's: the name an investor puts money into"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    entity: Optional[EntityHit]
+    how: str
+
+
+@dataclass(frozen=True)
+class _Words:
+    versus: re.Pattern
+    binding: re.Pattern
+    adjacent_only: frozenset
+    non_binding: re.Pattern
+    purpose: re.Pattern
+    kind_binding: re.Pattern
+    clause: re.Pattern
+    apposition: re.Pattern
+    source: re.Pattern
+    contrast: re.Pattern
+    pronouns: tuple  # (compiled, kind)
+    vague: re.Pattern
+    preposition: re.Pattern
+    frame: re.Pattern
+    ratio_of: re.Pattern
+    possessive: re.Pattern
+    maker_of: re.Pattern
+    source_before: re.Pattern  # a source marker right before a name ("selon", "according to the")
+    source_verb_before: re.Pattern
+    article_start: re.Pattern
+    list_joiners: re.Pattern
+    counted_of: re.Pattern
+    relative: re.Pattern
+    preposition_word: re.Pattern
+    description_words_max: int
+    investing: re.Pattern  # an investing verb, then up to three words, ending where the figure starts
+    investing_any: re.Pattern
+    invested_by: re.Pattern  # after a figure: "brought by", "apportés par"
+    investor_noun_after: re.Pattern  # after a figure: "investment from"
+    investor_noun_before: re.Pattern  # "investissement de" before a name
+    recipient_before: re.Pattern  # a recipient marker ending where a name starts
+    round_before: re.Pattern
+    round_after: re.Pattern
+    payer_verb_after: re.Pattern  # after a name: "prévoit d'investir", "led", "is investing"
+    invested_by_before: re.Pattern  # "brought by", "apportés par" ending where a name starts
+    tier_word_list: tuple
+    plan_noun_set: frozenset
+    tier_after: re.Pattern  # after a price: "-per-month Go tiers", " monthly Pro plan", " ChatGPT Plus subscription"
+    tier_before: re.Pattern  # before a price: "Pro at ", "the new Ultra tier at ", "Plus costs "
+    agent_before: re.Pattern  # "by", "par" ending where a name starts
+    list_end: re.Pattern  # "Tencent and " ending where a name starts: the last of a list
+
+
+def _before_name(v) -> str:
+    return r"\s*[«“\"]?\s*(?:(?:" + phrase_regex(v.articles) + r")\s*)?$"
+
+
+@lru_cache(maxsize=None)
+def words(lang: str) -> _Words:
+    v = attribution_vocab(lang)
+    flags = re.IGNORECASE
+    return _Words(
+        versus=re.compile(phrase_regex(v.versus_markers), flags),
+        binding=re.compile(phrase_regex(v.binding_words), flags),
+        adjacent_only=frozenset(w.lower().replace("'", "’") for w in v.binding_words_adjacent_only),
+        non_binding=re.compile(phrase_regex(v.non_binding_words), flags) if v.non_binding_words else re.compile(r"(?!x)x"),
+        purpose=re.compile(phrase_regex(v.purpose_bindings), flags),
+        kind_binding=re.compile(r"^\s*(?:" + phrase_regex(v.kind_bindings) + r")\s*[«“\"]?\s*(?:(?:" + phrase_regex(v.articles)
+                                + r")\s*)?(?:\w+\s+)?[«“\"]?\s*$", flags),
+        clause=re.compile(phrase_regex(v.clause_markers), flags),
+        apposition=re.compile(r"^\s*(?:(?:" + phrase_regex(v.articles) + r")\s*)?(?:" + phrase_regex(v.apposition_markers) + ")", flags),
+        source=re.compile(phrase_regex(v.source_markers), flags),
+        contrast=re.compile(r"^[\s«“\"'(–—-]*(?:" + phrase_regex(v.contrast_openers) + ")", flags),
+        pronouns=tuple((re.compile(phrase_regex([p]), flags), kind) for p, kind in v.pronouns.items()),
+        vague=re.compile(r"(?:" + phrase_regex(v.vague_words) + r")\s*$", flags),
+        preposition=re.compile(r"(?:(?:" + phrase_regex(v.prepositions) + r")\s*[«“\"]?\s*|[’'])$", flags),
+        frame=re.compile(r"^\s*(?:" + phrase_regex(v.frame_openers) + r")\s+[«“\"]?\s*(\S)[^,]{0,40},", flags),
+        ratio_of=re.compile(r"^\s*(?:" + phrase_regex(v.ratio_of) + r")\s*[«“\"]?\s*$", flags),
+        possessive=re.compile(r"^[’']s\s+(?:(?:" + phrase_regex(v.possessive_fillers) + r")\s+)?$", flags),
+        maker_of=re.compile(r"(?:" + phrase_regex(v.maker_of) + r")\s*[«“\"]?\s*$", flags),
+        source_before=re.compile(r"(?:" + phrase_regex(v.source_markers) + r")" + _before_name(v), flags),
+        source_verb_before=re.compile(r"(?:" + (phrase_regex(v.source_verbs) if v.source_verbs else r"(?!x)x") + r")"
+                                      + _before_name(v), flags),
+        article_start=re.compile(r"^\s*(?:" + phrase_regex(v.articles) + r")\s*\w", flags),
+        list_joiners=re.compile(r"(?:[\s,«“\"»”]|\b(?:" + phrase_regex(v.list_joiners + v.articles) + r")\b)*", flags),
+        counted_of=re.compile(phrase_regex(v.counted_of), flags),
+        preposition_word=re.compile(r"(?:" + phrase_regex(v.prepositions) + r")", flags),
+        relative=re.compile(r"\s*,?\s*(?:" + phrase_regex(v.relative_pronouns) + r")[^,;:.()–—]*$", flags),
+        description_words_max=v.description_words_max,
+        investing=re.compile(r"(?<![\w’'-])(?:" + _rx(v.investing_verbs) + r")\s+(?:[\w’'-]+\s+){0,3}$", flags),
+        investing_any=re.compile(r"(?<![\w’'-])(?:" + _rx(v.investing_verbs) + r")(?![\w’'-])", flags),
+        invested_by=re.compile(r"\s*(?:" + _rx(v.investing_verbs) + r")\s+(?:" + _rx(v.payer_prepositions) + ")"
+                               + _before_name(v)[:-1], flags),
+        investor_noun_after=re.compile(r"\s*(?:" + _rx(v.investor_nouns) + r")\s+(?:" + _rx(v.payer_prepositions)
+                                       + ")" + _before_name(v)[:-1], flags),
+        investor_noun_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.investor_nouns) + r")\s+(?:" + _rx(v.payer_prepositions)
+                                        + ")" + _before_name(v)[:-1], flags),
+        recipient_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.recipient_markers) + ")" + _before_name(v), flags),
+        round_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.round_nouns) + r")\s+(?:[\w’'-]+\s+){0,3}$", flags),
+        round_after=re.compile(r"\s+(?:[\w’'-]+\s+)?(?:" + _rx(v.round_nouns) + r")(?![\w’'-])", flags),
+        invested_by_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.investing_verbs) + r")\s+(?:" + _rx(v.payer_prepositions) + ")"
+                                      + _before_name(v), flags),
+        tier_word_list=tuple(v.tier_words),
+        plan_noun_set=frozenset(p.lower() for p in v.plan_nouns),
+        tier_after=re.compile(r"[\s-]*(?:[a-z][\w-]*\s+)?[«“\"]?\s*(?P<name>(?:[A-Z][\w+-]*\s+){0,3}?)(?P<tier>"
+                              + _names_rx(v.tier_words) + r")\s*[»”\"]?\s+(?:" + _rx(v.plan_nouns) + ")", flags & 0),
+        tier_before=re.compile(r"(?<![\w’'-])(?P<tier>" + _names_rx(v.tier_words) + r")\s*[»”\"]?\s*(?:(?:" + _rx(v.plan_nouns)
+                               + r")\s*)?(?::|\s(?:" + _rx(v.tier_price_links) + r"))\s*$", flags & 0),
+        agent_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.agent_markers) + ")" + _before_name(v), flags),
+        list_end=re.compile(r"\s*,?\s+(?:" + _rx(v.list_joiners) + r")\s+", flags),
+        payer_verb_after=re.compile(r"\s+(?:[\w’'-]+\s+|[\w]+[’']\s*){0,3}?(?:" + _rx(v.investing_verbs + v.payer_verbs)
+                                    + r")(?![\w’'-])", flags),
+    )
+
+
+def _names_rx(names) -> str:
+    """Tier words as names: case-sensitive, whole words ("Premium+" with its plus)."""
+    return "|".join(re.escape(n) + (r"(?![\w+])" if not n.endswith("+") else "") for n in sorted(names, key=lambda n: (-len(n), n))) \
+        if names else r"(?!x)x"
+
+
+def _rx(phrases) -> str:
+    return phrase_regex(phrases) if phrases else r"(?!x)x"
+
+
+def starts_with_contrast(sentence: str, lang: str) -> bool:
+    return bool(words(lang).contrast.match(sentence))
+
+
+def is_vague(text: str, m: Mention, sent_start: int, lang: str) -> bool:
+    """An amount with no digit after "quelques", "several"... is too vague to be a claim."""
+    if any(ch.isdigit() for ch in m.text):
+        return False
+    before = text[max(sent_start, m.start - 25):m.start]
+    return bool(words(lang).vague.search(before)) or bool(words(lang).vague.match(m.text.split(" ")[0] + " "))
+
+
+def _after_preposition(text: str, h: EntityHit, sent_start: int, lang: str) -> bool:
+    """"built on top of V3", "modèles d’OpenAI": a name after a preposition is seldom the subject."""
+    return bool(words(lang).preposition.search(text[max(sent_start, h.start - 12):h.start]))
+
+
+def _rank(h: EntityHit, q: Quantity) -> int:
+    """Lower is likelier: the quantity's entity kinds in their order, then other known names,
+    then detected names, then persons."""
+    kinds = list(q.entity_kinds)
+    if h.kind == "person":
+        return len(kinds) + 3
+    if h.status != "known":
+        return len(kinds) + 2
+    if h.kind in kinds:
+        return kinds.index(h.kind)
+    return len(kinds)
+
+
+def compares_back(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether text[start:end] sets what follows against what came before ("..., contre 60 dollars")."""
+    w = words(lang)
+    return bool(w.clause.search(text, start, end) or w.versus.search(text, start, end))
+
+
+def _last_clause_marker(text: str, start: int, end: int, lang: str) -> Optional[int]:
+    found = None
+    for cm in words(lang).clause.finditer(text, start, end):
+        found = cm.end()
+    return found
+
+
+@lru_cache(maxsize=None)
+def _change_res(lang: str) -> tuple:
+    changes = load_lexicon(lang).changes
+    by_dir: dict = {}
+    for phrase, direction in changes.items():
+        by_dir.setdefault(direction, []).append(phrase)
+    return tuple((re.compile(phrase_regex(ps), re.IGNORECASE), d) for d, ps in sorted(by_dir.items()))
+
+
+def change_words(text: str, start: int, end: int, lang: str) -> list[tuple[int, int, str]]:
+    """Spans of change words ("hausse", "cut", "grimper") in text[start:end], with their direction."""
+    return [(m.start(), m.end(), d) for rx, d in _change_res(lang) for m in rx.finditer(text, start, end)]
