@@ -95,6 +95,15 @@ CASES = [
     ("Les utilisateurs ont dépensé pas moins de 2,48 milliards de dollars dans l’application ChatGPT.", "fr",
      ["revenue"]),
     ("ChatGPT a franchi le cap des 3 milliards de dollars de dépenses des consommateurs.", "fr", ["revenue"]),
+    # 'price', 'prix', 'cheaper' say a figure is a price of something, not which kind: a plan or tier named
+    # with it makes it a subscription, a chip or tokens a usage price
+    ("ChatGPT did get a new $200 price tag for a pro tier.", "en", ["subscription_price"]),
+    ("Users were alarmed as subscription costs went from 10.00 euros to 1300.00 euros by a pricing error.", "en",
+     ["subscription_price", "subscription_price"]),
+    ("Son nouvel abonnement moins cher à 8 dollars, ChatGPT Go.", "fr", ["subscription_price"]),
+    ("Nvidia's B200 carries a price of $40,000.", "en", ["price"]),
+    ("Le prix du H100 est d'environ 30 000 dollars.", "fr", ["price"]),
+    ("Doubao 1.5 est environ 50 fois moins cher que GPT-4o.", "fr", ["price"]),
     # 'tariff' alone is a price list as often as a customs duty
     ("GPT-5.4 is half that on the same standard tariff: $2.50 per million input tokens.", "en", ["price"]),
 ]
