@@ -1,10 +1,14 @@
 """The public API around the parser: write_mentions (the CLI command), the lexicon and its errors."""
 import io
 import json
+import os
 import re
+import select
 import shutil
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -12,7 +16,7 @@ import pytest
 from compare.errors import UserError
 from compare.lexicon import LANG_DIR, load_lexicon, read_lexicon
 from compare.models import Mention
-from compare.quantities import find_mentions, write_mentions
+from compare.quantities import find_mentions, stdin_lines, write_mentions
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_b83a57ec9cdd648f.txt"
@@ -49,6 +53,66 @@ def test_write_mentions_streams():
 
     write_mentions(texts(), "en", out)
     assert seen == [0, 1, 2]
+
+
+class _CountingOut(io.StringIO):
+    flushes = 0
+
+    def flush(self):
+        self.flushes += 1
+        super().flush()
+
+
+def test_stdin_lines_does_not_flush_per_line_when_more_input_is_waiting(tmp_path):
+    """A file (or a pipe with lines waiting) is written in blocks, not with one system call a line."""
+    src = tmp_path / "in.txt"
+    src.write_text("".join(f"{i} %\n" for i in range(200)), encoding="utf-8")
+    out = _CountingOut()
+    with open(src, encoding="utf-8") as stream:
+        write_mentions(stdin_lines(stream, out), "fr", out)
+    assert out.getvalue().count("\n") == 200
+    assert out.flushes <= 1
+
+
+def test_stdin_lines_flushes_before_it_would_wait():
+    """A pipe that feeds one line and waits gets the answer: the output is flushed before the reader
+    blocks on the next line."""
+    r, w = os.pipe()
+    out = _CountingOut()
+    flushed_before_second = []
+
+    def feed_second_line_once_flushed():
+        deadline = time.monotonic() + 20
+        while out.flushes == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        flushed_before_second.append(out.flushes)
+        os.write(w, "6 %\n".encode())
+        os.close(w)
+
+    os.write(w, "5 %\n".encode())
+    with os.fdopen(r, encoding="utf-8") as stream:
+        lines = stdin_lines(stream, out)
+        assert next(lines) == "5 %\n"
+        feeder = threading.Thread(target=feed_second_line_once_flushed)
+        feeder.start()
+        assert next(lines) == "6 %\n"
+        feeder.join()
+        assert list(lines) == []
+    assert flushed_before_second == [1]
+
+
+def test_cli_quantities_answers_a_line_before_its_input_ends():
+    proc = subprocess.Popen([sys.executable, "-m", "compare", "quantities", "--lang", "en"], cwd=ROOT,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        proc.stdin.write("It costs $5 million.\n")
+        proc.stdin.flush()
+        ready, _, _ = select.select([proc.stdout], [], [], 60)
+        assert ready, "no answer while the input stays open"
+        assert json.loads(proc.stdout.readline())[0]["value"] == 5e6
+    finally:
+        proc.stdin.close()
+        proc.wait(60)
 
 
 def test_cli_quantities_reads_arguments_and_stdin():

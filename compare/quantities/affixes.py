@@ -108,8 +108,7 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
         if sm.group("g") is None or not (r.digits is False):
             v = g.scale_table.get(word)
             if v is not None and not (sm.group("g") and not r.digits and not sm.group("s")):
-                scale_flag = g.scale_flags.get(word) or next(
-                    (f for w, f in g.scale_flags.items() if lookup_key(w).lower() == lookup_key(word).lower()), None)
+                scale_flag = g.scale_flags.get(word) or g.scale_flags_by_key.get(lookup_key(word).lower())
                 r.scale = v
                 r.scale_end = end = sm.end()
     cm = g.currency_after.match(text, end)

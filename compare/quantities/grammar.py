@@ -28,6 +28,7 @@ class Table:
         self.exact = {}
         self.lower = {}
         self.written = {}
+        self.seen: dict = {}
         for phrase, value in mapping.items():
             if not is_case_sensitive(phrase, case):
                 self.written.setdefault(phrase.lower(), value)
@@ -42,10 +43,15 @@ class Table:
         found = self.written.get(text)
         if found is not None:
             return found
+        try:
+            return self.seen[text]
+        except KeyError:
+            pass
         k = lookup_key(text)
-        if k in self.exact:
-            return self.exact[k]
-        return self.lower.get(k.lower())
+        found = self.exact[k] if k in self.exact else self.lower.get(k.lower())
+        if len(self.seen) < 4096:  # the spellings met in texts: case and spacing variants of the phrases
+            self.seen[text] = found
+        return found
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,7 @@ class Grammar:
     scale: re.Pattern
     scale_table: Table
     scale_flags: dict
+    scale_flags_by_key: dict  # lookup_key(word).lower() -> the first scale written so
     currency_after: re.Pattern
     currency_table: Table
     ambiguous: frozenset
@@ -127,6 +134,14 @@ def _vague_regex(lex: Lexicon) -> str:
                   + orders + r"))?" + SP + r"+(?:" + alternation(lex.scales.connectors) + r")" + SP + r"*)?") if v.orders else ""
     # "several", "plusieurs" are found looking back from the order or scale (few anchors in plain text)
     return r"(?P<v>" + order_part + r"(?P<vs>" + alternation(list(v.scales) + list(v.singular)) + r"))(?!\w)"
+
+
+def _by_key(mapping: dict) -> dict:
+    """{lookup_key(phrase).lower(): value}, the first phrase of the mapping winning."""
+    out: dict = {}
+    for phrase, value in mapping.items():
+        out.setdefault(lookup_key(phrase).lower(), value)
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -231,6 +246,7 @@ def grammar(lang: str) -> Grammar:
         lang=lang, lex=lex, anchor=anchor, digit_anchor=re.compile(r"\d"), word_anchor=word_anchor, word_scan=word_scan,
         special=special, prefix=prefix, article=article,
         scale=scale, scale_table=Table(scale_words, case=None), scale_flags=scale_flags,
+        scale_flags_by_key=_by_key(scale_flags),
         currency_after=currency_after, currency_table=Table({**cur_after, **cur_before}),
         ambiguous=frozenset(lookup_key(a) for a in ambiguous), subunits=frozenset(s.lower() for s in subunits),
         hints=re.compile(alternation(hints), I),

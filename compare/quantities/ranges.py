@@ -13,6 +13,7 @@ from compare.quantities.reading import Reading
 
 ReadSecond = Callable[[str, int, Grammar, str], tuple]
 """Reads the second end of a range at a position, after a joiner (the reader's, to avoid a cycle)."""
+_CLAUSE_END = re.compile(r"[.;:,]")
 
 
 def join_range(text: str, r: Reading, g: Grammar, lo: int, read_second: ReadSecond) -> None:
@@ -23,8 +24,8 @@ def join_range(text: str, r: Reading, g: Grammar, lo: int, read_second: ReadSeco
     if r.qualifier not in ("=", "~") or r.kind == "ratio":
         return
     opener = r.opener
-    clause = re.split(r"[.;:,]", text[max(lo, r.opener_start - 60):r.opener_start])[-1]
-    change = r.governed or bool(opener and opener in g.change_openers and g.change_before.search(clause))
+    change = r.governed or bool(opener and opener in g.change_openers and g.change_before.search(
+        _CLAUSE_END.split(text[max(lo, r.opener_start - 60):r.opener_start])[-1]))
     jm = g.range_join.match(text, r.end)
     j = jm.group("j").strip().lower().replace("’", "'") if jm else ""
     if not jm or (j not in g.free_joiners and not (opener and j in g.range_open.get(opener, ()))) \

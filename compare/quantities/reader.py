@@ -8,11 +8,13 @@ times, versions... judged in compare/quantities/skips.py) are returned with thei
 """
 from __future__ import annotations
 
+import io
 import json
 import math
 import re
+import select
 from decimal import Decimal
-from typing import Iterable, NamedTuple, Optional, TextIO
+from typing import Iterable, Iterator, NamedTuple, Optional, TextIO
 
 from compare.models import Mention
 from compare.numbers import Numeral, read_words, scaled_precision, word_tables
@@ -31,6 +33,7 @@ _TEN_POWER = re.compile(r"([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})")
 _CLOCK = re.compile(r"\d*(?:[:hH.]\d+)*")
 _BY = re.compile(r"[^\S\r\n]*[x×][^\S\r\n]*\d")
 _DIGITS = re.compile(r"\d+")
+_SPACES_RUN = re.compile(SP + r"*")
 _SLASH = re.compile(r"/(\d+)(?:/\d+)*")
 _GLUED_WORD = re.compile(r"[\w.\-‑]*")
 _NAME_CHARS = frozenset("/=?&#@_%~\\")
@@ -257,8 +260,7 @@ def _special(text: str, m: re.Match, g: Grammar, lo: int):
         ratio_qualifier(text, r, g, lo)
         return r, r.end
     p = m.end()
-    sm = re.compile(SP + r"*").match(text, p)
-    p2 = sm.end()
+    p2 = _SPACES_RUN.match(text, p).end()
     if p2 < len(text):
         got, nxt, _ = _read(text, p2, g, p2, allow_range=False)
         if got is not None and got.kind == "number":
@@ -374,12 +376,38 @@ def _skipped(text: str, s: int, end: int, why: str, out: list[Skipped]) -> None:
         out.append(Skipped(digit, end, why))
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(..., ensure_ascii=False) builds one per call
+
+
 def write_mentions(texts: Iterable[str], lang: str, out: TextIO) -> None:
-    """One JSON array of mentions per input text, written as each text is read (streams stdin)."""
+    """One JSON array of mentions per input text, written as each text is read (streams stdin).
+
+    Each line is handed to `out` before the next text is read; a stream of texts (stdin) is read
+    through `stdin_lines`, which flushes `out` before it would wait for input, not after every line. A mention's fields
+    are its `model_dump()` (a flat model: its `__dict__`, without the copy)."""
+    encode = _JSON.encode
+    if hasattr(texts, "fileno"):  # a stream (stdin): answers are flushed when the next line is not there yet
+        texts = stdin_lines(texts, out)
     for t in texts:
         if t.endswith("\n"):
             t = t[:-1]
         if t.endswith("\r"):
             t = t[:-1]
-        out.write(json.dumps([m.model_dump() for m in find_mentions(t, lang)], ensure_ascii=False) + "\n")
-        out.flush()
+        out.write(encode([m.__dict__ for m in find_mentions(t, lang)]) + "\n")
+
+
+def stdin_lines(stream: TextIO, out: TextIO) -> Iterator[str]:
+    """The lines of `stream`, flushing `out` whenever the next line is not there yet: a pipe that
+    feeds one line and waits for its answer gets it, and a file or a fast pipe is written in blocks
+    instead of one system call per line. Where the stream cannot be polled, `out` is flushed after
+    every line."""
+    try:
+        fd = stream.fileno()
+        select.select([fd], [], [], 0)
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        fd = None
+    poll = select.select
+    for line in stream:
+        yield line
+        if fd is None or not poll([fd], [], [], 0)[0]:
+            out.flush()

@@ -4,6 +4,7 @@ becomes.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from compare.models import Mention
@@ -11,6 +12,7 @@ from compare.numbers import Numeral, read_digits, read_words
 from compare.phrases import lookup_key
 from compare.quantities.grammar import Grammar
 
+_key = lru_cache(maxsize=4096)(lookup_key)
 _DIGIT_RUN = re.compile(r"[.,]?\d+(?:[ \u00a0\u202f\u2009.,]\d+){0,8}")
 
 
@@ -108,7 +110,7 @@ def to_mention(text: str, r: Reading, g: Grammar, context: Optional[str] = None)
                 else "amount in a sub-unit (cents, pence): no currency code")
     elif r.kind == "money" and r.currency_form and r.currency_form.strip() in g.shared_signs:
         note = _shared_sign(r, g, text if context is None else context)
-    elif r.kind == "money" and r.currency_form and lookup_key(r.currency_form) in g.ambiguous:
+    elif r.kind == "money" and r.currency_form and _key(r.currency_form) in g.ambiguous:
         lo, hi = max(0, r.start - 60), min(len(text), r.end + 60)
         window = text[lo:hi].lower()
         hm = g.hints.search(text, lo, hi) if g.hint_stems.search(window) else None
