@@ -9,15 +9,28 @@ import sys
 from typing import Optional, Sequence
 
 from compare import __version__
+from compare.defaults import rules_paths
 from compare.errors import UserError
+from compare.progress import EXIT_ERROR, Report
 
-DEFAULT_RULES = ["rules"]
 DEFAULT_PATHS = ["seeds"]
 
 
 def _add_rules(p: argparse.ArgumentParser) -> None:
     p.add_argument("--rules", action="append", metavar="DIR_OR_FILE",
-                   help="rule files or folders (default: rules/); may be repeated")
+                   help="rule files or folders (default: ./rules/ if there is one, else the rules shipped "
+                        "with claim-compare); may be repeated")
+
+
+def _add_corpus(p: argparse.ArgumentParser, engines: bool = True) -> None:
+    """Options of the commands that read a corpus: the progress bar, and where extraction runs."""
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar (skipped files are still named)")
+    if engines:
+        _add_jobs(p)
+        p.add_argument("--engine", choices=["local", "dask"], default="local",
+                       help="where extraction runs: local processes (-j) or a Dask cluster")
+        p.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --engine dask: the scheduler's address (default: a local cluster of -j workers)")
 
 
 def _add_lang(p: argparse.ArgumentParser) -> None:
@@ -45,14 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="drop sheets or Claims columns added by hand to the workbook at OUT (else the export stops)")
     p.add_argument("--claims", metavar="CLAIMS.jsonl",
                    help="write the workbook from the claims `extract --format jsonl` wrote, without the articles")
-    _add_jobs(p)
+    _add_corpus(p)
 
     p = sub.add_parser("extract", help="print the claims as JSON lines or CSV")
     p.add_argument("paths", nargs="*", metavar="PATH")
     _add_rules(p)
     _add_lang(p)
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
-    _add_jobs(p)
+    _add_corpus(p)
 
     p = sub.add_parser("compare", help="print the comparisons between claims and references")
     p.add_argument("paths", nargs="*", metavar="PATH")
@@ -60,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang(p)
     p.add_argument("--references", action="append", metavar="FILE")
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    _add_corpus(p, engines=False)
 
     p = sub.add_parser("quantities", help="print every quantity mention of each text as one JSON array per line")
     p.add_argument("texts", nargs="*", metavar="TEXT", help="texts to read (default: one per line on standard input)")
@@ -79,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--split", choices=["dev", "test"], help="score one split of real-press gold")
     p.add_argument("--json", action="store_true", help="print the scores as JSON instead of the report")
 
+    p = sub.add_parser("init", help="copy the default rules and references into DIR for editing")
+    p.add_argument("folder", nargs="?", default="rules", metavar="DIR", help="where to write them (default: rules/)")
+
     rp = sub.add_parser("rules", help="check, test or describe rule files")
     rsub = rp.add_subparsers(dest="rules_command", metavar="ACTION")
     p = rsub.add_parser("check", help="validate rule files; exit 1 on errors")
@@ -96,8 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Dispatch one parsed command to its library function; returns the exit code."""
-    rules = args.rules if getattr(args, "rules", None) else DEFAULT_RULES
+    rules = rules_paths(args.rules) if hasattr(args, "rules") else []
     out = sys.stdout
+    report = Report(quiet=getattr(args, "quiet", True))
+    engine = {"engine": getattr(args, "engine", "local"), "scheduler": getattr(args, "scheduler", None)}
     if args.command == "export" and args.claims:
         from compare.pipeline import export_claims
         print(export_claims(args.claims, rules, args.output, references=args.references, now=args.now,
@@ -106,16 +125,23 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "export":
         from compare.pipeline import export
         print(export(args.paths or DEFAULT_PATHS, rules, args.output, lang=args.lang,
-                     references=args.references, now=args.now, jobs=args.jobs, force=args.force))
-        return 0
+                     references=args.references, now=args.now, jobs=args.jobs, force=args.force, report=report,
+                     **engine))
+        return report.exit_code
     if args.command == "extract":
         from compare.pipeline import write_claims
-        write_claims(args.paths or DEFAULT_PATHS, rules, out, fmt=args.format, lang=args.lang, jobs=args.jobs)
-        return 0
+        write_claims(args.paths or DEFAULT_PATHS, rules, out, fmt=args.format, lang=args.lang, jobs=args.jobs,
+                     report=report, **engine)
+        return report.exit_code
     if args.command == "compare":
         from compare.pipeline import write_comparisons
         write_comparisons(args.paths or DEFAULT_PATHS, rules, out, fmt=args.format, lang=args.lang,
-                          references=args.references)
+                          references=args.references, report=report)
+        return report.exit_code
+    if args.command == "init":
+        from compare.defaults import init_rules
+        for path in init_rules(args.folder):
+            print(f"wrote {path}")
         return 0
     if args.command == "quantities":
         from compare.quantities import write_mentions
@@ -133,9 +159,9 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "rules":
         from compare import ruletools
         if args.rules_command == "check":
-            return ruletools.check(args.paths or DEFAULT_RULES, out)
+            return ruletools.check(args.paths or rules_paths(), out)
         if args.rules_command == "test":
-            return ruletools.test(args.paths or DEFAULT_RULES, out)
+            return ruletools.test(args.paths or rules_paths(), out)
         if args.rules_command == "schema":
             out.write(ruletools.schema_json())
             return 0
@@ -154,7 +180,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except UserError as e:
         for p in e.problems:
             print(p, file=sys.stderr)
-        return 1
+        return EXIT_ERROR
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:

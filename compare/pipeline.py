@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence, TextIO
 
-from compare.articles import read_articles
-from compare.extract import compile_engine, extract_article
+from compare.articles import Corpus
+from compare.extract import compile_engine
 from compare.models import Article, Claim, Comparison, Unclaimed
+from compare.progress import Report
 from compare.rules import RuleSet, load_rules, load_rules_located
 
 CLAIM_FIELDS = ["id", "article", "entity", "quantity", "value", "low", "high", "unit", "qualifier", "per",
@@ -28,28 +29,35 @@ class ArticleResult:
 
 
 def run(paths: Sequence[str], rules: RuleSet, lang: Optional[str] = None, jobs: int = 1,
-        duplicates: Optional[list[tuple[str, str]]] = None) -> Iterator[ArticleResult]:
+        duplicates: Optional[list[tuple[str, str]]] = None, report: Optional[Report] = None,
+        engine: str = "local", scheduler: Optional[str] = None) -> Iterator[ArticleResult]:
     """Claims and unclaimed numbers of each article, one article at a time, in file order; an article
     with the same text as an earlier one is read once and listed in `duplicates` as (its id, the first's).
 
-    With jobs > 1 articles are extracted in worker processes; the output is the same, in the
-    same order, since no state is shared between articles.
+    With jobs > 1 articles are extracted in worker processes, with engine "dask" on a Dask cluster
+    (`scheduler`, else a LocalCluster of `jobs` workers); the output is the same, in the same order,
+    since no state is shared between articles. Skipped files and the progress go to `report`.
     """
-    engine = compile_engine(rules)
-    articles = read_articles(paths, lang=lang, duplicates=duplicates)
-    if jobs <= 1:
-        for article in articles:
-            yield _extract(article, engine)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(partial(_extract, engine=engine), articles, chunksize=16)
+    from compare import engines
+    report = report if report is not None else Report()
+    compiled = compile_engine(rules)
+    corpus = Corpus(paths, lang=lang, skip=report.skip, duplicates=duplicates)
+    report.start(corpus.expected)
+    mapped = engines.dask(corpus, compiled, jobs, scheduler) if engine == "dask" else \
+        engines.local(corpus, compiled, jobs)
+    try:
+        for article, (claims, unclaimed) in mapped:
+            report.advance(len(claims))
+            yield ArticleResult(article, claims, unclaimed)
+    finally:
+        report.close()
 
 
-def _extract(article: Article, engine) -> ArticleResult:
-    claims, unclaimed = extract_article(article, engine)
-    return ArticleResult(article, claims, unclaimed)
+def _slim(article: Article) -> Article:
+    """The article as the workbook reads it once its claims are out: its first line (the headline it may
+    be) and a mark that more follows, not the whole text, so memory holds no article texts."""
+    first, newline, rest = article.text.strip().partition("\n")
+    return article.model_copy(update={"text": first + newline + rest.strip()[:1]})
 
 
 def claim_record(c: Claim, article: Optional[Article] = None) -> dict:
@@ -84,10 +92,12 @@ def write_records(records: Iterable[dict], out: TextIO, fmt: str, fields: Option
 
 
 def write_claims(paths: Sequence[str], rules_paths: Sequence[str], out: TextIO, fmt: str = "jsonl",
-                 lang: Optional[str] = None, jobs: int = 1) -> int:
+                 lang: Optional[str] = None, jobs: int = 1, report: Optional[Report] = None,
+                 engine: str = "local", scheduler: Optional[str] = None) -> int:
     """`claim-compare extract`: claims as JSON lines or CSV, streamed article by article."""
     rules = load_rules(list(rules_paths))
-    records = (claim_record(c, r.article) for r in run(paths, rules, lang, jobs) for c in r.claims)
+    results = run(paths, rules, lang, jobs, report=report, engine=engine, scheduler=scheduler)
+    records = (claim_record(c, r.article) for r in results for c in r.claims)
     from compare.workbook.records import ARTICLE_KEYS
     fields = CLAIM_FIELDS + [k for k in Claim.model_fields if k not in CLAIM_FIELDS] + list(ARTICLE_KEYS)
     return write_records(records, out, fmt, fields)
@@ -110,10 +120,11 @@ def _comparisons(claims: list[Claim], articles: list[Article], rules: RuleSet, r
 
 
 def write_comparisons(paths: Sequence[str], rules_paths: Sequence[str], out: TextIO, fmt: str = "jsonl",
-                      lang: Optional[str] = None, references: Optional[Sequence[str]] = None) -> int:
+                      lang: Optional[str] = None, references: Optional[Sequence[str]] = None,
+                      report: Optional[Report] = None) -> int:
     """`claim-compare compare`: comparisons as JSON lines or CSV."""
     rules = load_rules(list(rules_paths))
-    results = list(run(paths, rules, lang))
+    results = [ArticleResult(_slim(r.article), r.claims, []) for r in run(paths, rules, lang, report=report)]
     claims = [c for r in results for c in r.claims]
     compared = _comparisons(claims, [r.article for r in results], rules, all_references(rules, references))
     return write_records((c.model_dump(mode="json") for c in compared.comparisons), out, fmt,
@@ -122,12 +133,17 @@ def write_comparisons(paths: Sequence[str], rules_paths: Sequence[str], out: Tex
 
 def export(paths: Sequence[str], rules_paths: Sequence[str], output: str, lang: Optional[str] = None,
            references: Optional[Sequence[str]] = None, now: Optional[str] = None, jobs: int = 1,
-           force: bool = False) -> str:
-    """`claim-compare export`: the workbook; returns the summary to print (compare.workbook.summary_line)."""
+           force: bool = False, report: Optional[Report] = None, engine: str = "local",
+           scheduler: Optional[str] = None) -> str:
+    """`claim-compare export`: the workbook; returns the summary to print (compare.workbook.summary_line).
+
+    Memory holds one record per claim and unclaimed number and each article's metadata, not its text."""
     from compare.workbook import summary_line, write_workbook
     rules, locations = load_rules_located(list(rules_paths))
     duplicates: list[tuple[str, str]] = []
-    results = list(run(paths, rules, lang, jobs, duplicates=duplicates))
+    results = [ArticleResult(_slim(r.article), r.claims, r.unclaimed)
+               for r in run(paths, rules, lang, jobs, duplicates=duplicates, report=report, engine=engine,
+                            scheduler=scheduler)]
     articles = [r.article for r in results]
     claims = [c for r in results for c in r.claims]
     unclaimed = [u for r in results for u in r.unclaimed]
@@ -137,6 +153,7 @@ def export(paths: Sequence[str], rules_paths: Sequence[str], output: str, lang: 
                             comparisons=compared, rules=rules, now=now, references=refs, locations=locations,
                             force=force, duplicates=duplicates)
     return summary_line(result.model_copy(update={"path": output}))
+
 
 def export_claims(claims_file: str, rules_paths: Sequence[str], output: str,
                   references: Optional[Sequence[str]] = None, now: Optional[str] = None, force: bool = False,
