@@ -8,6 +8,7 @@ company the rules don't know still says whose it is, marked `detected`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -61,9 +62,12 @@ class EntityMatcher:
                     hits.append(EntityHit(m.start(), m.end(), surface, fam.kind, "known", fam.organisation))
         hits = _resolve_overlaps(hits)
         if detect:
-            sources = [o for o in _find_outlets(text) if all(o.end <= k.start or o.start >= k.end for k in hits)]
+            starts = [k.start for k in hits]
+            sources = [o for o in _find_outlets(text) if _clear_of(o, hits, starts)]
+            taken = sorted(hits + sources, key=lambda h: h.start)
+            starts = [k.start for k in taken]
             detected = [d for d in _resolve_overlaps(_detect_names(text, lang, hits, self.common_words))
-                        if all(d.end <= k.start or d.start >= k.end for k in hits + sources)]
+                        if _clear_of(d, taken, starts)]
             hits = sorted(hits + sources + detected, key=lambda h: h.start)
         return hits
 
@@ -97,11 +101,21 @@ def _resolve_overlaps(hits: list[EntityHit]) -> list[EntityHit]:
     """Keep the longest hit where hits overlap; known beats detected at equal length."""
     rank = {"known": 0, "detected": 1}
     ordered = sorted(hits, key=lambda h: (-(h.end - h.start), rank[h.status], h.start))
-    kept: list[EntityHit] = []
+    kept: list[EntityHit] = []  # apart from each other, in text order
+    starts: list[int] = []
     for h in ordered:
-        if all(h.end <= k.start or h.start >= k.end for k in kept):
-            kept.append(h)
-    return sorted(kept, key=lambda h: h.start)
+        if _clear_of(h, kept, starts):
+            i = bisect_right(starts, h.start)
+            kept.insert(i, h)
+            starts.insert(i, h.start)
+    return kept
+
+
+def _clear_of(h: EntityHit, hits: list[EntityHit], starts: list[int]) -> bool:
+    """Whether `h` overlaps none of `hits` (apart from each other, in text order; `starts` theirs): only
+    the hits next to where it would go can overlap it, so this costs a search, not a pass over all."""
+    i = bisect_right(starts, h.start)
+    return all(h.end <= k.start or h.start >= k.end for k in hits[max(0, i - 1):i + 1])
 
 
 _NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w&\-]|[’'](?![sS]\b))*[\w]|[A-ZÀ-ÖØ-Þ])"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -16,6 +17,7 @@ from compare.attribution import NEVER_SUBJECTS, RECIPIENT_HOW, attribute, change
 from compare.cues import Choice, CueMatcher, Scene, accepts, choose_quantity, compares_figures, compile_cues, converts
 from compare.entities import EntityHit, EntityMatcher, compile_entities
 from compare.lexicon import load_lexicon
+from compare.limits import ARTICLE_FIGURES, TOO_LONG, TOO_MANY, article_end, pieces, rest_skipped, warn
 from compare.models import Article, Claim, Mention, Unclaimed
 from compare.phrases import name_key, phrase_regex
 from compare.quantities import REASONS, Skipped, read_quantities
@@ -55,26 +57,36 @@ def claim_id(article: str, start: int, end: int, quantity: str) -> str:
 def decide(article: Article, engine: Engine) -> list[Decision]:
     """Every quantity mention of the article and what it became, in text order."""
     text, lang = article.text, article.lang
-    hits = engine.entities.find(text, lang)
+    read_to, why = article_end(text), TOO_LONG  # compare.limits: what is past the limits is skipped, with why
+    readable = text if read_to == len(text) else text[:read_to]
+    hits = engine.entities.find(readable, lang)
+    starts = [h.start for h in hits]
+    figures = 0
     decisions: list[Decision] = []
     history: list[list[EntityHit]] = []  # the names of each earlier sentence, its topic first
     last_claim: Optional[Claim] = None
     last_money: Optional[Claim] = None
     prev_cues: list = []  # the cue words of the sentence before: evidence for a figure its own sentence says little of
     last_figure: Optional[tuple[int, int, str]] = None  # (sentence start, end, quantity) of the last figure decided
-    for sent in split_sentences(text):
+    for sent in pieces(text, split_sentences(readable)):  # an overlong sentence is read in pieces
         s0, s1 = sent
         sentence = text[s0:s1]
-        sent_hits = [h for h in hits if s0 <= h.start and h.end <= s1]
-        found = read_quantities(sentence, lang, context=text)  # the article chooses the currency of a shared sign (¥)
+        sent_hits = [h for h in hits[bisect_left(starts, s0):bisect_right(starts, s1)] if h.end <= s1]
+        found = read_quantities(sentence, lang, context=readable)  # the article chooses the currency of a shared sign (¥)
+        figures += len(found.mentions) + len(found.skipped)
+        if figures > ARTICLE_FIGURES:
+            read_to, why = s0, TOO_MANY
+            break
         mentions = [_shift(m, s0) for m in found.mentions]
+        units = _names_in_units(sent_hits, mentions)
+        first = len(decisions)
         cues = engine.cues.find(text, lang, s0, s1)
         frames = {(m.start, m.end): engine.cues.frames(m, text, lang, s0, s1) for m in mentions}
         contrast = starts_with_contrast(sentence, lang)
         decisions.extend(_skipped_numbers(text, (s0, s1), found.skipped, sent_hits))
         for m in mentions:
             d = _decide_one(article, engine, m, (s0, s1), sent_hits, cues, contrast, history, last_claim, last_money,
-                            mentions, frames, prev_cues, last_figure)
+                            mentions, frames, prev_cues, last_figure, units)
             decisions.append(d)
             if d.claim is not None or d.choice is not None:  # a non-target figure too ("3 billion yuan, or $431 million")
                 last_figure = (s0, d.claim.end if d.claim is not None else d.mention.end,
@@ -86,7 +98,7 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
         named = [h for h in sent_hits if h.kind != "person" and h.kind not in NEVER_SUBJECTS]
         # The entity a sentence made a claim about is its topic: later sentences refer back to it first; a
         # round's recipient before its investor ("ASML va investir 1,3 Md€ dans Mistral ... la société" is Mistral).
-        topic = next((d.claim for d in reversed(decisions) if d.claim is not None and d.claim.sentence_start == s0
+        topic = next((d.claim for d in reversed(decisions[first:]) if d.claim is not None and d.claim.sentence_start == s0
                       and d.claim.why.endswith(RECIPIENT_HOW)), last_claim)
         if topic is not None and topic.sentence_start == s0 and topic.entity:
             named.insert(0, EntityHit(s0, s0, topic.entity, topic.entity_kind or "other",
@@ -94,6 +106,10 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
         if named:
             history.append(named)
         prev_cues = [c for c in cues if not c.pattern]
+    if read_to < len(text):
+        start, end, reason = rest_skipped(text, read_to, why)
+        warn(article.id, reason)
+        decisions.append(Decision(Mention(text=text[start:end], start=start, end=end), (start, end), None, reason))
     return sorted(decisions, key=lambda d: (d.sentence[0], d.mention.start))
 
 
@@ -118,8 +134,10 @@ def _shift(m: Mention, offset: int) -> Mention:
 def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, int], hits: list[EntityHit],
                 cues, contrast: bool, history: list[list[EntityHit]], last_claim: Optional[Claim],
                 last_money: Optional[Claim], mentions: Sequence[Mention] = (), frames: Optional[dict] = None,
-                prev_cues: Sequence = (), last_figure: Optional[tuple[int, int, str]] = None) -> Decision:
+                prev_cues: Sequence = (), last_figure: Optional[tuple[int, int, str]] = None,
+                units: Optional[frozenset] = None) -> Decision:
     text, lang = article.text, article.lang
+    units = _names_in_units(hits, mentions) if units is None else units
 
     def none(reason: str) -> Decision:
         return Decision(m, sent, None, reason)
@@ -147,7 +165,7 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
     period = _borrow_period(mention, sent, text, lang, last_claim)
     if period is not None:
         mention, note = period
-    scene = _scene(text, m, mention, sent, hits, mentions, frames or {}, last_claim, prev_cues, lang, span, last_figure)
+    scene = _scene(text, m, mention, sent, hits, mentions, frames or {}, last_claim, prev_cues, lang, span, last_figure, units)
     choice = choose_quantity(mention, cues, engine.cues, text, lang, scene, (frames or {}).get(span, ()))
     how = None
     weak_choice = choice is not None and choice.weak
@@ -173,7 +191,7 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
     if quantity.period == "forbidden" and mention.per:
         return none(f"{quantity.id} takes no period")
     versus = find_versus(text, mention, hits, sent, lang) if mention.kind == "ratio" else None
-    att = attribute(text, mention, quantity, [h for h in hits if not _in_units(h, mentions)], sent, lang, versus, history)
+    att = attribute(text, mention, quantity, [h for h in hits if h not in units], sent, lang, versus, history)
     if att.entity is None and contrast and last_claim is not None and last_claim.entity:
         entity_name, status, kind = last_claim.entity, last_claim.entity_status, last_claim.entity_kind
         who = "entity carried over from the previous claim"
@@ -207,7 +225,7 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
 def _scene(text: str, m: Mention, mention: Mention, sent: tuple[int, int], hits: list[EntityHit],
            mentions: Sequence[Mention], frames: dict, last_claim: Optional[Claim], prev_cues: Sequence,
            lang: str, span: Optional[tuple[int, int]] = None,
-           last_figure: Optional[tuple[int, int, str]] = None) -> Scene:
+           last_figure: Optional[tuple[int, int, str]] = None, units: Optional[frozenset] = None) -> Scene:
     """What the sentence says around figure `m` besides its cue words: the other figures and the frames
     that bind them, the claim before it in the sentence (and whether `m` is set against it), the cue
     words of the sentence before, and the kind of the nearest name. The figure before may be a non-target
@@ -222,8 +240,9 @@ def _scene(text: str, m: Mention, mention: Mention, sent: tuple[int, int], hits:
         previous = last_figure[2]
         gap = text[last_figure[1]:m.start]
         compared = len(gap) <= 60 and (compares_figures(gap, lang) or converts(gap))
-    before = [h for h in hits if h.end <= m.start and not _in_units(h, mentions)]
-    after = [h for h in hits if h.start >= m.end and not _in_units(h, mentions)]
+    units = _names_in_units(hits, mentions) if units is None else units
+    before = [h for h in hits if h.end <= m.start and h not in units]
+    after = [h for h in hits if h.start >= m.end and h not in units]
     near = before[-1] if before else (after[0] if after else None)
     return Scene(others=others, taken=taken, previous=previous, compared=compared, neighbour_cues=tuple(prev_cues),
                  entity_kind=near.kind if near is not None else None)
@@ -256,13 +275,19 @@ def _borrow_period(m: Mention, sent: tuple[int, int], text: str, lang: str,
     return None
 
 
-def _in_units(h: EntityHit, mentions: Sequence[Mention]) -> bool:
-    """A name among a figure's unit words ("22,000 Nvidia H100 GPUs") is part of the figure, not its subject."""
-    for m in mentions:
-        core = _number_core(m)
-        if m.start <= h.start and h.end <= m.end and not (h.start < core[1] and core[0] < h.end):
-            return True
-    return False
+def _names_in_units(hits: Sequence[EntityHit], mentions: Sequence[Mention]) -> frozenset:
+    """The names among a figure's unit words ("22,000 Nvidia H100 GPUs"): part of the figure, not its subject.
+    Found once per sentence, each name only against the figures long enough to hold it."""
+    spans = sorted((m.start, m.end, _number_core(m)) for m in mentions)
+    starts = [s for s, _, _ in spans]
+    longest = max((e - s for s, e, _ in spans), default=0)
+    out = set()
+    for h in hits:
+        for start, end, core in spans[bisect_left(starts, h.end - longest):bisect_right(starts, h.start)]:
+            if start <= h.start and h.end <= end and not (h.start < core[1] and core[0] < h.end):
+                out.add(h)
+                break
+    return frozenset(out)
 
 
 @lru_cache(maxsize=None)
