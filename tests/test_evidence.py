@@ -104,6 +104,13 @@ CASES = [
     ("Nvidia's B200 carries a price of $40,000.", "en", ["price"]),
     ("Le prix du H100 est d'environ 30 000 dollars.", "fr", ["price"]),
     ("Doubao 1.5 est environ 50 fois moins cher que GPT-4o.", "fr", ["price"]),
+    # a percent a year is a trend, a tax rate is no price change; a promotion is one (decision 7)
+    ("Les coûts d'inférence ont chuté de 86 % par an au cours de l'année précédente.", "fr", []),
+    ("Inference cost was falling about 10x per year for an LLM of equal performance.", "en", []),
+    ("Kenya adds a 16% Value Added Tax on digital services.", "en", []),
+    ("DeepSeek said it would make a 75% promotional discount on its V4-Pro API permanent.", "en", ["price_change"]),
+    ("Input costs 12 yuan per million tokens, with a limited-time 25% discount at launch.", "en",
+     ["price", "price_change"]),
     # 'tariff' alone is a price list as often as a customs duty
     ("GPT-5.4 is half that on the same standard tariff: $2.50 per million input tokens.", "en", ["price"]),
 ]
