@@ -21,6 +21,7 @@ from compare.limits import ARTICLE_FIGURES, TOO_LONG, TOO_MANY, article_end, pie
 from compare.models import Article, Claim, Mention, Unclaimed
 from compare.phrases import name_key, phrase_regex
 from compare.quantities import REASONS, Skipped, read_quantities
+from compare.quantities.context import counts_something, default_currency, money_near
 from compare.rules.model import RuleSet
 from compare.sentences import split_sentences
 
@@ -256,13 +257,32 @@ def _borrow_unit(m: Mention, sent: tuple[int, int], cues, engine: Engine, text: 
     prev = last_claim if last_claim is not None and last_claim.kind in ("money", "count") else last_money
     same_sentence = prev is not None and prev.sentence_start == sent[0]
     if prev is not None and (contrast or same_sentence) and (
-            _is_scaled(m) or same_sentence and prev.kind == "count" and (m.value or 0) >= 100):
+            _is_scaled(m) or same_sentence and prev.kind == "count" and (m.value or 0) >= 100) and not (
+            prev.kind == "money" and counts_something(text, m.end, lang)):  # "...700 million weekly active users"
         borrowed = m.model_copy(update={"kind": prev.kind, "unit": prev.unit, "per": m.per or prev.per})
         return borrowed, f"unit {prev.unit} carried over from the previous figure {prev.text!r}"
-    if last_money is not None and _is_scaled(m) and _money_cue(m, last_money, cues, engine, text, lang):
+    if last_money is not None and _is_scaled(m) and _money_cue(m, last_money.unit, cues, engine, text, lang):
         borrowed = m.model_copy(update={"kind": "money", "unit": last_money.unit})
         return borrowed, f"currency {last_money.unit} carried over from {last_money.text!r}"
+    # "24 milliards", "un demi-milliard", "des centaines de milliards": a figure with a scale and no unit takes
+    # the currency of the last amount of money before it in the article (compare.quantities.context), unless
+    # it counts something else ("2 milliards de requêtes", "30 million monthly users").
+    if _has_scale(m) and not _counted(text, m.end, lang) and not counts_something(text, m.end, lang):
+        money = money_near(text, m.start, m.end, sent, lang)
+        if money is not None:
+            borrowed = m.model_copy(update={"kind": "money", "unit": money.unit})
+            return borrowed, f"currency {money.unit} of {money.text!r} nearby"
+        default = default_currency(lang)  # no currency written near it: the press's own, if a money word governs it
+        if default and _money_cue(m, default, cues, engine, text, lang):
+            borrowed = m.model_copy(update={"kind": "money", "unit": default})
+            return borrowed, f"no currency written nearby: {default} assumed"
     return None
+
+
+def _has_scale(m: Mention) -> bool:
+    """A figure that ends with a scale word ("24 milliards", "de 66 à 72 milliards", "des centaines de milliards")."""
+    values = [abs(v) for v in (m.value, m.low, m.high) if v is not None]
+    return bool(values) and max(values) >= 10_000 and m.text[-1:].isalpha()
 
 
 def _borrow_period(m: Mention, sent: tuple[int, int], text: str, lang: str,
@@ -300,11 +320,11 @@ def _counted(text: str, pos: int, lang: str) -> bool:
     return bool(_unit_words(lang).match(text, pos))
 
 
-def _money_cue(m: Mention, money: Claim, cues, engine: Engine, text: str, lang: str) -> bool:
+def _money_cue(m: Mention, unit: str, cues, engine: Engine, text: str, lang: str) -> bool:
     """Whether a specific cue of a quantity measured only in money governs a bare scaled number."""
-    if _counted(text, m.end, lang):
-        return False  # "30 million monthly users"
-    choice = choose_quantity(m.model_copy(update={"kind": "money", "unit": money.unit}), cues, engine.cues, text, lang)
+    if _counted(text, m.end, lang) or counts_something(text, m.end, lang):
+        return False  # "30 million monthly users", "2 milliards de requêtes"
+    choice = choose_quantity(m.model_copy(update={"kind": "money", "unit": unit}), cues, engine.cues, text, lang)
     return (choice is not None and choice.quantity.target and choice.cue is not None and not choice.cue.weak
             and set(choice.quantity.measures) == {"money"})
 

@@ -93,6 +93,28 @@ class Currencies(UserFile):
     hints: dict[str, str] = Field(default_factory=dict, description="Words near a dollar amount that name another dollar.")
     shared: dict[str, dict[str, list[str]]] = Field(
         default_factory=dict, description="A sign two currencies write alike (¥) -> each code -> the words of an article that choose it.")
+    money_nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns of money after a bare amount ('30 milliards de revenus'): it may take the currency of the text "
+                    "before it; after any other noun ('30 milliards de requêtes') it counts something else.")
+    default: Optional[str] = Field(
+        None, description="The currency of a bare amount governed by a money word when the article writes no currency at all "
+                          "('a levé 13 milliards'); the claim says it was assumed.")
+    not_nouns: list[str] = Field(
+        default_factory=list, description="Words after 'de'/'of' that are no noun ('d'ici 2030', 'de plus'): the amount counts nothing.")
+    count_connectors: list[str] = Field(
+        default_factory=list, description="Words between a bare amount and what it counts ('de', 'of'); not 'des' "
+                                          "('8,2 milliards des équipements réseau' is money from them).")
+    noun_right_after: bool = Field(
+        False, description="A word right after a bare amount is what it counts ('28 million consumers'), unless it is a money "
+                           "noun or one of not_nouns (English); else only a noun after a connector counts ('de requêtes').")
+
+    @field_validator("default")
+    @classmethod
+    def _default_iso(cls, v: Optional[str]) -> Optional[str]:
+        if v is not None and not re.fullmatch(r"[A-Z]{3}", v):
+            raise ValueError(f"currency code {v!r} is not an ISO 4217 code (three capital letters)")
+        return v
 
 
 class Percents(UserFile):

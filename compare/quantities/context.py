@@ -1,0 +1,69 @@
+"""What the article around a bare amount says of its currency: "30 milliards" after "d'euros".
+
+A currency said once applies to every figure that shares it (docs/annotation.md): a figure with a
+scale and no unit ("24 milliards", "un demi-milliard", "des centaines de milliards") takes the
+currency of the last amount of money written before it in the article. Not when it counts
+something else: "2 milliards de requêtes", "30 billion of them" (a noun after "de"/"of" that is no
+noun of money in currencies.yaml `money_nouns`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from compare.lexicon import load_lexicon
+from compare.models import Mention
+from compare.phrases import SP, alternation
+
+WINDOW = 600  # characters read back for the last amount of money: about a paragraph of press text
+
+
+@lru_cache(maxsize=None)
+def _after(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    lex = load_lexicon(lang)
+    c = lex.currencies
+    closing = r"[»”\"’)\]]?"  # 'des « millions » de composants'
+    connector = re.compile(SP + r"*" + closing + SP + r"+(?:" + alternation(c.count_connectors or ["(?!x)x"]) + r")" + SP
+                           + r"*(?=[^\W\d_])", re.IGNORECASE)
+    word = re.compile(SP + r"*" + closing + r"(?:" + SP + r"+|[-‑])(?=[^\W\d_])" if c.noun_right_after else r"(?!x)x")
+    nouns = list(c.money_nouns) + list(c.not_nouns)
+    money = re.compile(r"(?:" + alternation(nouns) + r")(?!\w)" if nouns else r"(?!x)x", re.IGNORECASE)
+    return connector, word, money
+
+
+def counts_something(text: str, end: int, lang: str) -> bool:
+    """Whether a noun that is no money follows the figure ending at `end`: "2 milliards de requêtes",
+    and in English "28 million consumers", "1.2 million square feet" (not "30 billion in revenue", not a
+    name: "100 millions de Xavier Niel")."""
+    connector, word, money = _after(lang)
+    cm = connector.match(text, end) or word.match(text, end)
+    # a name is where the money comes from, not what it counts: "100 millions de Xavier Niel"
+    return bool(cm) and not text[cm.end()].isupper() and not money.match(text, cm.end())
+
+
+def money_near(text: str, start: int, end: int, sentence: tuple[int, int], lang: str,
+               window: int = WINDOW) -> Optional[Mention]:
+    """The amount of money whose currency a bare figure at text[start:end] shares: the last one before
+    it in its sentence, else the first after it in its sentence ("passer de 20 millions à près de 400
+    millions de dollars"), else the last one in the `window` characters of the article before it."""
+    from compare.quantities.reader import find_mentions
+
+    s0, s1 = sentence
+    lo = max(0, min(start - window, s0))
+    if lo:
+        space = text.find(" ", lo, start)
+        lo = start if space < 0 else space + 1  # not from inside a word or a figure
+    before = [m for m in find_mentions(text[lo:start], lang, context=text) if m.kind == "money" and m.unit]
+    in_sentence = [m for m in before if m.start + lo >= s0]
+    if in_sentence:
+        return in_sentence[-1]
+    after = [m for m in find_mentions(text[end:s1], lang, context=text) if m.kind == "money" and m.unit]
+    if after:
+        return after[0]
+    return before[-1] if before else None
+
+
+def default_currency(lang: str) -> Optional[str]:
+    """The currency of an amount whose article writes none (currencies.yaml `default`), or None."""
+    return load_lexicon(lang).currencies.default

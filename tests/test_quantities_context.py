@@ -1,0 +1,94 @@
+"""A bare amount takes the currency the article gives it (compare/quantities/context.py, extract._borrow_unit):
+the last amount of money before it in its sentence, else the first after it in its sentence, else the
+last one in the paragraph before it; with none written, French press counts in dollars when a word of
+money governs the figure. Not when the amount counts something else."""
+import pytest
+
+from compare.extract import extract_text
+from compare.quantities.context import counts_something, money_near
+from compare.rules import load_rules
+
+RULES = load_rules(["rules"])
+
+
+def _claims(text, lang):
+    return [(c.text, c.value if c.value is not None else (c.low, c.high), c.unit) for c in extract_text(text, RULES, lang)]
+
+
+@pytest.mark.parametrize("text, lang, span, unit", [
+    # the currency of the sentence or the paragraph before
+    ("Meta prévoit des dépenses d’investissement comprises entre 70 et 72 milliards de dollars pour 2025, "
+     "contre une estimation précédente de 66 à 72 milliards.", "fr", "66 à 72 milliards", "USD"),
+    ("300 millions d’euros ont été injectés dans le capital de Kyutai. Le laboratoire a levé 100 millions "
+     "l’an dernier.", "fr", "100 millions", "EUR"),
+    ("Anthropic atteint 5 milliards de dollars de chiffre d’affaires annualisé. Claude Code génère déjà un "
+     "demi-milliard de revenus.", "fr", "un demi-milliard", "USD"),
+    # the currency written after it in the sentence
+    ("Son chiffre d’affaires annualisé est passé de 20 millions à près de 400 millions de dollars.", "fr",
+     "20 millions", "USD"),
+    # none written: a word of money governs it, French press counts in dollars
+    ("Microsoft a déjà investi plus de 13 milliards dans OpenAI.", "fr", "plus de 13 milliards", "USD"),
+    ("Le segment des centres de données a dégagé 51,2 milliards de revenus sur le trimestre.", "fr",
+     "51,2 milliards", "USD"),
+])
+def test_a_bare_amount_takes_the_currency_of_its_article(text, lang, span, unit):
+    got = {t: u for t, _, u in _claims(text, lang)}
+    assert got.get(span) == unit, _claims(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, span", [
+    ("OpenAI a levé 6 milliards de dollars. ChatGPT traite 2,5 milliards de requêtes par jour.", "fr", "2,5 milliards"),
+    ("Nvidia a investi 5 milliards de dollars. Le groupe a vendu des « millions » de composants.", "fr", "millions"),
+    ("xAI raised $6 billion. Its app reached 28 million consumers last month.", "en", "28 million"),
+    ("Microsoft will spend $80 billion. The Fairwater site will sprawl across 1.2 million square feet.", "en",
+     "1.2 million"),
+    ("OpenAI raised $40 billion, and ChatGPT has well over 700 million weekly active users.", "en",
+     "well over 700 million"),
+    # English amounts are written with their currency: no default
+    ("Microsoft has invested more than 13 billion in OpenAI.", "en", "more than 13 billion"),
+])
+def test_a_bare_amount_that_counts_something_else_takes_no_currency(text, lang, span):
+    got = {t: u for t, _, u in _claims(text, lang)}
+    assert span not in got or got[span] not in ("USD", "EUR"), _claims(text, lang)
+
+
+@pytest.mark.parametrize("after, lang, counts", [
+    (" de requêtes par jour", "fr", True),
+    (" de revenus d’ici 2030", "fr", False),
+    (" d’ici 2030", "fr", False),
+    (" » de composants Nvidia", "fr", True),
+    (" en 2026", "fr", False),
+    (" dans OpenAI", "fr", False),
+    (" consumers", "en", True),
+    (" square feet", "en", True),
+    ("-square-foot facility", "en", True),
+    (" in revenue", "en", False),
+    (" in 2026", "en", False),
+    (" of funding", "en", False),
+    (" of queries", "en", True),
+    (".", "en", False),
+])
+def test_counts_something(after, lang, counts):
+    text = "12 milliards" + after if lang == "fr" else "12 billion" + after
+    end = len("12 milliards") if lang == "fr" else len("12 billion")
+    assert counts_something(text, end, lang) is counts
+
+
+def test_money_near_prefers_its_own_sentence():
+    text = "Mistral a levé 600 millions. OpenAI, valorisé 300 milliards de dollars, a levé 40 milliards d’euros."
+    start = text.index("40 milliards")
+    s0 = text.index("OpenAI")
+    got = money_near(text, start, start + len("40 milliards"), (s0, len(text)), "fr")
+    assert got is not None and got.unit == "USD"
+    start = text.index("600")
+    end = start + len("600 millions")
+    assert money_near(text, start, end, (0, s0), "fr") is None
+
+
+@pytest.mark.parametrize("after, counts", [
+    (" des équipements réseau", False),
+    (" de Xavier Niel", False),
+    (" d’utilisateurs", True),
+])
+def test_counts_something_fr_partitive_and_names(after, counts):
+    assert counts_something("100 millions" + after, len("100 millions"), "fr") is counts
