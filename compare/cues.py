@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
+from compare.comparisons.rates import find_rate
 from compare.models import Mention
 from compare.phrases import phrase_regex
 from compare.regexes import TimedPattern
@@ -129,6 +130,8 @@ class CueMatcher:
     pattern_res: dict  # quantity id -> tuple of (lang or None, compiled)
     frame_res: dict = field(default_factory=dict)  # (lang, quantity id) -> (before, after) compiled or None
     weights: Evidence = Evidence()
+    rates: tuple = ()  # the rules' exchange rates, for the quantities' plausible bounds (`at_most`)
+    currency: str = "USD"  # the comparison currency the bounds are written in
 
     def find(self, text: str, lang: str, start: int = 0, end: Optional[int] = None) -> list[CueHit]:
         end = len(text) if end is None else end
@@ -210,7 +213,26 @@ def compile_cues(rules: RuleSet) -> CueMatcher:
                 frame_res[(lang, q.id)] = compile_frames(frames)
         pattern_res[q.id] = tuple((p.lang, TimedPattern(p.regex, re.IGNORECASE, where=f'quantity "{q.id}"'))
                                   for p in q.patterns)  # analyst regexes run with a time limit (compare.regexes)
-    return CueMatcher(tuple(rules.quantities), cue_res, weak_res, pattern_res, frame_res, rules.evidence)
+    return CueMatcher(tuple(rules.quantities), cue_res, weak_res, pattern_res, frame_res, rules.evidence,
+                      tuple(rules.rates), rules.settings.currency)
+
+
+def beyond_bound(q: Quantity, m: Mention, matcher: CueMatcher) -> Optional[str]:
+    """Why an amount of money is too large to be quantity `q` (its `at_most`, in the comparison currency at
+    the rules' rates: "$360,000 per year" for 1,000 seats is no plan's price, "20 milliards par an" no
+    price of use), or None. The smallest amount the figure states counts; a currency without a rate is kept."""
+    if q.at_most is None or m.kind != "money" or not m.unit:
+        return None
+    amounts = [abs(v) for v in (m.low, m.value, m.high) if v is not None]
+    if not amounts:
+        return None
+    found = find_rate(m.unit, matcher.currency, matcher.rates)
+    if found is None:
+        return None
+    amount = min(amounts) * found[0]
+    if amount <= q.at_most:
+        return None
+    return f"{amount:,.0f} {matcher.currency} is above the plausible bound of {q.id} ({q.at_most:,.0f} {matcher.currency})"
 
 
 def accepts(q: Quantity, m: Mention) -> bool:

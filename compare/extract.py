@@ -14,7 +14,8 @@ from typing import Optional, Sequence
 
 from compare.articles import parse_article
 from compare.attribution import NEVER_SUBJECTS, RECIPIENT_HOW, attribute, change_words, compares_back, find_versus, is_vague, starts_with_contrast
-from compare.cues import Choice, CueMatcher, Scene, accepts, choose_quantity, compares_figures, compile_cues, converts
+from compare.cues import (Choice, CueMatcher, Scene, accepts, beyond_bound, choose_quantity, compares_figures, compile_cues,
+                          converts)
 from compare.entities import EntityHit, EntityMatcher, compile_entities
 from compare.lexicon import load_lexicon
 from compare.limits import ARTICLE_FIGURES, TOO_LONG, TOO_MANY, article_end, pieces, rest_skipped, warn
@@ -69,6 +70,7 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
     last_money: Optional[Claim] = None
     prev_cues: list = []  # the cue words of the sentence before: evidence for a figure its own sentence says little of
     last_figure: Optional[tuple[int, int, str]] = None  # (sentence start, end, quantity) of the last figure decided
+    last_amount: Optional[tuple[int, int, str]] = None  # the same, of the last figure that is no factor
     for sent in pieces(text, split_sentences(readable)):  # an overlong sentence is read in pieces
         s0, s1 = sent
         sentence = text[s0:s1]
@@ -87,11 +89,13 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
         decisions.extend(_skipped_numbers(text, (s0, s1), found.skipped, sent_hits))
         for m in mentions:
             d = _decide_one(article, engine, m, (s0, s1), sent_hits, cues, contrast, history, last_claim, last_money,
-                            mentions, frames, prev_cues, last_figure, units)
+                            mentions, frames, prev_cues, last_figure if m.kind == "ratio" else last_amount, units)
             decisions.append(d)
             if d.claim is not None or d.choice is not None:  # a non-target figure too ("3 billion yuan, or $431 million")
                 last_figure = (s0, d.claim.end if d.claim is not None else d.mention.end,
                                d.claim.quantity if d.claim is not None else d.choice.quantity.id)
+                if m.kind != "ratio":  # "$30.7bn, doubling the $15.2bn": the amount before, not the factor between
+                    last_amount = last_figure
             if d.claim is not None:
                 last_claim = d.claim
                 if d.claim.kind == "money":
@@ -191,6 +195,9 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
         return none(f"{quantity.id} needs a period (per month, per year...)")
     if quantity.period == "forbidden" and mention.per:
         return none(f"{quantity.id} takes no period")
+    beyond = beyond_bound(quantity, mention, engine.cues)  # "$360,000 per year" for 1,000 seats is no plan's price
+    if beyond is not None:
+        return Decision(m, sent, None, f"{quantity.label or quantity.id} ({how}), but {beyond}", choice)
     versus = find_versus(text, mention, hits, sent, lang) if mention.kind == "ratio" else None
     att = attribute(text, mention, quantity, [h for h in hits if h not in units], sent, lang, versus, history)
     if att.entity is None and contrast and last_claim is not None and last_claim.entity:

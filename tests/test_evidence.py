@@ -113,6 +113,32 @@ CASES = [
      ["price", "price_change"]),
     # 'tariff' alone is a price list as often as a customs duty
     ("GPT-5.4 is half that on the same standard tariff: $2.50 per million input tokens.", "en", ["price"]),
+    # a price beyond its plausible bound (`at_most`, in the comparison currency) is a bill, a deal or a
+    # provider's cost: seats multiplied out, a payment between companies (decision 3)
+    ("For a 1,000-person organisation, that is $360,000 per year for the Copilot subscription.", "en", []),
+    ("OpenAI spends $3 to $21 million per month on its subscription infrastructure.", "en", []),
+    ("Google verse 20 milliards de dollars par an à Apple pour l’usage de son moteur.", "fr", []),
+    ("ChatGPT Pro costs $200 a month.", "en", ["subscription_price"]),
+    ("The Bloomberg Terminal subscription costs $25,000 a year.", "en", ["subscription_price"]),
+    ("Chaque machine est vendue au prix de 180 millions d’euros l’unité.", "fr", ["price"]),
+    ("L’abonnement coûte 30 000 euros par mois.", "fr", []),
+    # factors that are no ratio of a target (decision 16): a doubling, hardware power, performance,
+    # a usage allowance, a factor of revenue, a factor in a tier's name
+    ("Qwen3 pricing is doubling for long inputs.", "en", []),
+    ("Le prix de l’API a doublé.", "fr", []),
+    ("The B200 has around 4x the AI training performance of H100.", "en", []),
+    ("The B200 has 30x the inference performance of H100.", "en", []),
+    ("Le supercalculateur est désormais quatre fois plus puissant qu’à ses débuts.", "fr", []),
+    ("The Ultra plan comes with 5x the usage limits of the Pro tier.", "en", []),
+    ("The Max tier is approximately 15 times the usage of the Claude subscription at a similar price.", "en", []),
+    ("OpenAI s’est engagé à dépenser 70 fois son chiffre d’affaires en calcul.", "fr", []),
+    ('Anthropic sells Claude on tiers: Max "5x" at $100 a month.', "en", ["subscription_price"]),
+    ("GPT-5.5 costs twice as much as GPT-5.4.", "en", ["price"]),
+    ("Project Rainier provides Anthropic with more than five times the compute power used to train its models.",
+     "en", ["compute"]),
+    # the figure before is the amount before, not a factor between them
+    ("Capital expenditure amounted to $30.7bn, doubling the $15.2bn figure from last year.", "en",
+     ["investment", "investment"]),
 ]
 
 

@@ -216,6 +216,9 @@ class Quantity(UserFile):
         "Phrases per language that govern the figure, # standing for it: \"raised #\", \"valued ... at #\", \"# to train\" "
         "(... is a gap of a few words)."))
     rates: list[str] = Field(default_factory=list, description="What a figure of this quantity is per (month, 1M tokens, GPU-hour): evidence for it.")
+    at_most: Optional[float] = Field(None, gt=0, description=(
+        "Largest plausible amount of money, in the comparison currency (settings.currency, at the rules' rates): a "
+        "figure above it is a bill, a deal or a market, not this quantity, and stays unclaimed with the reason."))
     patterns: list[Pattern] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
 
