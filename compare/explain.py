@@ -48,6 +48,7 @@ def explain(source: str, rules_paths: Sequence[str], lang: Optional[str] = None)
         if d.claim is not None:
             lines.append(head + " -> claim " + _describe(d.claim))
             lines.append(f"      because: {d.claim.why}")
+            lines.extend("      and claim " + _describe(c) for c in d.more)
         else:
             lines.append(head + f" -> no claim: {d.reason}")
         if d.choice is not None:

@@ -49,11 +49,14 @@ class Decision:
     claim: Optional[Claim]
     reason: str
     choice: Optional[Choice] = None  # the evidence that decided the quantity, and what lost
+    more: tuple = ()  # the claims of the same figure for the other entities it is said of (decision 6)
 
 
-def claim_id(article: str, start: int, end: int, quantity: str) -> str:
-    """Stable across runs: the same span of the same article measured as the same quantity."""
-    return hashlib.sha1(f"{article}\x1f{start}\x1f{end}\x1f{quantity}".encode()).hexdigest()[:12]
+def claim_id(article: str, start: int, end: int, quantity: str, entity: Optional[str] = None) -> str:
+    """Stable across runs: the same span of the same article measured as the same quantity; the entity is
+    part of it only for the further claims of one figure said of several entities."""
+    key = f"{article}\x1f{start}\x1f{end}\x1f{quantity}" + (f"\x1f{entity}" if entity is not None else "")
+    return hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
 def decide(article: Article, engine: Engine) -> list[Decision]:
@@ -199,7 +202,7 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
     if beyond is not None:
         return Decision(m, sent, None, f"{quantity.label or quantity.id} ({how}), but {beyond}", choice)
     versus = find_versus(text, mention, hits, sent, lang) if mention.kind == "ratio" else None
-    att = attribute(text, mention, quantity, [h for h in hits if h not in units], sent, lang, versus, history)
+    att = attribute(text, mention, quantity, [h for h in hits if h not in units], sent, lang, versus, history, mentions)
     if att.entity is None and contrast and last_claim is not None and last_claim.entity:
         entity_name, status, kind = last_claim.entity, last_claim.entity_status, last_claim.entity_kind
         who = "entity carried over from the previous claim"
@@ -227,7 +230,11 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
         entity_kind=kind, cue=cue_text, why=f"{how}; entity: {who}", lang=lang,
         precision=mention.precision, note=note, sentence_start=sent[0],
     )
-    return Decision(m, sent, claim, how, choice if choice is not None and choice.quantity.id == quantity.id else None)
+    more = tuple(claim.model_copy(update={"id": claim_id(article.id, mention.start, mention.end, quantity.id, o.name),
+                                          "entity": o.name, "entity_status": o.status, "entity_kind": o.kind})
+                 for o in att.others)
+    return Decision(m, sent, claim, how, choice if choice is not None and choice.quantity.id == quantity.id else None,
+                    more)
 
 
 def _scene(text: str, m: Mention, mention: Mention, sent: tuple[int, int], hits: list[EntityHit],
@@ -368,6 +375,7 @@ def extract_article(article: Article, engine: Engine) -> tuple[list[Claim], list
     for d in decide(article, engine):
         if d.claim is not None:
             claims.append(d.claim)
+            claims.extend(d.more)
         else:
             m = d.mention
             unclaimed.append(Unclaimed(article=article.id, text=m.text, start=m.start, end=m.end, value=m.value,

@@ -144,6 +144,12 @@ CASES = [
      "fr", "20 livres par mois", "ChatGPT Plus"),
     ("In the design of the MiniMax Token Plan, there are three tiers: Plus costs 49 yuan per month; Max costs "
      "119 yuan per month.", "en", "119 yuan per month", "MiniMax Token Plan Max"),
+    # a figure in brackets right after a name is the name's; investors "such as" are payers, not the subject
+    ("Mark Zuckerberg a tenté d’acquérir SSI (valorisée récemment à 32 milliards de dollars).", "fr",
+     "32 milliards de dollars", "SSI"),
+    ("Mistral AI est sur le point de lever des fonds. Ce tour de table pourrait attirer des investisseurs tels que "
+     "Nvidia et Salesforce pour un financement de 487 millions de dollars.", "fr", "487 millions de dollars",
+     "Mistral AI"),
     # the model priced, in the API's lower-case spelling, not the company whose pricing it is
     ("OpenAI’s API pricing makes it obvious: gpt-5.5 is priced at $5.00 per 1M input tokens.",
      "en", "$5.00 per 1M input tokens", "gpt-5.5"),
@@ -168,6 +174,9 @@ FOUND = [
     # a name that opens a sentence stays a name
     ("Zyphra, the lab, raised money.", "en", [("Zyphra", "other")]),
     ("Sarvam raised money.", "en", [("Sarvam", "other")]),
+    # a currency's prefix or a scale glued to its sign is no name
+    ("planned to raise HK$4.19 billion, or NZ$12 a month", "en", []),
+    ("une levée de 1,7 Md€ cette année", "fr", []),
     # the API's lower-case model ids are models
     ("the gpt-4o-mini model and gpt-5.5", "en", [("GPT-4o mini", "model"), ("gpt-5.5", "model")]),
 ]
@@ -198,11 +207,53 @@ def test_known_miss(text, lang, span, entity, reason, engine):
     assert entity_of(text, span, engine, lang) == entity, reason
 
 
-@pytest.mark.xfail(strict=True, reason="one figure said of several entities should give one claim per entity "
-                   "(decision 6); a claim has one entity, so the figure goes to none of them")
-def test_figure_of_several_entities(engine):
-    text = ("Credible estimates placed the compute budget for frontier models from Anthropic, Google, and OpenAI "
-            "in the $300 million to $500 million range per training run.")
-    claims = [c for c in extract_text(text, engine.rules, lang="en", engine=engine)
-              if c.text.startswith("$300 million")]
-    assert sorted(c.entity or "" for c in claims) == ["Anthropic", "Google", "OpenAI"]
+def entities_of(text, span, engine, lang):
+    claims = [c for c in extract_text(text, engine.rules, lang=lang, engine=engine) if c.text == span]
+    assert claims, f"no claim on {span!r}"
+    assert len({c.id for c in claims}) == len(claims), "claim ids must stay unique"
+    return sorted(c.entity or "" for c in claims)
+
+
+# One figure said of several named entities (decision 6): one claim per entity on the same span when a word
+# says so or the figure cannot be their sum (a price per unit, a percent, a range); a combined figure is no
+# one's ([""]); "respectively" gives the figures of a list to the names of a list in order.
+SEVERAL = [
+    ("By 2025, credible estimates placed the compute budget for frontier models from Anthropic, Google, and OpenAI "
+     "in the $300 million to $500 million range per training run.", "en", "$300 million to $500 million",
+     ["Anthropic", "Google", "OpenAI"]),
+    ("Chinese AI groups such as MiniMax and Moonshot charge $2 to $3 per million output tokens.", "en",
+     "$2 to $3 per million output tokens", ["MiniMax", "Moonshot"]),
+    ("Anthropic and OpenAI each raised $1 billion last year.", "en", "$1 billion", ["Anthropic", "OpenAI"]),
+    ("Mistral AI et Cohere ont levé chacun 100 millions de dollars.", "fr", "100 millions de dollars",
+     ["Cohere", "Mistral AI"]),
+    ("D'autres géants comme Microsoft, Google et Amazon auraient également acquis entre 50 000 et 150 000 GPU H100.",
+     "fr", "entre 50 000 et 150 000 GPU", ["Amazon", "Google", "Microsoft"]),
+    ("Amazon, Google, Microsoft and Meta are on track to spend more than $350bn on data centres.", "en",
+     "more than $350bn", [""]),
+    ("Alphabet, Amazon et Meta ont réalisé ensemble 500 milliards de dollars de chiffre d'affaires.", "fr",
+     "500 milliards de dollars", [""]),
+    ("Alphabet, Amazon and Meta posted combined revenue of $900 billion a year.", "en", "$900 billion a year", [""]),
+    ("Compute infrastructure, with follow-on contracts at SpaceX, Oracle and Google, clears $45 billion a year.", "en",
+     "clears $45 billion a year", [""]),
+    ("MiniMax and Zhipu AI planned to raise HK$4.19 billion and HK$4.35 billion, respectively, in Hong Kong.",
+     "en", "HK$4.35 billion", ["Zhipu AI"]),
+    ("Nvidia et Microsoft se sont aussi engagés, avec respectivement 10 et 5 milliards de dollars investis.", "fr",
+     "5 milliards de dollars", ["Microsoft"]),
+    ("Australians paid more for Microsoft 365. Since late-October 2024, annual fees on the Personal and Family "
+     "tiers rose by about 45% and 29% respectively.", "en", "29%", ["Microsoft 365 Family"]),
+    # a deal between two parties is the first one's
+    ("Cette annonce fait suite à un accord de 300 milliards de dollars entre OpenAI et Oracle.", "fr",
+     "300 milliards de dollars", ["OpenAI"]),
+]
+
+
+@pytest.mark.parametrize("text,lang,span,entities", SEVERAL, ids=[c[0][:60] for c in SEVERAL])
+def test_figure_of_several_entities(text, lang, span, entities, engine):
+    assert entities_of(text, span, engine, lang) == entities
+
+
+def test_claims_of_one_figure_have_stable_distinct_ids(engine):
+    text = "Chinese AI groups such as MiniMax and Moonshot charge $2 to $3 per million output tokens."
+    first = extract_text(text, engine.rules, lang="en", engine=engine)
+    again = extract_text(text, engine.rules, lang="en", engine=engine)
+    assert [c.id for c in first] == [c.id for c in again] and len({c.id for c in first}) == 2

@@ -13,11 +13,15 @@ from compare.phrases import phrase_regex
 from compare.vocab import attribution_vocab
 
 
-def _introduced_by_non_binding(text: str, h: EntityHit, hits: Sequence[EntityHit], sent_start: int, lang: str) -> bool:
+def _introduced_by_non_binding(text: str, h: EntityHit, hits: Sequence[EntityHit], sent_start: int, lang: str,
+                               makers: bool = False) -> bool:
     """"auprès de Bain Capital, eBay et Nvidia", "from Amazon and Google": investors listed after a
-    word that names who pays are not what the figure is about."""
+    word that names who pays are not what the figure is about. With `makers` (a figure said of a model or
+    product), a word that also names a maker ("models from Anthropic") introduces no payer."""
     w = words(lang)
     for nb in w.non_binding.finditer(text, sent_start, h.start):
+        if makers and w.maker_word.fullmatch(nb.group()):
+            continue
         rest = text[nb.end():h.start]
         for o in hits:
             if nb.end() <= o.start and o.end <= h.start:

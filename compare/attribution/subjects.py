@@ -8,6 +8,7 @@ from typing import Optional, Sequence
 from compare.attribution.payers import (_commitment, _counted_maker, _introduced_by_non_binding, _round_parties,
                                         _round_total)
 from compare.attribution.refer import _description_between, _pronoun_before, refer_back
+from compare.attribution.several import listed_with, several
 from compare.attribution.tiers import _tiered
 from compare.attribution.versus import _versus_marker, find_versus, owned
 from compare.attribution.words import (_CLOSERS, _DELIMS, NEVER_SUBJECTS, RECIPIENT_HOW, Attribution,
@@ -18,12 +19,14 @@ from compare.rules.model import Quantity
 
 
 def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sent: tuple[int, int],
-              lang: str, versus: Optional[EntityHit], history: Sequence[Sequence[EntityHit]]) -> Attribution:
-    """The entity mention `m` of quantity `q` is said of, and how that was decided."""
+              lang: str, versus: Optional[EntityHit], history: Sequence[Sequence[EntityHit]],
+              figures: Sequence[Mention] = ()) -> Attribution:
+    """The entity mention `m` of quantity `q` is said of, and how that was decided; `figures` are the
+    sentence's figures (for a list of them said "respectively" of a list of names)."""
     att = _attribute(text, m, q, hits, sent, lang, versus, history)
     if q.entity_kinds and q.entity_kinds[0] == "product":
-        return _tiered(text, m, att, hits, sent, lang, history)
-    return att
+        att = _tiered(text, m, att, hits, sent, lang, history)
+    return several(text, m, att, hits, sent, q, lang, figures, history)
 
 
 def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sent: tuple[int, int],
@@ -55,12 +58,17 @@ def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], se
     for h in after[:1]:
         if _bound_after(text, m, h, lang, q) and h.kind != "person":
             return Attribution(owned(text, h, usable), f"bound to the number by the words after it ({text[m.end:h.start].strip()!r})")
+    makers = bool(q.entity_kinds) and q.entity_kinds[0] in ("model", "product")  # "models from Anthropic" are theirs
     before = [_maker(text, h, sent[0], lang) for h in usable
               if h.end <= m.start and not _in_apposition(text, h, m, sent[0], lang, hits)
-              and not _introduced_by_non_binding(text, h, usable, sent[0], lang)]
+              and not _introduced_by_non_binding(text, h, usable, sent[0], lang, makers)]
     for h in before[-1:]:
         if words(lang).possessive.match(text[h.end:m.start]) and h.kind != "person":
             return Attribution(h, "possessive right before the number")
+    for h in [h for h in usable if h.end <= m.start][-1:]:
+        if (h.kind != "person" and h.name not in words(lang).tier_word_list and re.fullmatch(r"\s*\([^()]*", text[h.end:m.start]) and len(listed_with(text, h, usable, q, lang)) < 2
+                and not words(lang).versus.search(text, max(sent[0], h.start - 12), h.start)):
+            return Attribution(h, "the number is in brackets right after the name")  # "SSI (valorisée à 32 milliards"
     for h in reversed([h for h in usable if h.end <= m.start][-1:]):
         clause = text[h.end:m.start]  # no possessive inside: "..., qui a porté sa valorisation à" is not the name's
         if (h.kind != "person" and words(lang).relative.match(clause)

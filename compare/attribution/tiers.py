@@ -58,3 +58,19 @@ def _tiered(text: str, m: Mention, att: Attribution, hits: Sequence[EntityHit], 
 
 def _opens(text: str, pos: int, sent_start: int) -> bool:
     return not text[sent_start:pos].strip() or bool(re.search(r"[:;.]\s*$", text[sent_start:pos]))
+
+
+def tier_of_product(h: EntityHit, hits: Sequence[EntityHit], sent: tuple[int, int], lang: str,
+                    history: Sequence[Sequence[EntityHit]]) -> EntityHit:
+    """A bare tier word of a list ("the Personal and Family tiers ... respectively") joined to the product
+    named before it in the sentence or the passage (Microsoft 365 Personal); any other name as it is."""
+    w = words(lang)
+    if h.name not in w.tier_word_list:
+        return h
+    earlier = [o for o in hits if sent[0] <= o.start and o.end <= h.start and o.kind not in NEVER_SUBJECTS]
+    product = next((o for kind in ("product", "model") for names in [earlier[::-1]] + [list(n) for n in reversed(history)]
+                    for o in names if o.kind == kind and o.status == "known"), None)
+    if product is None:
+        return h
+    base = re.sub(r"\s+(?:" + _names_rx(w.tier_word_list) + r")$", "", product.name)
+    return EntityHit(h.start, h.end, f"{base} {h.name}", "product", "detected", product.organisation)

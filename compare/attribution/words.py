@@ -30,6 +30,7 @@ RECIPIENT_HOW = "the round's total is its recipient's: the name an investor puts
 class Attribution:
     entity: Optional[EntityHit]
     how: str
+    others: tuple = ()  # the further entities one figure is said of, each its own claim (decision 6)
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,11 @@ class _Words:
     tier_before: re.Pattern  # before a price: "Pro at ", "the new Ultra tier at ", "Plus costs "
     agent_before: re.Pattern  # "by", "par" ending where a name starts
     list_end: re.Pattern  # "Tencent and " ending where a name starts: the last of a list
+    each_words: re.Pattern  # "each", "chacun": one figure said of every member of a list
+    group_words: re.Pattern  # "together", "à elles quatre": a combined figure of a list, no one's
+    respectively: re.Pattern  # "respectively": the figures of a list go to the names of a list in order
+    maker_word: re.Pattern  # of the non-binding words, those that also name a maker ("models from Anthropic")
+    pair_before: re.Pattern  # "between", "entre" ending where a list starts: the parties of a deal
 
 
 def _before_name(v) -> str:
@@ -134,6 +140,11 @@ def words(lang: str) -> _Words:
                                + r")\s*)?(?::|\s(?:" + _rx(v.tier_price_links) + r"))\s*$", flags & 0),
         agent_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.agent_markers) + ")" + _before_name(v), flags),
         list_end=re.compile(r"\s*,?\s+(?:" + _rx(v.list_joiners) + r")\s+", flags),
+        each_words=re.compile(r"(?<![\w’'-])(?:" + _rx(v.each_words) + r")(?![\w’'-])", flags),
+        group_words=re.compile(r"(?<![\w’'-])(?:" + _rx(v.group_words) + r")(?![\w’'-])", flags),
+        respectively=re.compile(r"(?<![\w’'-])(?:" + _rx(v.respectively_words) + r")(?![\w’'-])", flags),
+        maker_word=re.compile(_rx(v.maker_prepositions), flags),
+        pair_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.pair_markers) + r")" + _before_name(v), flags),
         payer_verb_after=re.compile(r"\s+(?:[\w’'-]+\s+|[\w]+[’']\s*){0,3}?(?:" + _rx(v.investing_verbs + v.payer_verbs)
                                     + r")(?![\w’'-])", flags),
     )
