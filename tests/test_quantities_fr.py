@@ -288,6 +288,8 @@ COUNTS = [
     ("Il a acheté 25 000 puces Nvidia.", [q("25 000 puces", 25000.0, "GPUs")]),
     ("Un centre de 10 000 A100.", [q("10 000 A100", 10000.0, "GPUs")]),
     ("Il faut 2 000 B200 pour l'entraîner.", [q("2 000 B200", 2000.0, "GPUs")]),
+    ("ils auraient acquis entre 50 000 et 150 000 H100s l'année dernière", [q("entre 50 000 et 150 000 H100s", None, "GPUs", qualifier="range", low=50000.0, high=150000.0)]),
+    ("Meta a acheté 350 000 H100s.", [q("350 000 H100s", 350000.0, "GPUs")]),
     ("2,788 millions d'heures GPU", [q("2,788 millions d'heures GPU", 2.788e6, "GPU-hours")]),
     ("2 048 GPU", [q("2 048 GPU", 2048.0, "GPUs")]),
     ("2 048 GPU H800 de Nvidia", [q("2 048 GPU", 2048.0, "GPUs")]),
