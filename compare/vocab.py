@@ -48,6 +48,8 @@ class AttributionVocab(UserFile):
     respectively_words: list[str] = []
     pair_markers: list[str] = []
     maker_prepositions: list[str] = []
+    raising_verbs: list[str] = []
+    speech_verbs: list[str] = []
     investing_verbs: list[str] = []
     investor_nouns: list[str] = []
     payer_prepositions: list[str] = []

@@ -64,6 +64,13 @@ CASES = [
     ("The Sam Altman company is on pace to generate $3.6 billion in revenue this year.", "en", "$3.6 billion", None),
     ("Musk has garnered approximately $135 million from four undisclosed investors.",
      "en", "approximately $135 million", "Elon Musk"),
+    # ... never one who announces, presents or confirms it; one who speaks for a company named beside him gives it
+    ("L’enveloppe d’investissement présentée par Emmanuel Macron totalise 109 milliards d’euros.",
+     "fr", "109 milliards d’euros", None),
+    ("Son CEO Arthur Mensch a confirmé ce mardi que son entreprise avait levé 600 millions d'euros.",
+     "fr", "600 millions d'euros", None),
+    ("Mark Zuckerberg, le CEO de Meta, a déclaré un engagement de 600 milliards de dollars dans les data centers.",
+     "fr", "600 milliards de dollars", "Meta"),
     # the maker of what a count counts is not the count's owner
     ("Oracle achètera près de 400 000 puces avancées de Nvidia.", "fr", "près de 400 000 puces", "Oracle"),
     ("Le projet est alimenté par 100 000 GPU NVIDIA H100.", "fr", "100 000 GPU", None),

@@ -40,6 +40,13 @@ def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], se
     usable = [h for h in in_sentence if not _after_source(text, h, sent[0], lang)
               and (h.kind != "person" or "person" in q.entity_kinds)  # people speak; few figures are theirs
               and not _counted_maker(text, m, h, lang)]
+    if "person" in q.entity_kinds:  # a person's figure only when they raise or put in the money (decision 25)
+        for h in [h for h in usable if h.kind == "person" and h.end <= m.start and not _raises(text, h, m, lang)]:
+            usable.remove(h)
+            firm = next((o for o in usable if h.end <= o.start and o.end <= m.start and o.kind != "person"
+                         and re.match(r"\s*,[^,;:.()]{0,40}$", text[h.end:o.start])), None)
+            if firm is not None and re.match(r"\s*,", text[firm.end:firm.end + 2]):
+                return Attribution(firm, f"the company {h.name!r} speaks for")  # "Mark Zuckerberg, le CEO de Meta, a déclaré"
     if m.kind == "money":
         payer = _commitment(text, m, [h for h in hits if sent[0] <= h.start and h.end <= sent[1]
                                       and not _after_source(text, h, sent[0], lang)], sent, lang)
@@ -102,6 +109,15 @@ def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], se
         if best.kind != "person":
             return Attribution(best, "the only name in the sentence, after the number")
     return Attribution(None, "no name in the sentence or before it")
+
+
+def _raises(text: str, h: EntityHit, m: Mention, lang: str) -> bool:
+    """A person who raises or puts in the money the figure is ("Musk has garnered $135 million"), not one who
+    announces, presents or speaks of it ("présentée par Emmanuel Macron", "Arthur Mensch a confirmé")."""
+    w = words(lang)
+    gap = text[h.end:m.start]
+    return (len(gap) <= 120 and bool(w.raising.search(gap) or w.investing_any.search(gap))
+            and not w.speech.search(gap) and not w.speech.search(text, max(0, h.start - 20), h.start))
 
 
 def _in_apposition(text: str, h: EntityHit, m: Mention, sent_start: int, lang: str,

@@ -80,6 +80,8 @@ class _Words:
     group_words: re.Pattern  # "together", "à elles quatre": a combined figure of a list, no one's
     respectively: re.Pattern  # "respectively": the figures of a list go to the names of a list in order
     maker_word: re.Pattern  # of the non-binding words, those that also name a maker ("models from Anthropic")
+    raising: re.Pattern  # "raised", "a levé": a person who raises the money is its subject
+    speech: re.Pattern  # "said", "a déclaré", "présentée par": a person who speaks of a figure is not its subject
     pair_before: re.Pattern  # "between", "entre" ending where a list starts: the parties of a deal
 
 
@@ -144,6 +146,8 @@ def words(lang: str) -> _Words:
         group_words=re.compile(r"(?<![\w’'-])(?:" + _rx(v.group_words) + r")(?![\w’'-])", flags),
         respectively=re.compile(r"(?<![\w’'-])(?:" + _rx(v.respectively_words) + r")(?![\w’'-])", flags),
         maker_word=re.compile(_rx(v.maker_prepositions), flags),
+        raising=re.compile(r"(?<![\w’'-])(?:" + _rx(v.raising_verbs) + r")(?![\w’'-])", flags),
+        speech=re.compile(r"(?<![\w’'-])(?:" + _rx(v.speech_verbs + v.source_verbs) + r")(?![\w’'-])", flags),
         pair_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.pair_markers) + r")" + _before_name(v), flags),
         payer_verb_after=re.compile(r"\s+(?:[\w’'-]+\s+|[\w]+[’']\s*){0,3}?(?:" + _rx(v.investing_verbs + v.payer_verbs)
                                     + r")(?![\w’'-])", flags),
