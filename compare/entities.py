@@ -119,7 +119,6 @@ def _clear_of(h: EntityHit, hits: list[EntityHit], starts: list[int]) -> bool:
 
 
 _CURRENCY_AFTER = re.compile(r"[$€£¥₹₩]")
-_CURRENCY_AFTER = re.compile(r"[$€£¥₹₩]")
 _NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w&\-]|[’'](?![sS]\b))*[\w]|[A-ZÀ-ÖØ-Þ])"
 _NAME_RUN = re.compile(
     rf"(?<![\w’'-]){_NAME_TOKEN}(?:[ \-]{_NAME_TOKEN}|[ ](?:AI|Labs?|Inc\.?|Corp\.?|Technologies|Company|Cloud|Capital|Ventures|Partners))*(?![\w])"
@@ -175,8 +174,6 @@ def _detect_names(text: str, lang: str, known: list[EntityHit], common: frozense
             continue
         surface = " ".join(words)
         start = m.end() - len(surface)
-        if _CURRENCY_AFTER.match(text, m.end()):
-            continue  # a currency's prefix or a scale glued to its sign ("HK$4.19 billion", "NZ$", "1,7 Md€")
         if _CURRENCY_AFTER.match(text, m.end()):
             continue  # a currency's prefix or a scale glued to its sign ("HK$4.19 billion", "NZ$", "1,7 Md€")
         if len(surface) < 2 or re.search(r"-[a-z]", surface):
