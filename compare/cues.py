@@ -52,7 +52,8 @@ _WINDOW = 160  # characters around a figure where its frames are looked for
 # A frame after a figure may stand beyond the figure's conversion in brackets ("$25,000 (about 3.8 million
 # yen) per unit", "5,6 millions de dollars (5 millions de francs) pour le développer"); a figure inside the
 # brackets reaches the frame past the closing bracket.
-_CONVERSION_SKIP = r"(?:\s*[(\[][^()\[\]]{1,60}[)\]])?"
+# The same holds for a conversion between commas ("3 billion yuan, or $431 million, to drive adoption").
+_CONVERSION_SKIP = r"(?:\s*[(\[][^()\[\]]{1,60}[)\]]|,\s*(?:or|soit|ou|about|environ)\s+[^,;()]{1,40}?\d[^,;()]{0,30},)?"
 
 
 @dataclass(frozen=True)
@@ -179,9 +180,10 @@ class CueMatcher:
 
 
 def _frame_words(part: str) -> str:
-    """One side of a frame as regex: its words as cue words, `...` a gap of up to four words."""
+    """One side of a frame as regex: its words as cue words, `...` a gap of up to four words (an abbreviation in
+    brackets among them: "value the artificial intelligence (AI) company at #")."""
     pieces = [p.strip() for p in part.split("...")]
-    return r"[\s\w’'\-]{0,40}?".join(phrase_regex([p]) if p else "" for p in pieces)
+    return r"(?:[\s\w’'\-]|\(\w{1,12}\)){0,40}?".join(phrase_regex([p]) if p else "" for p in pieces)
 
 
 def compile_frames(frames: list[str]) -> tuple[Optional[re.Pattern], Optional[re.Pattern]]:
@@ -273,9 +275,9 @@ def compares_figures(gap: str, lang: Optional[str]) -> bool:
     return bool(lang) and bool(_versus(lang).search(gap))
 
 
-# "US$558 million ($705.31 million)", "5,6 millions de dollars (5 millions de francs)": the same amount
-# in another currency, so the same quantity.
-_CONVERTS = re.compile(r"\s*[(\[]\s*[≈~]?\s*")
+# "US$558 million ($705.31 million)", "5,6 millions de dollars (5 millions de francs)", "3 billion yuan, or
+# $431 million": the same amount in another currency, so the same quantity.
+_CONVERTS = re.compile(r"\s*[(\[]\s*[≈~]?\s*|,\s*(?:or|soit|ou)\s+(?:about|around|some|environ|près\s+de)?\s*")
 
 
 def converts(gap: str) -> bool:

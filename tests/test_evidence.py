@@ -136,6 +136,16 @@ CASES = [
     ("GPT-5.5 costs twice as much as GPT-5.4.", "en", ["price"]),
     ("Project Rainier provides Anthropic with more than five times the compute power used to train its models.",
      "en", ["compute"]),
+    # an amount of a whole market or industry is no one's investment (decision 18, market sizes), nor is the
+    # value of a stake held or a secondary sale of shares (decision 4); promotion is no investment even past a
+    # conversion between commas; an abbreviation in brackets inside a frame's gap
+    ("Roughly half of the $209bn spent by US venture capitalists went to AI companies.", "en", []),
+    ("Les dépenses mondiales dans l’IA devraient atteindre environ 1 500 milliards de dollars en 2025.", "fr", []),
+    ("Microsoft détiendrait une participation d'environ 135 milliards de dollars dans la start-up.", "fr", []),
+    ("Le montant des titres cédés s’élèverait à environ 6,6 milliards de dollars.", "fr", []),
+    ("Alibaba plans to spend 3 billion yuan, or $431 million, to drive adoption of its Qwen chatbot.", "en", []),
+    ("OpenAI is preparing a secondary share sale worth nearly $6 billion that would value the artificial "
+     "intelligence (AI) company at about $500 billion.", "en", ["valuation"]),
     # the figure before is the amount before, not a factor between them
     ("Capital expenditure amounted to $30.7bn, doubling the $15.2bn figure from last year.", "en",
      ["investment", "investment"]),
