@@ -28,6 +28,7 @@ def client_for(scheduler: Optional[str], jobs: int) -> Iterator:
         with client:
             yield client
         return
-    with LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True,
+                      dashboard_address=":0") as cluster:  # any free port: never a warning that 8787 is taken
         with Client(cluster) as client:
             yield client

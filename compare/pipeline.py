@@ -54,10 +54,10 @@ def run(paths: Sequence[str], rules: RuleSet, lang: Optional[str] = None, jobs: 
 
 
 def _slim(article: Article) -> Article:
-    """The article as the workbook reads it once its claims are out: its first line (the headline it may
-    be) and a mark that more follows, not the whole text, so memory holds no article texts."""
-    first, newline, rest = article.text.strip().partition("\n")
-    return article.model_copy(update={"text": first + newline + rest.strip()[:1]})
+    """The article as the workbook reads it once its claims are out: its metadata, the headline as its
+    title (what a claim record carries too), no text; so memory holds no article texts."""
+    from compare.workbook.sources import headline
+    return article.model_copy(update={"text": "", "title": headline(article)})
 
 
 def claim_record(c: Claim, article: Optional[Article] = None) -> dict:

@@ -15,7 +15,7 @@ CORPUS = [str(ROOT / "tests" / "data" / "corpus14"), str(ROOT / "seeds")]
 
 @pytest.fixture(scope="module")
 def scheduler():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0") as cluster:
         yield cluster.scheduler_address
 
 
@@ -34,3 +34,15 @@ def test_dask_claims_come_in_article_order(scheduler, monkeypatch):
     n = write_claims(CORPUS, RULES, local)
     assert write_claims(CORPUS, RULES, remote, engine="dask", scheduler=scheduler) == n > 20
     assert remote.getvalue() == local.getvalue()
+
+
+@pytest.mark.slow
+def test_cli_dask_engine_starts_its_own_local_cluster(tmp_path, capsys):
+    from compare.cli import main
+    out = tmp_path / "cli.xlsx"
+    assert main(["export", *CORPUS[:1], "--rules", RULES[0], "-o", str(out), "--now", "2025-06-01",
+                 "--engine", "dask", "-j", "1", "-q"]) == 0
+    assert "14 articles, 28 claims" in capsys.readouterr().out
+    one = tmp_path / "one.xlsx"
+    export(CORPUS[:1], RULES, str(one), now="2025-06-01")
+    assert out.read_bytes() == one.read_bytes()
