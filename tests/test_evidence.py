@@ -146,6 +146,11 @@ CASES = [
     ("Alibaba plans to spend 3 billion yuan, or $431 million, to drive adoption of its Qwen chatbot.", "en", []),
     ("OpenAI is preparing a secondary share sale worth nearly $6 billion that would value the artificial "
      "intelligence (AI) company at about $500 billion.", "en", ["valuation"]),
+    # a percent difference between two entities is growth, not a price change (docs/annotation.md, Ratios)
+    ("GPT-4.1 mini cut latency by nearly half and cost by 83% versus GPT-4o.", "en", []),
+    ("Doubao Pro is priced at 0.0008 yuan per 1,000 tokens, 99.3% below the industry average.", "en", ["price"]),
+    ("Le modèle est 30 % moins cher que GPT-4o.", "fr", []),
+    ("OpenAI cut the price of GPT-4o by 50% for developers.", "en", ["price_change"]),
     # the figure before is the amount before, not a factor between them
     ("Capital expenditure amounted to $30.7bn, doubling the $15.2bn figure from last year.", "en",
      ["investment", "investment"]),
