@@ -38,8 +38,24 @@ def _add_lang(p: argparse.ArgumentParser) -> None:
 
 
 def _add_jobs(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
-                   help="extract articles in N processes (same output, same order)")
+    p.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                   help="extract articles in N processes (same output, same order; 1 to 4 per CPU)")
+
+
+def _jobs(text: str) -> int:
+    from compare.workers import check_jobs
+    try:
+        return check_jobs(int(text))
+    except (ValueError, UserError) as e:
+        raise argparse.ArgumentTypeError(str(e.problems[0].message) if isinstance(e, UserError) else
+                                         f"{text!r} is not a number of processes") from None
+
+
+def _add_format(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    p.add_argument("--csv-raw", action="store_true",
+                   help="with --format csv: keep cells that start with = + - @ as they are (by default they get "
+                        "a leading ' so that a spreadsheet does not run them as formulas)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH")
     _add_rules(p)
     _add_lang(p)
-    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    _add_format(p)
     _add_corpus(p)
 
     p = sub.add_parser("compare", help="print the comparisons between claims and references")
@@ -72,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rules(p)
     _add_lang(p)
     p.add_argument("--references", action="append", metavar="FILE")
-    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    _add_format(p)
     _add_corpus(p, engines=False)
 
     p = sub.add_parser("quantities", help="print every quantity mention of each text as one JSON array per line")
@@ -131,12 +147,12 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "extract":
         from compare.pipeline import write_claims
         write_claims(args.paths or DEFAULT_PATHS, rules, out, fmt=args.format, lang=args.lang, jobs=args.jobs,
-                     report=report, **engine)
+                     report=report, raw=args.csv_raw, **engine)
         return report.exit_code
     if args.command == "compare":
         from compare.pipeline import write_comparisons
         write_comparisons(args.paths or DEFAULT_PATHS, rules, out, fmt=args.format, lang=args.lang,
-                          references=args.references, report=report)
+                          references=args.references, report=report, raw=args.csv_raw)
         return report.exit_code
     if args.command == "init":
         from compare.defaults import init_rules

@@ -12,6 +12,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from compare.extract import extract_article
 from compare.models import Article, Claim, Unclaimed
+from compare.workers import extract_in_time, worker_pool
 
 BATCH = 16  # articles per task: enough to make the cost of shipping a task small
 WINDOW = 4  # batches in flight per worker
@@ -31,7 +32,7 @@ def _set_engine(engine) -> None:
 
 
 def _extract_in_worker(batch: list[Article]) -> list[Extracted]:
-    return extract_batch(batch, _ENGINE)
+    return [extract_in_time(a, _ENGINE) for a in batch]  # each article within its time budget
 
 
 def batches(items: Iterable[Article], size: int = BATCH) -> Iterator[list[Article]]:
@@ -60,8 +61,7 @@ def local(articles: Iterable[Article], engine, jobs: int) -> Iterator[tuple[Arti
         for a in articles:
             yield a, extract_article(a, engine)
         return
-    from concurrent.futures import ProcessPoolExecutor
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_set_engine, initargs=(engine,)) as pool:
+    with worker_pool(jobs, _set_engine, (engine,)) as pool:
         yield from in_order(lambda batch: pool.submit(_extract_in_worker, batch), articles, WINDOW * jobs)
 
 

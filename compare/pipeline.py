@@ -39,6 +39,8 @@ def run(paths: Sequence[str], rules: RuleSet, lang: Optional[str] = None, jobs: 
     since no state is shared between articles. Skipped files and the progress go to `report`.
     """
     from compare import engines
+    from compare.workers import check_jobs
+    check_jobs(jobs)
     report = report if report is not None else Report()
     compiled = compile_engine(rules)
     corpus = Corpus(paths, lang=lang, skip=report.skip, duplicates=duplicates)
@@ -81,8 +83,7 @@ def write_records(records: Iterable[dict], out: TextIO, fmt: str, fields: Option
             if writer is None:
                 writer = csv.DictWriter(out, fieldnames=fields or list(rec), extrasaction="ignore", lineterminator="\n")
                 writer.writeheader()
-            writer.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, tuple, dict)) else v)
-                             for k, v in rec.items()})
+            writer.writerow({k: csv_cell(v, raw) for k, v in rec.items()})
         else:
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
         n += 1
@@ -93,14 +94,14 @@ def write_records(records: Iterable[dict], out: TextIO, fmt: str, fields: Option
 
 def write_claims(paths: Sequence[str], rules_paths: Sequence[str], out: TextIO, fmt: str = "jsonl",
                  lang: Optional[str] = None, jobs: int = 1, report: Optional[Report] = None,
-                 engine: str = "local", scheduler: Optional[str] = None) -> int:
+                 engine: str = "local", scheduler: Optional[str] = None, raw: bool = False) -> int:
     """`claim-compare extract`: claims as JSON lines or CSV, streamed article by article."""
     rules = load_rules(list(rules_paths))
     results = run(paths, rules, lang, jobs, report=report, engine=engine, scheduler=scheduler)
     records = (claim_record(c, r.article) for r in results for c in r.claims)
     from compare.workbook.records import ARTICLE_KEYS
     fields = CLAIM_FIELDS + [k for k in Claim.model_fields if k not in CLAIM_FIELDS] + list(ARTICLE_KEYS)
-    return write_records(records, out, fmt, fields)
+    return write_records(records, out, fmt, fields, raw)
 
 
 def all_references(rules: RuleSet, extra: Optional[Sequence[str]]) -> list:
@@ -121,14 +122,14 @@ def _comparisons(claims: list[Claim], articles: list[Article], rules: RuleSet, r
 
 def write_comparisons(paths: Sequence[str], rules_paths: Sequence[str], out: TextIO, fmt: str = "jsonl",
                       lang: Optional[str] = None, references: Optional[Sequence[str]] = None,
-                      report: Optional[Report] = None) -> int:
+                      report: Optional[Report] = None, raw: bool = False) -> int:
     """`claim-compare compare`: comparisons as JSON lines or CSV."""
     rules = load_rules(list(rules_paths))
     results = [ArticleResult(_slim(r.article), r.claims, []) for r in run(paths, rules, lang, report=report)]
     claims = [c for r in results for c in r.claims]
     compared = _comparisons(claims, [r.article for r in results], rules, all_references(rules, references))
     return write_records((c.model_dump(mode="json") for c in compared.comparisons), out, fmt,
-                         list(Comparison.model_fields))
+                         list(Comparison.model_fields), raw)
 
 
 def export(paths: Sequence[str], rules_paths: Sequence[str], output: str, lang: Optional[str] = None,

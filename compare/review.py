@@ -14,9 +14,9 @@ from typing import Any, Callable, Iterable, Iterator, Literal, NamedTuple, Optio
 from xml.etree import ElementTree
 
 from openpyxl.utils import get_column_letter
-from pydantic import BaseModel, ConfigDict
 
 from compare.errors import Problem, UserError
+from compare.models import Frozen
 
 ReviewChoice = Literal["unchecked", "confirmed", "wrong value", "wrong entity", "not a claim"]
 REVIEW_CHOICES: tuple[str, ...] = ReviewChoice.__args__
@@ -34,10 +34,6 @@ REVIEW_HEADER = "Review"
 NOTE_HEADER = "Note"
 RETIRED_HEADER = "Retired on"
 CONTEXT_HEADERS = ("Article", "Entity", "Quantity", "Quantity id", "Value", "Unit", "Claimed text", "Quote")
-
-
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class Review(Frozen):
@@ -188,9 +184,10 @@ def unique(reviews: Iterable[Review], path: str, title: str, problems: list[Prob
 def read_reviews(path: str | Path) -> PreviousReviews:
     """The reviews in the workbook at `path`; nothing if there is no file yet.
 
-    Raises UserError (every problem, located) when the file is not a claim-compare workbook or
-    its review cannot be read back in full. A note typed as a formula (`=...`) is read as the
-    text typed, and written back as text.
+    Raises UserError (every problem, located) when the file is not a claim-compare workbook, is
+    damaged (truncated, a broken archive or XML: one message, whatever the fault), or its review
+    cannot be read back in full. A note typed as a formula (`=...`) is read as the text typed, and
+    written back as text.
     """
     path = Path(path)
     if not path.exists():
@@ -199,11 +196,17 @@ def read_reviews(path: str | Path) -> PreviousReviews:
     not_ours = Problem(
         "this file was not written by claim-compare, so exporting would overwrite someone else's "
         "workbook; choose another --output or move the file away", file=where)
-    if not zipfile.is_zipfile(path):
-        raise UserError(not_ours)
+    head = b""
     try:
+        with open(path, "rb") as fh:
+            head = fh.read(4)
+        if head and not head.startswith(b"PK"):
+            raise UserError(not_ours)  # not even an archive: an .xlsx starts with PK
         with zipfile.ZipFile(path) as zf:
-            book = workbook_parts(zf)
+            try:
+                book = workbook_parts(zf)
+            except KeyError:
+                raise UserError(not_ours) from None  # an archive, but no workbook in it
             if not book.ours:
                 raise UserError(not_ours)
             shared = shared_strings(zf, book.shared_strings)
@@ -223,11 +226,15 @@ def read_reviews(path: str | Path) -> PreviousReviews:
             retired: list[Review] = []
             for title in review_sheets(list(book.sheets), RETIRED_SHEET):
                 retired.extend(read_sheet(where, sheet_rows(zf, book.sheets[title], shared), title, True, problems))
+    except UserError:
+        raise
     except PermissionError as e:
         raise UserError(Problem(f"cannot read the previous workbook: {e.strerror}", file=where)) from e
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, ValueError) as e:
-        raise UserError(Problem(f"cannot read the previous workbook ({type(e).__name__}: {e}); "
-                                "repair it in Excel or move it away", file=where)) from e
+    except Exception as e:  # noqa: BLE001 - any fault of the file (zip, zlib, CRC, XML, encryption) is one message
+        detail = "an empty file" if not head else f"{type(e).__name__}: {e}"[:200]
+        raise UserError(Problem(f"the workbook is damaged ({detail}), so its reviews cannot be read; it was left "
+                                "untouched: repair it in Excel or LibreOffice, or move it away and export again",
+                                file=where)) from e
     result = PreviousReviews(current=unique(current, where, CLAIMS_SHEET, problems),
                              retired=unique(retired, where, RETIRED_SHEET, problems),
                              sheets=tuple(book.sheets), claims_headers=headers)

@@ -275,3 +275,121 @@ def test_a_new_workbook_gets_ordinary_permissions_and_an_old_one_keeps_its_own(t
     os.chmod(path, 0o640)
     write_workbook(path, **seed_inputs())
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+# --- issue 16: damaged files, read-only targets, links, temporary files --------------------------
+
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import compare.workbook.saving as saving  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).parent / "hostile"))
+from make_workbooks import make_workbooks  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def faulty(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("faulty")
+    good = folder / "good.xlsx"
+    write_workbook(good, **seed_inputs())
+    return make_workbooks(good, folder / "bad")
+
+
+@pytest.mark.parametrize("name", ["truncated", "truncated_end", "no_central_directory", "empty", "header_only",
+                                  "bad_crc", "broken_sheet_xml", "broken_workbook_xml", "missing_sheet_part",
+                                  "text_file", "other_zip"])
+def test_a_damaged_or_foreign_workbook_is_one_message_and_left_untouched(tmp_path, faulty, name):
+    source, expected = faulty[name]
+    path = tmp_path / "claims.xlsx"
+    path.write_bytes(source.read_bytes())
+    with pytest.raises(UserError) as e:
+        write_workbook(path, **seed_inputs())
+    assert len(e.value.problems) == 1
+    message = e.value.problems[0].message
+    if expected == "damaged":
+        assert message.startswith("the workbook is damaged (") and "left untouched" in message
+        assert "not written by claim-compare" not in message
+    else:
+        assert "not written by claim-compare" in message
+    assert path.read_bytes() == source.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.xlsx"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes")
+def test_a_read_only_workbook_is_refused_and_not_replaced(tmp_path):
+    path = tmp_path / "claims.xlsx"
+    write_workbook(path, **seed_inputs())
+    before = path.read_bytes()
+    os.chmod(path, 0o444)
+    with pytest.raises(UserError, match="the workbook is read-only, so it was left untouched"):
+        write_workbook(path, **seed_inputs(now="2026-01-01"))
+    assert path.read_bytes() == before and path.stat().st_mode & 0o777 == 0o444
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_symlinked_workbook_is_written_through_to_its_file_and_the_link_stays(tmp_path):
+    real = tmp_path / "store" / "claims.xlsx"
+    real.parent.mkdir()
+    link = tmp_path / "claims.xlsx"
+    link.symlink_to(real)
+    write_workbook(link, **seed_inputs())
+    assert link.is_symlink() and real.is_file()
+    first = real.read_bytes()
+    write_workbook(link, **seed_inputs(now="2026-01-01"))
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_bytes() != first
+    assert sorted(p.name for p in real.parent.iterdir()) == ["claims.xlsx"]
+
+
+def test_temporary_files_are_made_beside_the_workbook_not_in_the_system_folder(tmp_path, monkeypatch):
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no such folder"))
+    made = []
+    original = saving.tempfile.mkstemp
+
+    def watch(*a, **k):
+        fd, name = original(*a, **k)
+        made.append(name)
+        return fd, name
+
+    monkeypatch.setattr(saving.tempfile, "mkstemp", watch)
+    path = tmp_path / "out" / "claims.xlsx"
+    path.parent.mkdir()
+    write_workbook(path, **seed_inputs())
+    assert made and all(Path(m).parent == path.parent and Path(m).name.startswith(".claims.xlsx.") for m in made)
+    assert sorted(p.name for p in path.parent.iterdir()) == ["claims.xlsx"]
+
+
+def test_what_a_killed_export_left_is_removed_by_the_next_one_but_not_a_running_ones(tmp_path):
+    import subprocess
+    path = tmp_path / "claims.xlsx"
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                              text=True).stdout.strip()
+        stale = [f".claims.xlsx.{gone}.abc123.tmp", f".claims.xlsx.{gone}.openpyxl.x1.tmp", ".claims.xlsx.k2j3.tmp"]
+        live = f".claims.xlsx.{running.pid}.zz9.tmp"
+        for name in stale + [live, ".other.xlsx.1.tmp"]:
+            (tmp_path / name).write_text("half a workbook")
+        write_workbook(path, **seed_inputs())
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted([".other.xlsx.1.tmp", live, "claims.xlsx"])
+    finally:
+        running.kill()
+        running.wait()
+
+
+def test_a_full_folder_while_the_sheets_are_written_is_one_user_error(tmp_path, monkeypatch):
+    path = tmp_path / "claims.xlsx"
+    write_workbook(path, **seed_inputs())
+    before = path.read_bytes()
+
+    def full(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(saving.tempfile, "mkstemp", full)
+    with pytest.raises(UserError, match="No space left on device; the previous workbook is unchanged") as e:
+        write_workbook(path, **seed_inputs(now="2026-01-01"))
+    assert len(e.value.problems) == 1
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.xlsx"]

@@ -35,7 +35,8 @@ from compare.workbook.kit import Book
 from compare.workbook.matrix import matrix_sheet
 from compare.workbook.retired import retired_sheet
 from compare.workbook.rules_sheet import rules_sheet
-from compare.workbook.saving import StampedZip, current_umask, run_time, save_atomically
+from compare.workbook.saving import (StampedZip, current_umask, refuse_read_only, run_time, save_atomically, target_of,
+                                     writing_beside)
 from compare.workbook.side_by_side import side_by_side_sheet
 from compare.workbook.sources import sources_sheet
 from compare.workbook.summary import rules_version, summary_sheet
@@ -144,8 +145,12 @@ def write_workbook(path, *, articles: Sequence[Article], claims: Sequence[Claim]
         Compared(comparisons=list(comparisons), currency=rules.settings.currency)
     path = Path(path)
     _check_target(path)
+    target = target_of(path)  # a symbolic link is written through to its file (compare.workbook.saving)
+    if target != path:
+        _check_target(target)
+    refuse_read_only(target)
     stamp = run_time(now, articles)
-    previous = read_reviews(path)
+    previous = read_reviews(target)
     added = analyst_additions(previous, compared.currency)
     if added and not force:
         raise UserError(Problem(
@@ -160,45 +165,46 @@ def write_workbook(path, *, articles: Sequence[Article], claims: Sequence[Claim]
     order = {q.id: i for i, q in enumerate(rules.quantities)}
     by_id = {a.id: a for a in articles}
 
-    wb = Workbook(write_only=True)
-    wb.properties.creator = "claim-compare"
-    wb.properties.title = "Claims"
-    wb.custom_doc_props.append(StringProperty(name=MARKER_PROPERTY, value=FORMAT_VERSION))
-    wb.custom_doc_props.append(StringProperty(name="claim-compare version", value=__version__))
-    wb.defined_names[MARKER_NAME] = DefinedName(MARKER_NAME, attr_text=f'"{FORMAT_VERSION}"', hidden=True)
-    book = Book(wb, limits)
-    run = [["claim-compare version", __version__],
-           ["Generated", stamp if stamp.time() != datetime.min.time() else datetime.combine(stamp.date(), datetime.min.time())],
-           ["Rule set version", rules_version(rules)],
-           ["Articles", len(articles)],
-           ["Duplicate articles", "; ".join(f"{d} = {o}" for d, o in duplicates) or 0],
-           ["Claims", len(claims)],
-           ["Comparisons", len(compared.comparisons)],
-           ["Unclaimed numbers", len(unclaimed) if known else "not in a claims file (export the articles to list them)"],
-           ["Rule files", "; ".join(rules.files) or None],
-           ["References", f"{len(refs_used)}: " + ", ".join(r.id for r in refs_used) if refs_used else 0],
-           ["Reviews", f"{carried.carried} carried over, {carried.newly_retired} retired, "
-                       f"{carried.restored} restored"]]
-    try:
-        summary_sheet(book, run, claims, rules, order, compared)
-        claims_sheet(book, claims, by_id, carried, compared, rules)
-        comparisons_sheet(book, compared.comparisons)
-        side_by_side_sheet(book, claims, compared.comparisons, compared, by_id, rules, order)
-        matrix_sheet(book, claims, order, compared, rules)
-        sources_sheet(book, articles, claims, unclaimed if known else None)
-        unclaimed_sheet(book, unclaimed, by_id)
-        rules_sheet(book, rules, refs_used, locations)
-        if carried.retired:
-            retired_sheet(book, carried.retired)
-        book.close()
-    finally:
-        book.discard()
-    alerts = _alerts(book, limits)
-    alerts += [f"{d} has the same text as {o}: read once" for d, o in duplicates]
-    if added:
-        alerts.append(f"dropped what the analyst added (--force): {', '.join(added)}")
-    sheets = tuple(ws.title for ws in wb.worksheets)
-    save_atomically(wb, path, stamp)
+    with writing_beside(target):  # temporary files beside the workbook, not in /tmp
+        wb = Workbook(write_only=True)
+        wb.properties.creator = "claim-compare"
+        wb.properties.title = "Claims"
+        wb.custom_doc_props.append(StringProperty(name=MARKER_PROPERTY, value=FORMAT_VERSION))
+        wb.custom_doc_props.append(StringProperty(name="claim-compare version", value=__version__))
+        wb.defined_names[MARKER_NAME] = DefinedName(MARKER_NAME, attr_text=f'"{FORMAT_VERSION}"', hidden=True)
+        book = Book(wb, limits)
+        run = [["claim-compare version", __version__],
+               ["Generated", stamp if stamp.time() != datetime.min.time() else datetime.combine(stamp.date(), datetime.min.time())],
+               ["Rule set version", rules_version(rules)],
+               ["Articles", len(articles)],
+               ["Duplicate articles", "; ".join(f"{d} = {o}" for d, o in duplicates) or 0],
+               ["Claims", len(claims)],
+               ["Comparisons", len(compared.comparisons)],
+               ["Unclaimed numbers", len(unclaimed) if known else "not in a claims file (export the articles to list them)"],
+               ["Rule files", "; ".join(rules.files) or None],
+               ["References", f"{len(refs_used)}: " + ", ".join(r.id for r in refs_used) if refs_used else 0],
+               ["Reviews", f"{carried.carried} carried over, {carried.newly_retired} retired, "
+                           f"{carried.restored} restored"]]
+        try:
+            summary_sheet(book, run, claims, rules, order, compared)
+            claims_sheet(book, claims, by_id, carried, compared, rules)
+            comparisons_sheet(book, compared.comparisons)
+            side_by_side_sheet(book, claims, compared.comparisons, compared, by_id, rules, order)
+            matrix_sheet(book, claims, order, compared, rules)
+            sources_sheet(book, articles, claims, unclaimed if known else None)
+            unclaimed_sheet(book, unclaimed, by_id)
+            rules_sheet(book, rules, refs_used, locations)
+            if carried.retired:
+                retired_sheet(book, carried.retired)
+            book.close()
+        finally:
+            book.discard()
+        alerts = _alerts(book, limits)
+        alerts += [f"{d} has the same text as {o}: read once" for d, o in duplicates]
+        if added:
+            alerts.append(f"dropped what the analyst added (--force): {', '.join(added)}")
+        sheets = tuple(ws.title for ws in wb.worksheets)
+        save_atomically(wb, target, stamp)
     return WorkbookResult(path=str(path), sheets=sheets, articles=len(articles), claims=len(claims),
                           unclaimed=len(unclaimed) if known else None, comparisons=len(compared.comparisons),
                           reviews_carried=carried.carried, reviews_retired=len(carried.retired),

@@ -14,7 +14,6 @@ import os
 import shutil
 from datetime import datetime
 from io import BytesIO
-from tempfile import NamedTemporaryFile
 from typing import Optional
 
 from openpyxl.cell.rich_text import CellRichText, TextBlock
@@ -24,6 +23,8 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._writer import ALL_TEMP_FILES, WorksheetWriter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.xml.functions import tostring
+
+from compare.workbook.saving import temporary_file
 
 ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 EMPTY = b"<sheetData></sheetData>"
@@ -87,10 +88,7 @@ def empty_xml(ref: str, style: int) -> str:
 
 
 def _temporary() -> str:
-    with NamedTemporaryFile(prefix="claim-compare.", suffix=".xml", delete=False) as fh:
-        name = fh.name
-    ALL_TEMP_FILES.append(name)  # openpyxl removes it after the archive has it, or at exit
-    return name
+    return temporary_file(".xml")  # beside the workbook (compare.workbook.saving); openpyxl removes it once archived
 
 
 class SheetXml:
