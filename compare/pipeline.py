@@ -74,8 +74,23 @@ def claim_record(c: Claim, article: Optional[Article] = None) -> dict:
     return ordered
 
 
-def write_records(records: Iterable[dict], out: TextIO, fmt: str, fields: Optional[list[str]] = None) -> int:
-    """JSON lines or CSV (with a header) on `out`; returns the number of records."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value, raw: bool = False):
+    """A CSV cell: text a spreadsheet would read as a formula (=, +, -, @, a tab or a carriage return
+    first) gets a leading ' unless `raw`, as OWASP advises against CSV injection; numbers stay numbers."""
+    if isinstance(value, (list, tuple, dict)):
+        value = json.dumps(value, ensure_ascii=False)
+    if not raw and isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_records(records: Iterable[dict], out: TextIO, fmt: str, fields: Optional[list[str]] = None,
+                  raw: bool = False) -> int:
+    """JSON lines or CSV (with a header) on `out`; returns the number of records. CSV cells that a
+    spreadsheet would run as formulas are neutralised unless `raw` (csv_cell)."""
     n = 0
     writer = None
     for rec in records:
