@@ -120,7 +120,7 @@ CASES = [
     # investors listed after "auprès de"/"from" are not the subject; a product stands for its maker
     ("Poolside a levé 500 millions de dollars auprès de Bain Capital et Nvidia, pour une valorisation de 3 milliards de dollars.", "fr",
      [("Poolside", "investment", 5e8, "USD", "=", None, None), ("Poolside", "valuation", 3e9, "USD", "=", None, None)], None),
-    ("Le créateur de ChatGPT a dépassé 10 milliards de dollars de revenus annualisés.", "fr",
+    ("OpenAI publie ses comptes. Le créateur de ChatGPT a dépassé 10 milliards de dollars de revenus annualisés.", "fr",
      [("OpenAI", "revenue", 1e10, "USD", ">", None, None)], None),
     # a name among the unit words is part of the figure; a cue after "after" speaks of another event
     ("Inflection AI built a cluster of 22,000 Nvidia H100 GPUs.", "en",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
-from compare.attribution.words import NEVER_SUBJECTS, _rank, words
+from compare.attribution.words import NEVER_SUBJECTS, _rank, words, wrong_kind
 from compare.entities import EntityHit
 from compare.models import Mention
 from compare.rules.model import Quantity
@@ -16,7 +16,7 @@ def refer_back(history: Sequence[Sequence[EntityHit]], kind: str, q: Quantity) -
     the right kind, its topic (the claim it made, else the first name), preferring the quantity's kinds."""
     for names in reversed(history):
         fitting = [h for h in names if (kind == "any" or h.kind == kind or kind == "company" and _claimed_name(h))
-                   and h.kind != "person" and h.kind not in NEVER_SUBJECTS]
+                   and h.kind != "person" and h.kind not in NEVER_SUBJECTS and not wrong_kind(h, q)]
         if fitting:
             return min(fitting, key=lambda h: _rank(h, q))  # the first of the best-ranked kind
     return None

@@ -12,7 +12,7 @@ from compare.attribution.several import listed_with, several
 from compare.attribution.tiers import _tiered
 from compare.attribution.versus import _versus_marker, find_versus, owned
 from compare.attribution.words import (_CLOSERS, _DELIMS, NEVER_SUBJECTS, RECIPIENT_HOW, Attribution,
-                                       _after_preposition, _last_clause_marker, _rank, words)
+                                       _after_preposition, _last_clause_marker, _rank, words, wrong_kind)
 from compare.entities import EntityHit
 from compare.models import Mention
 from compare.rules.model import Quantity
@@ -39,7 +39,9 @@ def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], se
                    and not (versus is not None and m.end <= h.start < versus.end)]  # "of Meta's Llama"
     usable = [h for h in in_sentence if not _after_source(text, h, sent[0], lang)
               and (h.kind != "person" or "person" in q.entity_kinds)  # people speak; few figures are theirs
-              and not _counted_maker(text, m, h, lang)]
+              and not _counted_maker(text, m, h, lang)
+              and (not wrong_kind(h, q) or _described_maker(text, h, sent[0], lang))
+              and _maker(text, h, sent[0], lang) is not None]  # "le fournisseur de ChatGPT", its maker never named
     if "person" in q.entity_kinds:  # a person's figure only when they raise or put in the money (decision 25)
         for h in [h for h in usable if h.kind == "person" and h.end <= m.start and not _raises(text, h, m, lang)]:
             usable.remove(h)
@@ -140,11 +142,18 @@ def _in_apposition(text: str, h: EntityHit, m: Mention, sent_start: int, lang: s
     return any(c in between for c in _CLOSERS)
 
 
-def _maker(text: str, h: EntityHit, sent_start: int, lang: str) -> EntityHit:
-    """"le créateur de ChatGPT", "the maker of Claude": the product stands for its maker."""
-    if h.organisation and words(lang).maker_of.search(text[max(sent_start, h.start - 40):h.start]):
+def _described_maker(text: str, h: EntityHit, sent_start: int, lang: str) -> bool:
+    return bool(words(lang).maker_of.search(text[max(sent_start, h.start - 40):h.start]))
+
+
+def _maker(text: str, h: EntityHit, sent_start: int, lang: str) -> Optional[EntityHit]:
+    """"le créateur de ChatGPT", "the maker of Claude": the product stands for its maker, when the article names
+    the maker; a maker it never names is no one (decision 1: "le fournisseur de ChatGPT a généré" is null)."""
+    if not _described_maker(text, h, sent_start, lang):
+        return h
+    if h.organisation and re.search(r"(?<![\w-])" + re.escape(h.organisation) + r"(?![\w-])", text):
         return EntityHit(h.start, h.end, h.organisation, "company", "known")
-    return h
+    return None
 
 
 def _after_source(text: str, h: EntityHit, sent_start: int, lang: str) -> bool:

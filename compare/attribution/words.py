@@ -111,7 +111,7 @@ def words(lang: str) -> _Words:
         frame=re.compile(r"^\s*(?:" + phrase_regex(v.frame_openers) + r")\s+[«“\"]?\s*(\S)[^,]{0,40},", flags),
         ratio_of=re.compile(r"^\s*(?:" + phrase_regex(v.ratio_of) + r")\s*[«“\"]?\s*$", flags),
         possessive=re.compile(r"^[’']s\s+(?:(?:" + phrase_regex(v.possessive_fillers) + r")\s+)?$", flags),
-        maker_of=re.compile(r"(?:" + phrase_regex(v.maker_of) + r")\s*[«“\"]?\s*$", flags),
+        maker_of=re.compile(r"(?:" + phrase_regex(v.maker_of) + r")" + _before_name(v), flags),
         source_before=re.compile(r"(?:" + phrase_regex(v.source_markers) + r")" + _before_name(v), flags),
         source_verb_before=re.compile(r"(?:" + (phrase_regex(v.source_verbs) if v.source_verbs else r"(?!x)x") + r")"
                                       + _before_name(v), flags),
@@ -192,6 +192,19 @@ def _rank(h: EntityHit, q: Quantity) -> int:
     if h.kind in kinds:
         return kinds.index(h.kind)
     return len(kinds)
+
+
+# Kinds of known name that stand for a thing, not an actor: a quantity whose entity_kinds list none of them is
+# said of actors only (a product or a model raises no money and is valued at nothing: decision 1).
+THING_KINDS = frozenset({"model", "product"})
+
+
+def wrong_kind(h: EntityHit, q: Quantity) -> bool:
+    """A known model or product as the subject of a quantity said of actors only ("H100" takes no investment,
+    "Kimi" no valuation, "Mistral Large" no round): no candidate at all, not a poor one. Where the entity_kinds
+    list a thing of one kind, they are a preference (ChatGPT's revenue, Grok's, GPUs serving ChatGPT)."""
+    return (bool(q.entity_kinds) and h.status == "known" and h.kind in THING_KINDS
+            and not THING_KINDS.intersection(q.entity_kinds))
 
 
 def compares_back(text: str, start: int, end: int, lang: str) -> bool:
