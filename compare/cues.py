@@ -72,6 +72,7 @@ class FrameHit:
     end: int
     quantity: str
     frame: str
+    yields: bool = False  # a purpose frame ("invested #"): a frame of another quantity after the figure decides
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ class CueMatcher:
     weights: Evidence = Evidence()
     rates: tuple = ()  # the rules' exchange rates, for the quantities' plausible bounds (`at_most`)
     currency: str = "USD"  # the comparison currency the bounds are written in
+    purpose_res: dict = field(default_factory=dict)  # (lang, quantity id) -> the purpose_frames, compiled
 
     def find(self, text: str, lang: str, start: int = 0, end: Optional[int] = None) -> list[CueHit]:
         end = len(text) if end is None else end
@@ -158,16 +160,17 @@ class CueMatcher:
         out: list[FrameHit] = []
         before_at = max(start, m.start - _WINDOW)
         after_to = min(end, m.end + _WINDOW)
-        for q in self.quantities:
-            before, after = self.frame_res.get((lang, q.id), (None, None))
+        for q, res, yields in [(q, res, res is self.purpose_res) for q in self.quantities
+                               for res in (self.frame_res, self.purpose_res)]:
+            before, after = res.get((lang, q.id), (None, None))
             if before is not None:
                 f = before.search(text, before_at, m.start)
                 if f is not None:
-                    out.append(FrameHit(f.start(), f.start() + len(f.group(1)), q.id, f.group(1)))
+                    out.append(FrameHit(f.start(), f.start() + len(f.group(1)), q.id, f.group(1), yields))
             if after is not None:
                 f = after.match(text, m.end, after_to)
                 if f is not None:
-                    out.append(FrameHit(f.start(1), f.end(1), q.id, f.group(1)))
+                    out.append(FrameHit(f.start(1), f.end(1), q.id, f.group(1), yields))
         # Of frames that overlap on one side of the figure, the one whose words reach nearest to it says
         # more ("série C ferait grimper la valorisation de Mistral à #" is a valuation); of two that reach
         # as near, the longest ("round that could bring in #" is a round, not revenue brought in).
@@ -203,6 +206,7 @@ def compile_cues(rules: RuleSet) -> CueMatcher:
     weak_res = {}
     pattern_res = {}
     frame_res = {}
+    purpose_res = {}
     for q in rules.quantities:
         for lang, words in q.cues.items():
             if words:
@@ -213,10 +217,13 @@ def compile_cues(rules: RuleSet) -> CueMatcher:
         for lang, frames in q.frames.items():
             if frames:
                 frame_res[(lang, q.id)] = compile_frames(frames)
+        for lang, frames in q.purpose_frames.items():
+            if frames:
+                purpose_res[(lang, q.id)] = compile_frames(frames)
         pattern_res[q.id] = tuple((p.lang, TimedPattern(p.regex, re.IGNORECASE, where=f'quantity "{q.id}"'))
                                   for p in q.patterns)  # analyst regexes run with a time limit (compare.regexes)
     return CueMatcher(tuple(rules.quantities), cue_res, weak_res, pattern_res, frame_res, rules.evidence,
-                      tuple(rules.rates), rules.settings.currency)
+                      tuple(rules.rates), rules.settings.currency, purpose_res)
 
 
 def beyond_bound(q: Quantity, m: Mention, matcher: CueMatcher) -> Optional[str]:
@@ -327,8 +334,21 @@ def choose_quantity(m: Mention, cues: list[CueHit], matcher: CueMatcher, text: s
         add(p)
         if pts > best_cue.get(h.quantity, (-1.0, None))[0]:
             best_cue[h.quantity] = (pts, h)
-    for f in frames or ():
-        add(Point("frame", f.quantity, w.frame, repr(f.frame)))
+    # "invested $500M to train", "investi 5 millions USD dans son développement": an investing verb says where the
+    # money goes, a frame of another quantity after the figure says what it is for, and decides.
+    frames = list(frames or ())
+    purposes = [f for f in frames if f.start >= m.end and not f.yields]
+    for f in frames:
+        purpose = [p for p in purposes if p.quantity != f.quantity]
+        if f.yields and purpose:
+            continue
+        if not f.yields and f in purposes and any(g.yields and g.quantity != f.quantity for g in frames):
+            add(Point("purpose", f.quantity, w.purpose, repr(f.frame)))
+        elif f.start >= m.end and any(g.end <= m.start and not g.yields and g.quantity != f.quantity for g in frames):
+            # "raised $600M to train": the funding verb before the figure governs it; what for is only a hint
+            add(Point("frame", f.quantity, w.frame * w.governed, repr(f.frame)))
+        else:
+            add(Point("frame", f.quantity, w.frame, repr(f.frame)))
     if m.kind == "count":
         with_unit = [q for q in candidates if m.unit in q.units]
         if len(with_unit) == 1:

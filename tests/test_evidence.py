@@ -32,6 +32,14 @@ CASES = [
     ("DeepSeek spent $5.6M training V3.", "en", ["training_cost"]),
     ("Google spent roughly $190 million on the computing power needed to train Gemini Ultra.", "en", ["training_cost"]),
     ("Le modèle a été mis au point pour moins de 3 millions d’euros.", "fr", ["training_cost"]),
+    # an investing verb says where the money goes; a purpose after the figure says what for, and decides
+    ("DeepSeek annonce avoir investi seulement 5 millions USD dans son développement.", "fr", ["training_cost"]),
+    ("The lab invested $6 million in its development.", "en", ["training_cost"]),
+    ("Meta invested $500 million to train Llama 4.", "en", ["training_cost"]),
+    ("L’entraînement de Grok-4 a demandé un investissement de 490 millions de dollars.", "fr", ["training_cost"]),
+    ("SoftBank plans to invest $50 billion in AI development in the US.", "en", ["investment"]),
+    ("Microsoft va investir 10 milliards de dollars dans des centres de données.", "fr", ["investment"]),
+    ("Mistral raised $600 million to train its next models.", "en", ["investment"]),
     # rates: per month on a product is a subscription, per million tokens or per GPU-hour a price
     ("The Pro tier now costs $200 a month.", "en", ["subscription_price"]),
     ("DeepSeek charges $0.28 per million tokens.", "en", ["price"]),

@@ -125,16 +125,17 @@ def item_problems(section: str, raw: dict, doc: YamlDoc, path: KeyPath, label: s
                     add("bad-cue", f'{label}: cue "{w}" ({code}) has no word in it', (key, code, i))
                 elif "*" in bare:
                     add("bad-cue", f'{label}: cue "{w}" ({code}): "*" only works at the end of a cue', (key, code, i))
-    frames = raw.get("frames")
-    for code, phrases in frames.items() if isinstance(frames, dict) else ():
-        lang(code, ("frames", code), "frames for", key=True)
-        for i, f in strings(phrases):
-            bare = f.strip()
-            if bare.count("#") != 1 or not (bare.startswith("#") or bare.endswith("#")):
-                add("bad-frame", f'{label}: frame "{f}" ({code}) needs one # for the figure, at its start or its end '
-                                 '("raised #", "# to train")', ("frames", code, i))
-            elif not re.search(r"\w", bare.replace("...", "")):
-                add("bad-frame", f'{label}: frame "{f}" ({code}) has no word in it', ("frames", code, i))
+    for fkey in ("frames", "purpose_frames"):
+        frames = raw.get(fkey)
+        for code, phrases in frames.items() if isinstance(frames, dict) else ():
+            lang(code, (fkey, code), "frames for", key=True)
+            for i, f in strings(phrases):
+                bare = f.strip()
+                if bare.count("#") != 1 or not (bare.startswith("#") or bare.endswith("#")):
+                    add("bad-frame", f'{label}: frame "{f}" ({code}) needs one # for the figure, at its start or its end '
+                                     '("raised #", "# to train")', (fkey, code, i))
+                elif not re.search(r"\w", bare.replace("...", "")):
+                    add("bad-frame", f'{label}: frame "{f}" ({code}) has no word in it', (fkey, code, i))
     for i, p in dicts(raw.get("patterns")):
         if isinstance(p.get("regex"), str):
             regex(p["regex"], ("patterns", i, "regex"), "pattern")

@@ -135,6 +135,10 @@ class Evidence(UserFile):
     half_distance: float = Field(60, gt=0, description="Characters over which a cue word loses half its points.")
     other_clause: float = Field(0.5, ge=0, le=1, description="Factor for a cue word in another clause (across a comma, a dash).")
     other_figure: float = Field(0.5, ge=0, le=1, description="Factor for a cue word beyond another figure, or in a frame of another figure.")
+    purpose: float = Field(60, ge=0, description="A frame after the figure saying what money an investing verb governs is for "
+                                                 "(\"invested # to train\"); the verb's own frame then counts nothing.")
+    governed: float = Field(0.5, ge=0, le=1, description="Factor for a frame after the figure when a frame of another quantity "
+                                                        "before it governs it (\"raised # to train\" is the round).")
     minimum: float = Field(0.5, ge=0, description="Points the best quantity needs for the figure to become a claim.")
 
 
@@ -215,6 +219,10 @@ class Quantity(UserFile):
     frames: dict[str, list[str]] = Field(default_factory=dict, description=(
         "Phrases per language that govern the figure, # standing for it: \"raised #\", \"valued ... at #\", \"# to train\" "
         "(... is a gap of a few words)."))
+    purpose_frames: dict[str, list[str]] = Field(default_factory=dict, description=(
+        "Frames that say where money goes but not what for (\"invested #\", \"investissement de #\"): they count like "
+        "`frames` unless a frame of another quantity stands after the figure, its purpose (\"invested # to train\"), "
+        "which then decides."))
     rates: list[str] = Field(default_factory=list, description="What a figure of this quantity is per (month, 1M tokens, GPU-hour): evidence for it.")
     at_most: Optional[float] = Field(None, gt=0, description=(
         "Largest plausible amount of money, in the comparison currency (settings.currency, at the rules' rates): a "
