@@ -85,3 +85,12 @@ def test_bad_records_are_located_and_the_workbook_is_left_as_it_was(claims_file,
 def test_articles_and_a_claims_file_together_are_refused(claims_file, tmp_path, capsys):
     assert main(["export", CORPUS, "--claims", str(claims_file), "-o", str(tmp_path / "x.xlsx")]) == 1
     assert "either articles" in capsys.readouterr().err and not (tmp_path / "x.xlsx").exists()
+
+
+def test_claims_read_back_dump_as_extract_wrote_them_and_share_their_field_sets(claims_file):
+    from compare.pipeline import claim_record
+    lines = [json.loads(line) for line in claims_file.read_text(encoding="utf-8").splitlines()]
+    _, claims = read_claims(str(claims_file))
+    assert [claim_record(c) for c in claims] == [{k: v for k, v in r.items() if not k.startswith("article_")}
+                                                 for r in lines]
+    assert len({id(c.model_fields_set) for c in claims}) == 1 and "sentence" in claims[0].model_fields_set

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional, Sequence
 
 from compare.comparability import Comparability
+from compare.comparisons.compact import compact
 from compare.comparisons.figures import Figure, Setup, claim_figure, is_money, reference_figure, resolve
 from compare.comparisons.rates import convert, find_rate
 from compare.comparisons.verdicts import (NOT_COMPARABLE, across, dim, entity_ratio, per_factor, stated,
@@ -165,7 +166,7 @@ def _entity_ratios(figs: Sequence[Figure], wanted: set[frozenset], comparable: C
                 continue
             if unlike(a, b, comparable.per_conversions):
                 continue
-            out.append(entity_ratio(a, b))
+            out.append(compact(entity_ratio(a, b)))
     return out
 
 
@@ -228,20 +229,21 @@ def compare_all(claims: Sequence[Claim], rules, references: Optional[Sequence] =
         groups.setdefault(_group_key(f), []).append(f)
     for members in groups.values():
         cl = [f for f in members if f.origin == "claim"]
-        out.extend(across(a, b, settings, comparable) for a, b in _source_pairs(cl))
+        out.extend(compact(across(a, b, settings, comparable)) for a, b in _source_pairs(cl))
         for r in (f for f in members if f.origin == "reference"):
             for a in cl:
-                c = across(a, r, settings, comparable)
+                c = compact(across(a, r, settings, comparable))
                 out.append(c)
                 checked.append((a, r, c))
     out.extend(_entity_ratios(cfigs + rfigs, _set_against(cfigs, comparable), comparable))
-    by_quantity: dict[str, list[Figure]] = {}
+    by_entity: dict[tuple, list[Figure]] = {}  # a stated ratio looks up its two sides, never scans (linear)
     for f in cfigs + rfigs:
         if not f.is_ratio and f.unit != "percent":
-            by_quantity.setdefault(f.quantity, []).append(f)
+            by_entity.setdefault((f.quantity, f.entity), []).append(f)
     for s in cfigs:
         if s.is_ratio:
-            out.extend(stated(s, by_quantity.get(s.quantity, []), settings))
+            sides = by_entity.get((s.quantity, s.entity), []) + by_entity.get((s.quantity, s.versus), [])
+            out.extend(map(compact, stated(s, sides, settings)))
     out.sort(key=lambda c: (KIND_ORDER[c.kind], c.quantity, c.entity or "", c.versus or "", c.left_ids,
                             c.right_ids, c.id))
     seen: set[str] = set()

@@ -28,7 +28,7 @@ EVENT = re.compile(r"(?<!\w)(?:Series|série|serie|round|tour)\s+([A-H])(?!\w)|(
                    r"introduction en bourse|tour d['’]amorçage)(?!\w)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Context:
     """What a figure's sentence says about when, where and which plan."""
 

@@ -16,7 +16,7 @@ QUALIFIER_WORDS = {"=": "", ">": "> ", ">=": ">= ", "<": "< ", "<=": "<= ", "~":
 MONEY_UNIT_LENGTH = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A claim or reference made comparable: entity resolved, money converted, interval computed."""
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 from typing import Any, Mapping, Optional, Sequence
 
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from compare.models import Article, Claim
-from compare.review import CLAIMS_SHEET, FLAGGED_REVIEWS, ID_HEADER, NOTE_HEADER, REVIEW_HEADER, CarriedReviews
+from compare.review import (CLAIMS_SHEET, FLAGGED_REVIEWS, ID_HEADER, NOTE_HEADER, REVIEW_CHOICES, REVIEW_HEADER,
+                            CarriedReviews)
 from compare.workbook.formats import (DARK_RED, GAP_FORMAT, GREEN, ORANGE, RED, Link, Noted, Num, Quote, amount,
                                       day, is_ratio, unit_format)
-from compare.workbook.kit import Book, any_equal, highlight, plain_field, review_validation, write_table_sheet
+from compare.workbook.kit import Book, any_equal, highlight, plain_field, write_table_sheet
 
 READING = ["Entity", "Quantity", "Value", "Unit", "Qualifier", "Per", "Low", "High", "Versus", "Direction",
            "Claimed text", "Quote", "Article", "Date", "Reference", "Off by", "Check", REVIEW_HEADER, NOTE_HEADER,
@@ -38,6 +40,15 @@ def quote_of(c: Claim) -> Quote | str:
         start = c.sentence.find(c.text) if c.text else -1
         end = start + len(c.text)
     return Quote(c.sentence, start, end) if start >= 0 else c.sentence
+
+
+def review_validation(ws, area: str) -> None:
+    dv = DataValidation(type="list", formula1='"' + ",".join(REVIEW_CHOICES) + '"', allow_blank=True,
+                        showErrorMessage=True, errorTitle="Review",
+                        error="Choose one of: " + ", ".join(REVIEW_CHOICES),
+                        promptTitle="Review", prompt="Did the claim read right?", showInputMessage=True)
+    dv.add(area)
+    ws.data_validations.append(dv)
 
 
 def claims_sheet(book: Book, claims: Sequence[Claim], articles: Mapping[str, Article], carried: CarriedReviews,

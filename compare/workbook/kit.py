@@ -17,13 +17,11 @@ from openpyxl.cell.rich_text import CellRichText
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from compare.cells import Limits, fit, highlighted, sheet_title, table_name, web_url
-from compare.review import REVIEW_CHOICES
 from compare.workbook.formats import (DATE_FORMAT, HEADER_FILL, HEADER_FONT, LINK_FONT, TOP, WRAP, Link, Noted, Num,
                                       Quote, display)
 from compare.workbook.sheetxml import SheetXml, date_xml, empty_xml, letters, number_xml, rich_xml, text_xml
@@ -392,12 +390,3 @@ def plain_field(v: Any) -> Any:
     if isinstance(v, dict):
         return "; ".join(f"{k}: {x}" for k, x in v.items()) or None
     return v
-
-
-def review_validation(ws, area: str) -> None:
-    dv = DataValidation(type="list", formula1='"' + ",".join(REVIEW_CHOICES) + '"', allow_blank=True,
-                        showErrorMessage=True, errorTitle="Review",
-                        error="Choose one of: " + ", ".join(REVIEW_CHOICES),
-                        promptTitle="Review", prompt="Did the claim read right?", showInputMessage=True)
-    dv.add(area)
-    ws.data_validations.append(dv)

@@ -13,6 +13,7 @@ from typing import Optional
 
 from pydantic import ValidationError
 
+from compare.comparisons.compact import compact
 from compare.errors import Problem, UserError
 from compare.models import Article, Claim
 from compare.workbook.sources import headline
@@ -80,7 +81,7 @@ def _record(path: str, n: int, line: str, shared: dict[str, str], problems: list
         if isinstance(v, str):
             data[key] = shared.setdefault(v, v)
     try:
-        claim = Claim.model_validate(data)
+        claim = compact(Claim.model_validate(data))
     except ValidationError as e:
         first = e.errors()[0]
         where = ".".join(str(x) for x in first["loc"]) or "record"

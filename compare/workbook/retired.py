@@ -4,7 +4,8 @@ from __future__ import annotations
 from typing import Sequence
 
 from compare.review import ID_HEADER, NOTE_HEADER, RETIRED_HEADER, RETIRED_SHEET, REVIEW_HEADER, Review
-from compare.workbook.kit import Book, review_validation, write_table_sheet
+from compare.workbook.claims import review_validation
+from compare.workbook.kit import Book, write_table_sheet
 
 
 def retired_sheet(book: Book, retired: Sequence[Review]) -> list[str]:
