@@ -40,6 +40,15 @@ CASES = [
     ("SoftBank plans to invest $50 billion in AI development in the US.", "en", ["investment"]),
     ("Microsoft va investir 10 milliards de dollars dans des centres de données.", "fr", ["investment"]),
     ("Mistral raised $600 million to train its next models.", "en", ["investment"]),
+    # spending with no purpose is running spending (other_money); on infrastructure or hardware, an investment
+    ("Selon les nouvelles projections, OpenAI devrait dépenser 8 milliards de dollars cette année.", "fr", []),
+    ("Les dépenses flamberaient ensuite à 17 milliards de dollars en 2026.", "fr", []),
+    ("Quand OpenAI dépense quotidiennement près de 700 000 euros pour son modèle star.", "fr", []),
+    ("Alibaba will spend 3 billion yuan to promote Qwen AI.", "en", []),
+    ("Alphabet said it will spend $75 billion on its AI buildout this year.", "en", ["investment"]),
+    ("Microsoft said it would spend more than $30bn in the current quarter to build out the data centers.", "en",
+     ["investment"]),
+    ("DeepSeek's hardware spending significantly exceeds $500 million.", "en", ["investment"]),
     # rates: per month on a product is a subscription, per million tokens or per GPU-hour a price
     ("The Pro tier now costs $200 a month.", "en", ["subscription_price"]),
     ("DeepSeek charges $0.28 per million tokens.", "en", ["price"]),
