@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from compare.lexicon import load_lexicon
 from compare.phrases import NameIndex, name_key, name_regex
 from compare.regexes import TimedPattern
 from compare.rules.model import RuleSet
@@ -63,7 +64,7 @@ class EntityMatcher:
         hits = _resolve_overlaps(hits)
         if detect:
             starts = [k.start for k in hits]
-            sources = [o for o in _find_outlets(text) if _clear_of(o, hits, starts)]
+            sources = _resolve_overlaps([o for o in _find_outlets(text) + _find_places(text, lang) if _clear_of(o, hits, starts)])
             taken = sorted(hits + sources, key=lambda h: h.start)
             starts = [k.start for k in taken]
             detected = [d for d in _resolve_overlaps(_detect_names(text, lang, hits, self.common_words))
@@ -136,6 +137,24 @@ def _find_outlets(text: str) -> list[EntityHit]:
     return [EntityHit(m.start(), m.end(), m.group(), "outlet", "detected") for m in _outlets_re().finditer(text)]
 
 
+@lru_cache(maxsize=None)
+def _currency_forms(lang: str) -> frozenset:
+    """What is written of a currency before or after an amount ("Rs", "RMB", "INR", "CHF")."""
+    return frozenset(load_lexicon(lang).currency_codes)
+
+
+@lru_cache(maxsize=None)
+def _places_re(lang: str) -> re.Pattern:
+    """The places whose name holds a word in lower case ("Corée du Sud", "Arabie saoudite"): no run of
+    capitalised words finds them whole, so they are looked for as phrases."""
+    spaced = [p for p in attribution_vocab(lang).places if re.search(r"\s[a-zà-ÿ]", p)]
+    return re.compile("|".join(name_regex(p) for p in sorted(spaced, key=lambda p: (-len(p), p))) or r"(?!x)x")
+
+
+def _find_places(text: str, lang: str) -> list[EntityHit]:
+    return [EntityHit(m.start(), m.end(), m.group(), "place", "detected") for m in _places_re(lang).finditer(text)]
+
+
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?…:]|\n)[\s«“\"'(\[‘–—-]*$")
 
 
@@ -159,6 +178,8 @@ def _detect_names(text: str, lang: str, known: list[EntityHit], common: frozense
     not_names = {w.replace("'", "’") for w in vocab.not_names}
     stop = language_vocab(lang).stopword_set
     places = vocab.place_set
+    institutions = frozenset(vocab.institution_words)
+    money = _currency_forms(lang)
     suffixes = tuple(vocab.opener_suffixes)
     lower_words = frozenset(re.findall(r"(?<![\w’'-])[a-zà-ÿ][a-zà-ÿ]+(?![\w’'-])", text))
     out: list[EntityHit] = []
@@ -174,12 +195,13 @@ def _detect_names(text: str, lang: str, known: list[EntityHit], common: frozense
             continue
         surface = " ".join(words)
         start = m.end() - len(surface)
-        if _CURRENCY_AFTER.match(text, m.end()):
-            continue  # a currency's prefix or a scale glued to its sign ("HK$4.19 billion", "NZ$", "1,7 Md€")
+        if _CURRENCY_AFTER.match(text, m.end()) or surface in money and re.match(r"\s?\d", text[m.end():m.end() + 2]):
+            continue  # a currency's prefix or a scale glued to its sign ("HK$4.19 billion", "NZ$", "1,7 Md€", "Rs 10,000")
         if len(surface) < 2 or re.search(r"-[a-z]", surface):
             continue  # "AI-enabled", "US-based" are adjectives, not names
         if any(ch.isdigit() for ch in surface) and not re.fullmatch(r"[A-Z][a-zA-Z]+-[A-Z]?\d+[a-z]?", surface):
             continue  # digits belong to figures and versions ("Q3", "H1"), except names like "Sky-T1", "Phi-4"
-        kind = "place" if surface in places else "other"
+        kind = ("place" if surface in places else
+                "institution" if any(w in institutions for w in words) else "other")  # "the Cabinet", "University"
         out.append(EntityHit(start, start + len(surface), surface, kind, "detected"))
     return out

@@ -51,3 +51,57 @@ WRONG_KIND = [
 @pytest.mark.parametrize("text,lang,span,entity", WRONG_KIND, ids=[c[0][:60] for c in WRONG_KIND])
 def test_no_entity_of_the_wrong_kind(text, lang, span, entity, engine):
     assert entity_of(text, span, engine, lang) == entity
+
+
+NOT_THE_NAME = [
+    # institutions named by their common noun, places with a word in lower case: never whose figure it is
+    ("The mission approved by the Cabinet had an outlay of Rs 10,000 crore.", "en", "Rs 10,000 crore", None),
+    ("This means an investment of up to £750 million for a supercomputer at the University of Edinburgh.", "en",
+     "up to £750 million", None),
+    ("Ce centre de données situé en Essonne nécessitera des investissements de 3 milliards d’euros.", "fr",
+     "3 milliards d’euros", None),
+    ("La Corée du Sud a annoncé 9 milliards de dollars d'investissements dans l’IA.", "fr",
+     "9 milliards de dollars", None),
+    # words in capitals that are no one's name: abbreviations, rounds, words opening a sentence
+    ("For an LLM of equivalent performance, inference cost about $60 per million tokens.", "en",
+     "about $60 per million tokens", None),
+    ("The report (Nov. 5) says the company is due to raise $500 million.", "en", "$500 million", None),
+    ("Le groupe avait levé 600 millions d'euros lors d'un tour de financement de Série B.", "fr",
+     "600 millions d'euros", None),
+    ("Bien que rien ne soit confirmé, la start-up devrait valoir 80 milliards de dollars.", "fr",
+     "80 milliards de dollars", None),
+    ("Auxquels s’ajouteront 206,9 M€ de coûts d’exploitation, pour un budget total de 541,7 M€.", "fr",
+     "541,7 M€", None),
+    ("Évalué à plusieurs dizaines de milliards de dollars, l'accord garantit à Anthropic l'accès à des puces.", "fr",
+     "plusieurs dizaines de milliards de dollars", "Anthropic"),
+    # investors a round comes from, named after the figure, are payers, not its subject
+    ("L’accord comprend 325 millions d'euros de capitaux provenant d'investisseurs dirigés par Andreessen Horowitz.",
+     "fr", "325 millions d'euros", None),
+    # a conversion in brackets is said of whom the figure it converts is said of
+    ("Andreessen Horowitz est en pourparlers pour investir 200 millions d'euros (environ 216 M $) dans le tour.",
+     "fr", "environ 216 M $", "Andreessen Horowitz"),
+    # a figure used as an adjective of the name after it is the name's
+    ("The ministry announced the third tranche of investments under its $1.2-billion IndiaAI Mission.", "en",
+     "$1.2-billion", "IndiaAI Mission"),
+    ("Four startups were chosen, marking a step in the INR 10,037 Cr IndiaAI Mission.", "en", "INR 10,037 Cr",
+     "IndiaAI Mission"),
+]
+
+
+@pytest.mark.parametrize("text,lang,span,entity", NOT_THE_NAME, ids=[c[0][:60] for c in NOT_THE_NAME])
+def test_words_and_institutions_are_not_the_name(text, lang, span, entity, engine):
+    assert entity_of(text, span, engine, lang) == entity
+
+
+FOUND = [
+    ("la Corée du Sud et l'Arabie saoudite", "fr", [("Corée du Sud", "place"), ("Arabie saoudite", "place")]),
+    ("approved by the Cabinet", "en", [("Cabinet", "institution")]),
+    ("présidente de la Commission de l’UE", "fr", [("Commission", "institution")]),
+    ("an outlay of Rs 10,000 crore, or RMB 15", "en", []),
+    ("under the Series A led by investors", "en", []),
+]
+
+
+@pytest.mark.parametrize("text,lang,found", FOUND, ids=[f[0] for f in FOUND])
+def test_found_names(text, lang, found, engine):
+    assert [(h.name, h.kind) for h in engine.entities.find(text, lang)] == found

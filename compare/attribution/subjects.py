@@ -13,6 +13,7 @@ from compare.attribution.tiers import _tiered
 from compare.attribution.versus import _versus_marker, find_versus, owned
 from compare.attribution.words import (_CLOSERS, _DELIMS, NEVER_SUBJECTS, RECIPIENT_HOW, Attribution,
                                        _after_preposition, _last_clause_marker, _rank, words, wrong_kind)
+from compare.cues import converts
 from compare.entities import EntityHit
 from compare.models import Mention
 from compare.rules.model import Quantity
@@ -23,6 +24,10 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
               figures: Sequence[Mention] = ()) -> Attribution:
     """The entity mention `m` of quantity `q` is said of, and how that was decided; `figures` are the
     sentence's figures (for a list of them said "respectively" of a list of names)."""
+    before = [f for f in figures if f.end <= m.start and sent[0] <= f.start]
+    if before and m.kind == before[-1].kind == "money" and converts(text[before[-1].end:m.start]):
+        att = attribute(text, before[-1], q, hits, sent, lang, versus, history, figures)  # "200 M€ (environ 216 M$)"
+        return Attribution(att.entity, f"the conversion of {before[-1].text!r}: {att.how}", att.others)
     att = _attribute(text, m, q, hits, sent, lang, versus, history)
     if q.entity_kinds and q.entity_kinds[0] == "product":
         att = _tiered(text, m, att, hits, sent, lang, history)
@@ -65,6 +70,9 @@ def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], se
         usable = [h for h in usable if h.start >= clause]  # "..., compared with the 16,000 Meta used"
     after = [h for h in usable if h.start >= m.end]
     for h in after[:1]:
+        if (h.status == "known" and h.kind in q.entity_kinds and not text[m.end:h.start].strip()
+                and words(lang).attributive.search(text, max(sent[0], m.start - 12), m.start)):
+            return Attribution(h, "the figure qualifies the name after it")  # "its $1.2-billion IndiaAI Mission"
         if _bound_after(text, m, h, lang, q) and h.kind != "person":
             return Attribution(owned(text, h, usable), f"bound to the number by the words after it ({text[m.end:h.start].strip()!r})")
     makers = bool(q.entity_kinds) and q.entity_kinds[0] in ("model", "product")  # "models from Anthropic" are theirs

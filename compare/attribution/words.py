@@ -16,8 +16,9 @@ from compare.vocab import attribution_vocab
 _DELIMS = ",;(–—:"
 
 
-# Kinds of name that are never whose figure it is: places, and the outlets, agencies and analysts quoted.
-NEVER_SUBJECTS = frozenset({"place", "outlet"})
+# Kinds of name that are never whose figure it is: places, the outlets, agencies and analysts quoted, and
+# institutions named by a common noun ("the Cabinet", "University of Edinburgh", "la Commission de l'UE").
+NEVER_SUBJECTS = frozenset({"place", "outlet", "institution"})
 
 
 _CLOSERS = ",;)–—"
@@ -83,6 +84,7 @@ class _Words:
     raising: re.Pattern  # "raised", "a levé": a person who raises the money is its subject
     speech: re.Pattern  # "said", "a déclaré", "présentée par": a person who speaks of a figure is not its subject
     pair_before: re.Pattern  # "between", "entre" ending where a list starts: the parties of a deal
+    attributive: re.Pattern  # "the", "its" ending where a figure starts: a figure used as an adjective of the name after it
 
 
 def _before_name(v) -> str:
@@ -148,6 +150,7 @@ def words(lang: str) -> _Words:
         maker_word=re.compile(_rx(v.maker_prepositions), flags),
         raising=re.compile(r"(?<![\w’'-])(?:" + _rx(v.raising_verbs) + r")(?![\w’'-])", flags),
         speech=re.compile(r"(?<![\w’'-])(?:" + _rx(v.speech_verbs + v.source_verbs) + r")(?![\w’'-])", flags),
+        attributive=re.compile(r"(?<![\w’'-])(?:" + _rx(v.attributive_determiners) + r")\s+$", flags),
         pair_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.pair_markers) + r")" + _before_name(v), flags),
         payer_verb_after=re.compile(r"\s+(?:[\w’'-]+\s+|[\w]+[’']\s*){0,3}?(?:" + _rx(v.investing_verbs + v.payer_verbs)
                                     + r")(?![\w’'-])", flags),
