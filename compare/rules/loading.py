@@ -129,7 +129,8 @@ def _parse(f: Path, problems: list[Problem]) -> Optional[YamlDoc]:
         doc.data = {}
     if not isinstance(doc.data, dict):
         problems.append(found(doc, "schema", f"a rule file must be a mapping of sections (include, entities, families, "
-                                             f"quantities, references, rates, settings, evidence), got {describe_node(doc.node(()))}"))
+                                             f"quantities, references, rates, settings, evidence), got "
+                                             f"{describe_node(doc.node(()))}"))
         return None
     return doc
 
@@ -153,7 +154,8 @@ def _validate_docs(docs: list[YamlDoc], problems: list[Problem]) -> tuple[list[I
                 model = _validate(SINGLE[key], value, doc, (key,), key, problems)
                 if model is not None:
                     if key in singles:
-                        problems.append(found(doc, f"duplicate-{key}", f"{key} {'are' if key.endswith('s') else 'is'} given twice (also in {singles[key][1].file}); "
+                        problems.append(found(doc, f"duplicate-{key}", f"{key} {'are' if key.endswith('s') else 'is'} "
+                                              f"given twice (also in {singles[key][1].file}); "
                                               f"keep one {key} section in the whole rule set", (key,), key=True))
                     else:
                         singles[key] = (model, doc)

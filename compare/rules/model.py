@@ -124,9 +124,11 @@ class Evidence(UserFile):
     pattern: float = Field(100, ge=0, description="An explicit regex of the quantity matched at the figure.")
     unit: float = Field(60, ge=0, description="A count in a unit only this quantity counts (GPU-hours: compute).")
     frame: float = Field(45, ge=0, description="A frame of the quantity governs the figure (\"raised #\", \"valued at #\").")
-    compared: float = Field(40, ge=0, description="The figure is set against the figure before it (\"contre\", \"compared with\"): that one's quantity.")
+    compared: float = Field(40, ge=0, description="The figure is set against the figure before it (\"contre\", \"compared "
+        "with\"): that one's quantity.")
     cue: float = Field(30, ge=0, description="A cue word next to the figure; it loses half every `half_distance` characters.")
-    rate: float = Field(25, ge=0, description="What the figure is per is one of the quantity's `rates` (per month: subscription).")
+    rate: float = Field(25, ge=0, description="What the figure is per is one of the quantity's `rates` (per month: "
+        "subscription).")
     weak_cue: float = Field(15, ge=0, description="A generic cue word next to the figure (spend, costs, facturé).")
     previous_figure: float = Field(8, ge=0, description="The quantity of the figure before it in the same sentence.")
     neighbour: float = Field(6, ge=0, description="A cue word of the sentence before (half for a weak cue).")
@@ -134,7 +136,8 @@ class Evidence(UserFile):
                                                      "added to a quantity that has other evidence.")
     half_distance: float = Field(60, gt=0, description="Characters over which a cue word loses half its points.")
     other_clause: float = Field(0.5, ge=0, le=1, description="Factor for a cue word in another clause (across a comma, a dash).")
-    other_figure: float = Field(0.5, ge=0, le=1, description="Factor for a cue word beyond another figure, or in a frame of another figure.")
+    other_figure: float = Field(0.5, ge=0, le=1, description="Factor for a cue word beyond another figure, or in a frame of "
+        "another figure.")
     purpose: float = Field(60, ge=0, description="A frame after the figure saying what money an investing verb governs is for "
                                                  "(\"invested # to train\"); the verb's own frame then counts nothing.")
     governed: float = Field(0.5, ge=0, le=1, description="Factor for a frame after the figure when a frame of another quantity "
@@ -148,9 +151,11 @@ class Entity(UserFile):
     name: str = Field(description="Canonical name, used in every output.")
     kind: EntityKind = "other"
     organisation: Optional[str] = Field(None, description="Canonical name of the owner, if any.")
-    aliases: list[str] = Field(default_factory=list, description="Other names, matched as whole words; spaces and hyphens are interchangeable.")
+    aliases: list[str] = Field(default_factory=list, description="Other names, matched as whole words; spaces and hyphens are "
+        "interchangeable.")
     patterns: list[str] = Field(default_factory=list, description="Regular expressions for names that aliases cannot express.")
-    refers_to: Optional[str] = Field(None, description="Entity whose reference figures stand for this one (e.g. Llama 3 -> Llama 3.1 405B).")
+    refers_to: Optional[str] = Field(None, description="Entity whose reference figures stand for this one (e.g. Llama 3 -> "
+        "Llama 3.1 405B).")
 
 
 class EntityExtension(UserFile):
@@ -209,13 +214,18 @@ class Quantity(UserFile):
     id: str
     label: Optional[str] = None
     measures: list[Measure] = Field(description="Kinds of mention this quantity accepts.")
-    units: list[str] = Field(default_factory=list, description="Count units accepted (names from the unit vocabulary), e.g. GPU-hours.")
-    target: bool = Field(True, description="False for quantities that only absorb numbers (stock moves, user counts) so they never become claims.")
-    ratio_id: Optional[str] = Field(None, description="Quantity id that a ratio of this quantity is reported under in gold data (e.g. compute_ratio).")
-    entity_kinds: list[EntityKind] = Field(default_factory=list, description="Kinds of entity this quantity is usually said of, preferred when several are named.")
+    units: list[str] = Field(default_factory=list, description="Count units accepted (names from the unit vocabulary), e.g. "
+        "GPU-hours.")
+    target: bool = Field(True, description="False for quantities that only absorb numbers (stock moves, user counts) so they "
+        "never become claims.")
+    ratio_id: Optional[str] = Field(None, description="Quantity id that a ratio of this quantity is reported under in gold data "
+        "(e.g. compute_ratio).")
+    entity_kinds: list[EntityKind] = Field(default_factory=list, description="Kinds of entity this quantity is usually said of, "
+        "preferred when several are named.")
     period: Literal["any", "required", "forbidden"] = "any"
     cues: dict[str, list[str]] = Field(description="Cue words per language; a trailing * matches any word ending.")
-    weak_cues: dict[str, list[str]] = Field(default_factory=dict, description="Generic cue words per language (spend, costs, facturé) that count only when no specific cue stands as close.")
+    weak_cues: dict[str, list[str]] = Field(default_factory=dict, description="Generic cue words per language (spend, costs, "
+        "facturé) that count only when no specific cue stands as close.")
     frames: dict[str, list[str]] = Field(default_factory=dict, description=(
         "Phrases per language that govern the figure, # standing for it: \"raised #\", \"valued ... at #\", \"# to train\" "
         "(... is a gap of a few words)."))
@@ -223,7 +233,8 @@ class Quantity(UserFile):
         "Frames that say where money goes but not what for (\"invested #\", \"investissement de #\"): they count like "
         "`frames` unless a frame of another quantity stands after the figure, its purpose (\"invested # to train\"), "
         "which then decides."))
-    rates: list[str] = Field(default_factory=list, description="What a figure of this quantity is per (month, 1M tokens, GPU-hour): evidence for it.")
+    rates: list[str] = Field(default_factory=list, description="What a figure of this quantity is per (month, 1M tokens, "
+        "GPU-hour): evidence for it.")
     at_most: Optional[float] = Field(None, gt=0, description=(
         "Largest plausible amount of money, in the comparison currency (settings.currency, at the rules' rates): a "
         "figure above it is a bill, a deal or a market, not this quantity, and stays unclaimed with the reason."))
