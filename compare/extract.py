@@ -22,7 +22,7 @@ from compare.limits import ARTICLE_FIGURES, TOO_LONG, TOO_MANY, article_end, pie
 from compare.models import Article, Claim, Mention, Unclaimed
 from compare.phrases import name_key, phrase_regex
 from compare.quantities import REASONS, Skipped, read_quantities
-from compare.quantities.context import counts_something, default_currency, money_near
+from compare.quantities.context import count_unit_near, counts_something, default_currency, money_near
 from compare.rules.model import RuleSet
 from compare.sentences import split_sentences
 
@@ -275,6 +275,15 @@ def _borrow_unit(m: Mention, sent: tuple[int, int], cues, engine: Engine, text: 
             prev.kind == "money" and counts_something(text, m.end, lang)):  # "...700 million weekly active users"
         borrowed = m.model_copy(update={"kind": prev.kind, "unit": prev.unit, "per": m.per or prev.per})
         return borrowed, f"unit {prev.unit} carried over from the previous figure {prev.text!r}"
+    # "with roughly 230,000" after "half as many chips", "nearly 500,000 units" of Hopper: a whole count that names
+    # nothing counts the chips its sentence speaks of; "Et ... pour passer à 200 000" those of the sentence before
+    unit = count_unit_near(text, m, sent, lang)
+    if unit is not None:
+        return m.model_copy(update={"kind": "count", "unit": unit}), f"counts the {unit} its sentence speaks of"
+    if (last_claim is not None and last_claim.kind == "count" and last_claim.sentence_start != sent[0]
+            and 0 <= m.start - last_claim.end <= 300 and count_unit_near(text, m, sent, lang, last_claim.unit)):
+        borrowed = m.model_copy(update={"kind": "count", "unit": last_claim.unit})
+        return borrowed, f"unit {last_claim.unit} carried over from {last_claim.text!r} in the sentence before"
     if last_money is not None and _is_scaled(m) and _money_cue(m, last_money.unit, cues, engine, text, lang):
         borrowed = m.model_copy(update={"kind": "money", "unit": last_money.unit})
         return borrowed, f"currency {last_money.unit} carried over from {last_money.text!r}"

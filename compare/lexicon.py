@@ -58,6 +58,10 @@ class Scale(UserFile):
     spaced: bool = Field(True, description="May follow the number after a space.")
     case: bool = Field(False, description="Only in the case written here (M, not m).")
     money_only: bool = Field(False, description="Only when a currency is written with the amount.")
+    foreign_value: Optional[float] = Field(None, description="Its value after a currency form of `foreign_after` "
+                                           "written before the figure: English 'billion' after '$' in French text.")
+    foreign_after: list[str] = Field(default_factory=list, description="Currency forms before the figure that make "
+                                     "the word the other language's ('$', 'US$', 'USD').")
 
 
 class Scales(UserFile):
@@ -188,12 +192,20 @@ class Units(UserFile):
     prefix: str = ""
     units: dict[str, list[str]]
     whole: list[str] = Field(default_factory=list, description="Units counted in whole numbers: '4.096 GPUs' is 4096 whatever the language's decimal mark.")
+    loose: list[str] = Field(default_factory=list, description="Units whose nouns may stand a few words after the "
+                             "number: '485,000 high-performance computing chips', '350 000 de ces GPU'.")
+    loose_words: int = Field(0, ge=0, le=8, description="At most this many words between the number and a loose unit.")
+    stop: list[str] = Field(default_factory=list, description="Words that end the words between a number and a loose "
+                            "unit (and, to, than...), and that may follow a bare count elliptical of its noun.")
+    counters: list[str] = Field(default_factory=list, description="Nouns that count whatever the text speaks of "
+                                "('500,000 units', '18 000 systèmes'): the extractor gives the count the unit of the "
+                                "noun nearby.")
 
     @model_validator(mode="after")
     def _whole_known(self) -> "Units":
-        unknown = [u for u in self.whole if u not in self.units]
+        unknown = [u for u in self.whole + self.loose if u not in self.units]
         if unknown:
-            raise ValueError(f"whole names units that are not in units: {', '.join(unknown)}")
+            raise ValueError(f"whole or loose names units that are not in units: {', '.join(unknown)}")
         return self
 
     @field_validator("prefix")

@@ -92,3 +92,44 @@ def test_money_near_prefers_its_own_sentence():
 ])
 def test_counts_something_fr_partitive_and_names(after, counts):
     assert counts_something("100 millions" + after, len("100 millions"), "fr") is counts
+
+
+def _units(text, lang):
+    """{figure: the unit of its claim, or the reason it made none (which names the unit it was read in)}"""
+    from compare.articles import parse_article
+    from compare.extract import compile_engine, decide
+    article = parse_article(text, "text", lang=lang)
+    return {d.mention.text: (d.claim.unit if d.claim is not None else d.reason) for d in decide(article, compile_engine(RULES))}
+
+
+@pytest.mark.parametrize("text, lang, span, unit", [
+    # the chips its sentence speaks of, before or after it
+    ("Both purchased less than half as many chips as Microsoft, with roughly 230,000 over the course of this year.",
+     "en", "roughly 230,000", "GPUs"),
+    ("Meta and Microsoft have reportedly purchased an extraordinary number of H100s, totaling 150,000.",
+     "en", "150,000", "GPUs"),
+    ("Microsoft emerged as the largest buyer of Nvidia's Hopper, with its procurement estimated to reach nearly "
+     "500,000 units, doubling that of the second-largest buyer.", "en", "nearly 500,000", "GPUs"),
+    ("Il précise que DeepSeek utilise des puces H100. Leur nombre reste limité à environ 50 000 unités.",
+     "fr", "environ 50 000", None),  # the noun in the sentence before is out of reach
+    # the count of the sentence before, elliptical in this one
+    ("Il lui a fallu environ quatre mois pour installer 100 000 GPU. Et trois de plus pour passer à 200 000.",
+     "fr", "200 000", "GPUs"),
+])
+def test_a_bare_count_counts_the_chips_its_sentence_speaks_of(text, lang, span, unit):
+    got = _units(text, lang)
+    assert span in got, got
+    if unit is None:
+        assert "GPUs" not in got[span], got
+    else:
+        assert unit in got[span], got
+
+
+@pytest.mark.parametrize("text, lang, span", [
+    ("Nvidia sold chips to 12 cabinets makers.", "en", "12"),  # below a hundred
+    ("Nvidia sells chips; it employs 36,000 people.", "en", "36,000 people"),  # it names what it counts
+    ("Nvidia's chip revenue reached 30 billion in the quarter.", "en", "30 billion"),  # beyond any count of chips
+])
+def test_a_figure_that_is_no_count_of_chips_stays_so(text, lang, span):
+    got = _units(text, lang)
+    assert span in got and "GPUs" not in got[span], got

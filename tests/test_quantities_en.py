@@ -511,3 +511,40 @@ test_cents = table_test(CENTS, LANG)
 test_foreign_separators = table_test(FOREIGN_SEPARATORS, LANG)
 test_dashes = table_test(DASHES, LANG)
 test_bounds_written = table_test(BOUNDS_WRITTEN, LANG)
+
+# Round 3 (issue 13): chip nouns a few words after the count, fractions and folds beyond five.
+LOOSE_CHIP_COUNTS = [
+    ("It purchased 485,000 high-performance computing chips, far more.",
+     [q("485,000 high-performance computing chips", 485000.0, "GPUs")]),
+    ("a cluster featuring nearly 500,000 Trainium2 chips spread across",
+     [q("nearly 500,000 Trainium2 chips", 500000.0, "GPUs", qualifier="~")]),
+    ("Mistral Compute will run on 18,000 of Nvidia’s newest Grace Blackwell chips, initially",
+     [q("18,000 of Nvidia’s newest Grace Blackwell chips", 18000.0, "GPUs")]),
+    ("he wants to buy 300,000 of NVIDIA's new Blackwell B200 AI GPUs to train",
+     [q("300,000 of NVIDIA's new Blackwell B200 AI GPUs", 300000.0, "GPUs")]),
+    ("each packed with 440 Nvidia Grace Hopper superchips, and",
+     [q("440 Nvidia Grace Hopper superchips", 440.0, "GPUs")]),
+    ("will provide up to one million specialized AI chips to Anthropic",
+     [q("up to one million specialized AI chips", 1e6, "GPUs", qualifier="<=")]),
+    # a clause word between them: what follows counts nothing the figure names
+    ("It sold 40,000 and then bought chips.", [q("40,000", 40000.0)]),
+    ("It has 12 cabinets, each with chips.", [q("12", 12.0)]),
+    ("A total of 1,234 units.", [q("1,234", 1234.0)]),
+]
+
+FRACTIONS_AND_FOLDS = [
+    ("Chinese models average one-sixth the US price per token", [q("one-sixth", 6.0, "x", direction="less")]),
+    ("at roughly one-sixth the per-token cost of Claude Opus 4.7 and one-seventh the cost of GPT-5.5",
+     [q("roughly one-sixth", 6.0, "x", direction="less", qualifier="~"), q("one-seventh", 7.0, "x", direction="less")]),
+    ("It used an eighth of the compute.", [q("an eighth", 8.0, "x", direction="less")]),
+    ("API prices at roughly half prior levels.", [q("roughly half", 2.0, "x", direction="less", qualifier="~")]),
+    ("GPT-5.4 is exactly half that on the same tariff", [q("half", 2.0, "x", direction="less")]),
+    ("This represents a nearly sixfold pricing gap.", [q("nearly sixfold", 6.0, "x", qualifier="~")]),
+    # a fraction a change word governs is the change in percent (decision 7)
+    ("OpenAI cut prices by half.", [q("half", 50.0, "percent", direction="down")]),
+    # ... as an idiom only: with a qualifier between it stays a number (latency, not a price)
+    ("It cut latency by nearly half.", [q("nearly half", 0.5, qualifier="~")]),
+]
+
+test_loose_chip_counts = table_test(LOOSE_CHIP_COUNTS, LANG)
+test_fractions_and_folds = table_test(FRACTIONS_AND_FOLDS, LANG)

@@ -475,3 +475,36 @@ test_whole_counts = table_test(WHOLE_COUNTS, LANG)
 test_dashes = table_test(DASHES, LANG)
 test_written_qualifiers = table_test(WRITTEN_QUALIFIERS, LANG)
 test_changes_from_to = table_test(CHANGES_FROM_TO, LANG)
+
+# Round 3 (issue 13): chip nouns a few words after the count, fractions, English quoted in French.
+LOOSE_CHIP_COUNTS = [
+    ("122 jours pour installer les 100 000 premières puces, suivis", [q("122 jours", 122.0, "days"),
+                                                                       q("100 000 premières puces", 1e5, "GPUs")]),
+    ("Meta avait déjà acquis 350 000 de ces GPU, un chiffre", [q("350 000 de ces GPU", 350000.0, "GPUs")]),
+    ("avec 18 000 systèmes NVIDIA Grace Blackwell.", [q("18 000 systèmes NVIDIA Grace Blackwell", 18000.0, "GPUs")]),
+    ("Jupiter Booster comprend environ 66700 exemplaires de ces puces pour atteindre",
+     [q("environ 66700 exemplaires de ces puces", 66700.0, "GPUs", qualifier="~")]),
+    ("un accès à près d’un million d’unités de traitement tensoriel (TPU).",
+     [q("près d’un million d’unités de traitement tensoriel", 1e6, "GPUs", qualifier="~")]),
+    ("Il a vendu 2 048 exemplaires.", [q("2 048", 2048.0)]),
+    ("Il en a vendu 40 000 et acheté des puces.", [q("40 000", 40000.0)]),
+]
+
+FRACTION_CHANGES = [
+    ("OpenAI a diminué de moitié le prix d’entrée et réduit d’un tiers le coût de sortie.",
+     [q("moitié", 50.0, "percent", direction="down"), q("un tiers", 33.33, "percent", direction="down")]),
+    ("Le tarif est en hausse de moitié.", [q("moitié", 50.0, "percent", direction="up")]),
+    ("la moitié du prix", [q("la moitié", 2.0, "x", direction="less")]),
+    ("un sixième du prix", [q("un sixième", 6.0, "x", direction="less")]),
+]
+
+QUOTED_ENGLISH = [
+    ("a déclaré un engagement de “at least $600 billion”.", [q("at least $600 billion", 6e11, "USD", qualifier=">=")]),
+    ("un plan de US$ 3 billions", [q("US$ 3 billions", 3e9, "USD")]),
+    ("600 billions de dollars", [q("600 billions de dollars", 6e14, "USD")]),
+    ("un demi-billion de dollars", [q("un demi-billion de dollars", 5e11, "USD")]),
+]
+
+test_loose_chip_counts = table_test(LOOSE_CHIP_COUNTS, LANG)
+test_fraction_changes = table_test(FRACTION_CHANGES, LANG)
+test_quoted_english = table_test(QUOTED_ENGLISH, LANG)

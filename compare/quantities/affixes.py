@@ -55,6 +55,8 @@ def apply_prefix(text: str, r: Reading, pm: re.Match, g: Grammar) -> None:
                 r.qualifier = q
             r.start = _opening_quote(text, qs, s)
     r.governed = bool(pm.group("chg") or pm.group("chgd"))
+    if pm.group("chg") and not pm.group("qual") and r.kind == "number" and not r.digits and 0 < r.value < 1:
+        as_percent_change(r, 1 / r.value)  # the idiom "diminué de moitié", "cut by half": a 50 % change (decision 7)
     chg_group = "chg" if pm.group("chg") else ("chgd" if pm.group("chgd") and r.kind == "percent" else None)
     if chg_group and r.kind in ("money", "percent") and r.direction is None:
         chg = pm.group(chg_group)[::-1]
@@ -109,6 +111,9 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
             v = g.scale_table.get(word)
             if v is not None and not (sm.group("g") and not r.digits and not sm.group("s")):
                 scale_flag = g.scale_flags.get(word) or g.scale_flags_by_key.get(lookup_key(word).lower())
+                if scale_flag is not None and scale_flag.foreign_value and cur_before \
+                        and r.currency_form in scale_flag.foreign_after:  # "$600 billion" quoted in French
+                    v = scale_flag.foreign_value
                 r.scale = v
                 r.scale_end = end = sm.end()
     cm = g.currency_after.match(text, end)
@@ -155,6 +160,8 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
                 r.direction = g.ratio_dirs.get(rm.group("dir"))
     if r.kind == "number":
         um = g.unit.match(text, end)
+        if um is None and g.loose_unit is not None and text[end:end + 1] in _SPACES:
+            um = g.loose_unit.match(text, end)  # "485,000 high-performance computing chips", "350 000 de ces GPU"
         if um and g.lang == "en" and r.value >= 2 and um.group("u").islower() and not um.group("hy") \
                 and lookup_key(um.group("u")).lower() + "s" in g.unit_table.lower:
             um = None
@@ -176,6 +183,7 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
 
 
 _PLUS_FIRST = frozenset("+-‑")
+_SPACES = frozenset(" \u00a0\u202f\u2009\t")
 
 
 def _qualifier_after(text: str, r: Reading, g: Grammar, end: int) -> int:
@@ -256,6 +264,26 @@ def _continue_after_scale(text: str, r: Reading, g: Grammar, end: int) -> int:
         r.value += num.value
         r.precision = 1.0
         return stop
+
+
+def as_percent_change(r: Reading, factor: float) -> None:
+    """A fraction a change word governs is the change in percent: "diminué de moitié" 50 %, "réduit d'un
+    tiers" 33.33 % (docs/annotation.md, decision 7); the direction is the change word's (apply_prefix)."""
+    r.kind, r.unit, r.value, r.precision, r.direction, r.fraction = "percent", "percent", round(100 / factor, 2), None, None, False
+
+
+def fraction_change(text: str, r: Reading, g: Grammar, lo: int) -> None:
+    """ "réduit d'un tiers le coût", "cut by a third": a fraction after a change word and its preposition
+    is a percent change, with the change word's direction."""
+    if not r.fraction or r.start <= lo:
+        return
+    pm = g.prefix.match(text[lo:r.start][::-1])
+    if pm is None or not pm.group("chg") or pm.group("cur") or pm.group("qual"):
+        return
+    as_percent_change(r, r.value)
+    cm = g.change_up.search(pm.group("chg")[::-1])
+    if cm:
+        r.direction = "up" if cm.group("up") else "down"
 
 
 _TURNED = {">": "<", ">=": "<=", "<": ">", "<=": ">="}

@@ -67,3 +67,46 @@ def money_near(text: str, start: int, end: int, sentence: tuple[int, int], lang:
 def default_currency(lang: str) -> Optional[str]:
     """The currency of an amount whose article writes none (currencies.yaml `default`), or None."""
     return load_lexicon(lang).currencies.default
+
+
+# A count of whole things that names no noun ("roughly 230,000", "18,000 to", "nearly 500,000 units"):
+# the noun of a loose unit (units.yaml `loose`: chips, GPUs) in its sentence says what it counts.
+COUNT_MAX = 5e7  # no one counts chips in billions: a larger bare figure is money or something else
+COUNT_REACH = 200  # characters either side of the figure searched for the noun
+
+
+@lru_cache(maxsize=None)
+def _count_words(lang: str) -> tuple[re.Pattern, re.Pattern, dict]:
+    lex = load_lexicon(lang)
+    u = lex.units
+    nouns = {p: unit for p, unit in lex.unit_phrases.items() if unit in u.loose}
+    noun = re.compile(r"(?<![\w\-])(?:" + alternation(nouns) + r")(?![\w\-])" if nouns else r"(?!x)x", re.IGNORECASE)
+    # what may follow a count elliptical of its noun: nothing (punctuation), a stop word, a counter noun
+    ends = list(u.stop) + list(u.counters)
+    follows = re.compile(SP + r"*(?:[^\w\s]|\Z|(?:" + alternation(ends) + r")(?![\w\-]))" if ends
+                         else SP + r"*(?:[^\w\s]|\Z)", re.IGNORECASE)
+    return noun, follows, nouns
+
+
+def count_unit_near(text: str, m: Mention, sentence: tuple[int, int], lang: str,
+                    carried: Optional[str] = None) -> Optional[str]:
+    """The unit of a bare whole figure elliptical of its noun, from a chip noun in its sentence: "purchased less
+    than half as many chips as Microsoft, with roughly 230,000", "Microsoft ... nearly 500,000 units" of Hopper.
+    None when the figure is no whole count, names what it counts, or no such noun stands near it. With
+    `carried` (the unit of a count in the sentence before), that unit if it is a loose one and the figure is
+    elliptical, whatever its sentence says."""
+    v = m.value
+    if v is None or m.kind != "number" or m.unit or not (100 <= abs(v) < COUNT_MAX) or v != int(v):
+        return None
+    noun, follows, nouns = _count_words(lang)
+    if not follows.match(text, m.end):
+        return None
+    if carried is not None:
+        return carried if carried in set(nouns.values()) else None
+    s0, s1 = sentence
+    found = noun.search(text, max(s0, m.start - COUNT_REACH), m.start) or noun.search(text, m.end, min(s1, m.end + COUNT_REACH))
+    if found is None:
+        return None
+    from compare.quantities.grammar import grammar
+    return grammar(lang).unit_table.get(found.group())
+

@@ -121,6 +121,7 @@ class Grammar:
     vague_plural: frozenset  # the plural scales, vague alone ("billions of dollars")
     vague_orders: Table  # "hundreds" -> 100
     glued_currency: re.Pattern  # on the reversed text: a currency written against the digits, "Rmb50bn", "元500"
+    loose_unit: Optional[re.Pattern]  # "485,000 high-performance computing chips": a few words before a chip noun
 
 
 def _vague_regex(lex: Lexicon) -> str:
@@ -242,6 +243,12 @@ def grammar(lang: str) -> Grammar:
     clock = re.compile(_TIME.pattern + r"|(?i:" + time_after.pattern + r")")
     change_up = re.compile(r"(?P<up>" + alternation([w for w, d in changes.words.items() if d == "up"])
                            + r")|(?P<down>" + alternation([w for w, d in changes.words.items() if d == "down"]) + r")", I)
+    loose_unit = None
+    if lex.units.loose and lex.units.loose_words:
+        nouns = [p for p, u in lex.unit_phrases.items() if u in lex.units.loose]
+        stop = r"(?!(?:" + alternation(lex.units.stop) + r")(?![\w’'\-]))" if lex.units.stop else ""
+        loose_unit = re.compile(r"(?P<hy>(?!x)x)?" + SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?(?:" + stop + r"[^\W\d_][\w’'\-]*" + SP
+                                + r"+){1," + str(lex.units.loose_words) + r"}(?P<u>" + alternation(nouns) + r")(?![\w\-])", I)
     return Grammar(
         lang=lang, lex=lex, anchor=anchor, digit_anchor=re.compile(r"\d"), word_anchor=word_anchor, word_scan=word_scan,
         special=special, prefix=prefix, article=article,
@@ -285,5 +292,6 @@ def grammar(lang: str) -> Grammar:
         vague_orders=Table(dict(lex.numbers.vague.orders)),
         glued_currency=re.compile(r"(?:" + alternation([f for f in cur_before if f[-1:].isalnum()], reverse=True)
                                   + r")(?!\w)", I),
+        loose_unit=loose_unit,
     )
 

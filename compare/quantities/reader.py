@@ -19,7 +19,7 @@ from typing import Iterable, Iterator, NamedTuple, Optional, TextIO
 from compare.models import Mention
 from compare.numbers import Numeral, read_words, scaled_precision, word_tables
 from compare.phrases import SP
-from compare.quantities.affixes import _SYMBOL, _WORDS_END, apply_prefix, ratio_qualifier, read_tail
+from compare.quantities.affixes import _SYMBOL, _WORDS_END, apply_prefix, fraction_change, ratio_qualifier, read_tail
 from compare.quantities.grammar import Grammar, grammar
 from compare.quantities.ranges import join_range, merge_bounds
 from compare.quantities.reading import Reading, numeral_at, to_mention
@@ -245,6 +245,7 @@ def _special(text: str, m: re.Match, g: Grammar, lo: int):
             words = list(_WORDS_END.finditer(m.group("h")))
             r.end = s + words[min(phrase.keep, len(words)) - 1].end()
         ratio_qualifier(text, r, g, lo)
+        fraction_change(text, r, g, lo)
         return r, r.end
     if m.group("f"):
         factor = g.fold_table.get(m.group("f")) or g.fold_table.get(m.group("f")[:len(m.group("f"))])
