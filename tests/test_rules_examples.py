@@ -54,7 +54,7 @@ DIFFS = [
 ]
 
 
-@pytest.mark.parametrize("expected,actual,lines", [pytest.param(e, a, l, id=i) for i, e, a, l in DIFFS])
+@pytest.mark.parametrize("expected,actual,lines", [pytest.param(e, a, want, id=i) for i, e, a, want in DIFFS])
 def test_diff_of_expected_and_actual_claims(expected, actual, lines):
     assert diff_claims(expected, actual) == lines
 

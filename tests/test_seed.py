@@ -90,7 +90,7 @@ def test_export_writes_a_workbook_with_numbers_and_link(tmp_path):
     assert 5_570_000 in values
     src = wb["Sources"]
     links = [c.hyperlink.target for row in src.iter_rows(min_row=2) for c in row if c.hyperlink]
-    assert any(l.startswith("https://www.lexpress.fr/") for l in links)
+    assert any(link.startswith("https://www.lexpress.fr/") for link in links)
     rules_rows = list(wb["Rules"].iter_rows(values_only=True))
     where = rules_rows[0].index("Where")
     training = next(r for r in rules_rows if r[0] == "quantity" and r[1] == "training_cost")
