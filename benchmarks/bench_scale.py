@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+RULES = ROOT / "rules"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
@@ -52,7 +53,7 @@ def extraction(n: int, jobs: int, tmp: Path) -> None:
     size, known = corpus.write_articles(folder, n)
     out = tmp / f"claims{n}.jsonl"
     for j in sorted({1, jobs}):
-        wall, cpu, peak = measured(["sh", "-c", " ".join(cli("extract", str(folder), "--rules", str(ROOT / "rules"),
+        wall, cpu, peak = measured(["sh", "-c", " ".join(cli("extract", str(folder), "--rules", str(RULES),
                                                             "-j", str(j), "-q")) + f" > {out}"])
         found = sum(1 for _ in open(out, encoding="utf-8"))
         print(f"extract -j {j}: {n:,} articles ({size / 1e6:.1f} MB, {len(known):,} claims written in): "
@@ -63,9 +64,10 @@ def extraction(n: int, jobs: int, tmp: Path) -> None:
 def workbook(n: int, tmp: Path) -> None:
     claims = tmp / f"synthetic{n}.jsonl"
     corpus.write_claims(claims, n)
-    ours = measured(cli("export", "--claims", str(claims), "--rules", str(ROOT / "rules"), "-o",
+    ours = measured(cli("export", "--claims", str(claims), "--rules", str(RULES), "-o",
                         str(tmp / f"ours{n}.xlsx"), "--now", "2025-06-01"))
-    theirs = measured([sys.executable, __file__, "--baseline", str(claims), str(tmp / f"xlsxwriter{n}.xlsx")])
+    theirs = measured([sys.executable, __file__, "--baseline", str(claims), str(tmp / f"xlsxwriter{n}.xlsx"),
+                       str(RULES)])
     size = (tmp / f"ours{n}.xlsx").stat().st_size / 1e6
     other = (tmp / f"xlsxwriter{n}.xlsx").stat().st_size / 1e6
     print(f"export --claims, {n:>7,} claims: {ours[0]:6.1f} s, CPU {ours[1]:6.1f} s, peak {ours[2]:4.0f} MB, "
@@ -77,7 +79,7 @@ def end_to_end(sizes: list[int], jobs: int, tmp: Path) -> None:
     for n in sizes:
         folder = tmp / f"e2e{n}"
         size, _ = corpus.write_articles(folder, n)
-        wall, cpu, peak = measured(cli("export", str(folder), "--rules", str(ROOT / "rules"), "-j", str(jobs), "-q",
+        wall, cpu, peak = measured(cli("export", str(folder), "--rules", str(RULES), "-j", str(jobs), "-q",
                                        "-o", str(tmp / f"e2e{n}.xlsx"), "--now", "2025-06-01"))
         print(f"export -j {jobs}: {n:>6,} articles ({size / 1e6:.1f} MB): {wall:7.1f} s = {wall / n * 1000:.1f} ms "
               f"per article, CPU {cpu:.1f} s, peak {peak:.0f} MB")
@@ -86,14 +88,17 @@ def end_to_end(sizes: list[int], jobs: int, tmp: Path) -> None:
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--baseline"]:
         from xlsxwriter_baseline import write_baseline
-        write_baseline(argv[1], Path(argv[2]), [str(ROOT / "rules")])
+        write_baseline(argv[1], Path(argv[2]), [argv[3]])
         return
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, nargs="*", default=[1000])
     ap.add_argument("--claims", type=int, nargs="*", default=[1000, 10_000, 100_000])
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--end-to-end", action="store_true", help="export the generated articles, per size")
+    ap.add_argument("--rules", help="rules folder (default: the repository's)")
     args = ap.parse_args(argv)
+    global RULES
+    RULES = Path(args.rules or RULES)
     with tempfile.TemporaryDirectory(prefix="bench_scale.") as tmp:
         if args.end_to_end:
             end_to_end(args.articles, args.jobs, Path(tmp))

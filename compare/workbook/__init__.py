@@ -25,8 +25,8 @@ from compare import __version__
 from compare.cells import Limits
 from compare.errors import Problem, UserError
 from compare.models import Article, Claim, Comparison, Unclaimed
-from compare.review import (FORMAT_VERSION, MARKER_NAME, MARKER_PROPERTY, RETIRED_SHEET, PreviousReviews,
-                            carry_reviews, lock_file, read_reviews)
+from compare.review import (CLAIMS_SHEET, FORMAT_VERSION, MARKER_NAME, MARKER_PROPERTY, RETIRED_SHEET,
+                            PreviousReviews, carry_reviews, lock_file, read_reviews)
 from compare.workbook.claims import headers as claim_headers
 from compare.workbook.claims import claims_sheet, quote_of
 from compare.workbook.comparisons import comparisons_sheet
@@ -120,7 +120,8 @@ def _alerts(book: Book, limits: Limits) -> list[str]:
         alerts.append(f"{title}: {n:,} links beyond Excel's {limits.hyperlinks:,} per sheet are plain text")
     for title, n in sorted(book.uncommented.items()):
         alerts.append(f"{title}: only the first {limits.comments:,} rows have a comment with the rule and cue; "
-                      f"the other {n:,} have them in the Rule, Cue and Why columns")
+                      f"the other {n:,} have them in the Rule, Cue and Why columns" if title.startswith(CLAIMS_SHEET)
+                      else f"{title}: only the first {limits.comments:,} cells have a comment; the other {n:,} have none")
     for title, n in sorted(book.truncated.items()):
         alerts.append(f"{title}: {n:,} cells longer than Excel's {limits.cell_chars:,} characters were cut "
                       "(marked '…characters cut')")
