@@ -49,6 +49,11 @@ CASES = [
     ("Microsoft said it would spend more than $30bn in the current quarter to build out the data centers.", "en",
      ["investment"]),
     ("DeepSeek's hardware spending significantly exceeds $500 million.", "en", ["investment"]),
+    # what something cost, with nothing said of training, is no training cost
+    ("Ce partenariat aurait pu coûter près de 2 milliards de dollars au Royaume-Uni.", "fr", []),
+    ("Cette mesure aurait coûté 2,7 milliards de dollars à l’État.", "fr", []),
+    ("L’entraînement de GPT-4 a coûté plus de 100 millions de dollars.", "fr", ["training_cost"]),
+    ("Le modèle a coûté 5 millions de dollars à entraîner.", "fr", ["training_cost"]),
     # rates: per month on a product is a subscription, per million tokens or per GPU-hour a price
     ("The Pro tier now costs $200 a month.", "en", ["subscription_price"]),
     ("DeepSeek charges $0.28 per million tokens.", "en", ["price"]),
