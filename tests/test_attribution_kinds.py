@@ -93,6 +93,28 @@ def test_words_and_institutions_are_not_the_name(text, lang, span, entity, engin
     assert entity_of(text, span, engine, lang) == entity
 
 
+PAYERS = [
+    # a valuation or a revenue is the company's that is worth it or takes it in, never its investor's or buyer's
+    ("Anthropic, boosted by an $8 billion investment from Amazon on its way to a $60 billion valuation, trains "
+     "Claude.", "en", "$60 billion", "Anthropic"),
+    ("SoftBank also purchased about $1 billion worth of OpenAI employee shares at a valuation of $300 billion.",
+     "en", "$300 billion", "OpenAI"),
+    ("Nvidia a investi dans Mistral AI, dont le chiffre d'affaires atteint 300 millions d'euros.", "fr",
+     "300 millions d'euros", "Mistral AI"),
+    # a purchase is the buyer's investment (decision 3); a cost is its spender's
+    ("SoftBank also purchased about $1 billion worth of OpenAI employee shares.", "en", "about $1 billion",
+     "SoftBank"),
+    ("Meta a acheté 10 milliards de dollars de puces à Nvidia.", "fr", "10 milliards de dollars", "Meta"),
+    ("Alors que OpenAI dépense des milliards, DeepSeek annonce avoir investi 5 millions USD dans son "
+     "développement.", "fr", "5 millions USD", "DeepSeek"),
+]
+
+
+@pytest.mark.parametrize("text,lang,span,entity", PAYERS, ids=[c[0][:60] for c in PAYERS])
+def test_a_valuation_is_never_the_payers(text, lang, span, entity, engine):
+    assert entity_of(text, span, engine, lang) == entity
+
+
 FOUND = [
     ("la Corée du Sud et l'Arabie saoudite", "fr", [("Corée du Sud", "place"), ("Arabie saoudite", "place")]),
     ("approved by the Cabinet", "en", [("Cabinet", "institution")]),

@@ -12,7 +12,7 @@ from compare.attribution.several import listed_with, several
 from compare.attribution.tiers import _tiered
 from compare.attribution.versus import _versus_marker, find_versus, owned
 from compare.attribution.words import (_CLOSERS, _DELIMS, NEVER_SUBJECTS, RECIPIENT_HOW, Attribution,
-                                       _after_preposition, _last_clause_marker, _rank, words, wrong_kind)
+                                       _after_preposition, _last_clause_marker, _rank, invested, received, words, wrong_kind)
 from compare.cues import converts
 from compare.entities import EntityHit
 from compare.models import Mention
@@ -54,7 +54,11 @@ def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], se
                          and re.match(r"\s*,[^,;:.()]{0,40}$", text[h.end:o.start])), None)
             if firm is not None and re.match(r"\s*,", text[firm.end:firm.end + 2]):
                 return Attribution(firm, f"the company {h.name!r} speaks for")  # "Mark Zuckerberg, le CEO de Meta, a déclaré"
-    if m.kind == "money":
+    if m.kind == "money" and received(q):  # a valuation, a revenue: never the investor's or the buyer's
+        payers = _round_parties(text, usable, sent, lang)[1] | {
+            h for h in usable if _introduced_by_non_binding(text, h, usable, sent[0], lang)}
+        usable = [h for h in usable if h not in payers] if len(payers) < len(usable) else usable
+    if m.kind == "money" and invested(q):
         payer = _commitment(text, m, [h for h in hits if sent[0] <= h.start and h.end <= sent[1]
                                       and not _after_source(text, h, sent[0], lang)], sent, lang)
         if payer is not None:

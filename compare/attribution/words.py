@@ -210,6 +210,20 @@ def wrong_kind(h: EntityHit, q: Quantity) -> bool:
             and not THING_KINDS.intersection(q.entity_kinds))
 
 
+def invested(q: Quantity) -> bool:
+    """A quantity an investor puts money into (investment): the one whose entity_kinds list a person, since a
+    person who raises or puts in money is its subject (decision 25). Its figure may be the investor's own
+    commitment."""
+    return "person" in q.entity_kinds
+
+
+def received(q: Quantity) -> bool:
+    """A quantity said first of a company and never of a person (valuation, revenue): what a company is worth or
+    takes in, never what its investor or buyer pays ("an $8 billion investment from Amazon on its way to a $60
+    billion valuation" is Anthropic's). A cost (training) is its spender's, so it is not one of these."""
+    return bool(q.entity_kinds) and q.entity_kinds[0] == "company" and "person" not in q.entity_kinds
+
+
 def compares_back(text: str, start: int, end: int, lang: str) -> bool:
     """Whether text[start:end] sets what follows against what came before ("..., contre 60 dollars")."""
     w = words(lang)
