@@ -142,6 +142,9 @@ class Qualifiers(UserFile):
     floor_openers: list[str] = Field(default_factory=list, description="Range openers that make a lone price with a period a floor (plans from $20 a month).")
     thresholds: list[str] = Field(default_factory=list, description="A threshold named before a figure (le cap des); its qualifier is the verb's.")
     threshold_verbs: dict[str, Qualifier] = Field(default_factory=dict, description="Verbs before a threshold -> its qualifier (franchi* >, atteint* =).")
+    coordinators: list[str] = Field(default_factory=list, description="Words between coordinated figures that share "
+                                    "the unit and scale written after the last ('10 et 5 milliards de dollars', "
+                                    "'3, 8 et 16 dollars', '$10 or even $100 billion', '11,6 des 13 milliards').")
 
 
 class Periods(UserFile):

@@ -548,3 +548,19 @@ FRACTIONS_AND_FOLDS = [
 
 test_loose_chip_counts = table_test(LOOSE_CHIP_COUNTS, LANG)
 test_fractions_and_folds = table_test(FRACTIONS_AND_FOLDS, LANG)
+
+# Coordinated figures share the unit, scale and period written after the last one.
+COORDINATED = [
+    ("Amazon and Google purchased 196,000 and 169,000 Hopper chips, respectively.",
+     [q("196,000", 196000.0, "GPUs"), q("169,000 Hopper chips", 169000.0, "GPUs")]),
+    ("the cost of training could go up to $10 or even $100 billion",
+     [q("go up to $10", 1e10, "USD"), q("$100 billion", 1e11, "USD")]),
+    ("margins of 10 and 20 %", [q("10", 10.0, "percent"), q("20 %", 20.0, "percent")]),
+    ("the 100 and 200 dollar tiers", [q("100", 100.0, "USD"), q("200 dollar", 200.0, "USD")]),
+    # a share of the figure after it is no figure of its own; factors keep their own words
+    ("Nearly half of the $800 million invested", [q("Nearly half", 0.5, qualifier="~"), q("$800 million", 8e8, "USD")]),
+    ("five or twenty times the usage", [q("five", 5.0), q("twenty times", 20.0, "x")]),
+    ("It has 12 cabinets and 440 chips.", [q("12", 12.0), q("440 chips", 440.0, "GPUs")]),
+]
+
+test_coordinated = table_test(COORDINATED, LANG)

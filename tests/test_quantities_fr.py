@@ -508,3 +508,17 @@ QUOTED_ENGLISH = [
 test_loose_chip_counts = table_test(LOOSE_CHIP_COUNTS, LANG)
 test_fraction_changes = table_test(FRACTION_CHANGES, LANG)
 test_quoted_english = table_test(QUOTED_ENGLISH, LANG)
+
+# Coordinated figures share the unit, scale and period written after the last one.
+COORDINATED = [
+    ("ont investi respectivement 10 et 5 milliards de dollars",
+     [q("10", 1e10, "USD"), q("5 milliards de dollars", 5e9, "USD")]),
+    ("les formules à 3, 8 et 16 dollars par mois",
+     [q("3", 3.0, "USD", per="month"), q("8", 8.0, "USD", per="month"), q("16 dollars par mois", 16.0, "USD", per="month")]),
+    ("Microsoft a versé 11,6 des 13 milliards de dollars promis",
+     [q("11,6", 1.16e10, "USD"), q("13 milliards de dollars", 1.3e10, "USD")]),
+    ("au lieu de 10 et 40 dollars respectivement", [q("10", 10.0, "USD"), q("40 dollars", 40.0, "USD")]),
+    ("Il a 12 ans et 40 dollars.", [q("12 ans", 12.0, "years"), q("40 dollars", 40.0, "USD")]),
+]
+
+test_coordinated = table_test(COORDINATED, LANG)

@@ -122,6 +122,7 @@ class Grammar:
     vague_orders: Table  # "hundreds" -> 100
     glued_currency: re.Pattern  # on the reversed text: a currency written against the digits, "Rmb50bn", "元500"
     loose_unit: Optional[re.Pattern]  # "485,000 high-performance computing chips": a few words before a chip noun
+    coordinate: re.Pattern  # the whole gap between coordinated figures: "10 et 5 milliards", "3, 8 et 16 dollars"
 
 
 def _vague_regex(lex: Lexicon) -> str:
@@ -293,5 +294,8 @@ def grammar(lang: str) -> Grammar:
         glued_currency=re.compile(r"(?:" + alternation([f for f in cur_before if f[-1:].isalnum()], reverse=True)
                                   + r")(?!\w)", I),
         loose_unit=loose_unit,
+        coordinate=re.compile(SP + r"*(?:,|(?:," + SP + r"*)?(?:" + alternation([c for c in lex.qualifiers.coordinators
+                                                                                  if c.strip() != ","] or ["(?!x)x"])
+                              + r"))" + SP + r"*\Z", I),
     )
 

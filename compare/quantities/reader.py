@@ -366,8 +366,39 @@ def _scan(text: str, lang: str, skipped: Optional[list[Skipped]], context: Optio
             continue
         readings.append(r)
         prev_end = pos = max(r.end, s + 1)
+    if len(readings) > 1:
+        _share_units(text, readings, g)
     readings = merge_bounds(text, readings, g)
     return Quantities([to_mention(text, r, g, context) for r in readings], skipped if skipped is not None else [])
+
+
+_SHARES = frozenset(("money", "percent", "count"))
+
+
+def _share_units(text: str, readings: list[Reading], g: Grammar) -> None:
+    """Coordinated figures share the unit, scale and period written after the last one (docs/annotation.md:
+    a currency said once applies to every figure that shares it): "respectivement 10 et 5 milliards de
+    dollars", "3, 8 et 16 dollars par mois", "196,000 and 169,000 Hopper chips", "11,6 des 13 milliards de
+    dollars"; an amount in the same currency with no scale takes the scale of the next ("$10 or even $100
+    billion"). Read from the last figure back, so a list passes the unit along."""
+    for i in range(len(readings) - 2, -1, -1):
+        a, b = readings[i], readings[i + 1]
+        if b.kind not in _SHARES or a.qualifier == "range" or a.per or b.qualifier == "range":
+            continue
+        if a.kind == "number":
+            if not a.digits and (a.value < 1 or a.value != int(a.value)):
+                continue  # "Nearly half of the $800 million": a share, not a figure of its own
+        elif not (a.kind == "money" and a.unit == b.unit and a.cur_before and b.cur_before
+                  and a.scale == 1.0 and b.scale != 1.0 and a.value < b.value):
+            continue
+        if b.start - a.end > 12 or not g.coordinate.match(text, a.end, b.start):
+            continue
+        if a.scale == 1.0 and b.scale != 1.0 and a.word_scale == 1.0:
+            a.value *= b.scale
+            a.precision = scaled_precision(a.precision, b.scale)
+            a.scale = b.scale
+        if a.kind == "number":
+            a.kind, a.unit, a.per, a.currency_form = b.kind, b.unit, b.per, b.currency_form
 
 
 def _skipped(text: str, s: int, end: int, why: str, out: list[Skipped]) -> None:
