@@ -93,6 +93,20 @@ def test_words_and_institutions_are_not_the_name(text, lang, span, entity, engin
     assert entity_of(text, span, engine, lang) == entity
 
 
+SPECIFIC = [
+    # the most specific name written wins over its family's or maker's
+    ("Will Kimi stay open source? Is the $4.6 million training cost of K2 Thinking true?", "en", "$4.6 million",
+     "K2 Thinking"),
+    ("DeepSeek cut prices. V4-Pro pricing: 12 yuan per million tokens for input.", "en",
+     "12 yuan per million tokens", "V4-Pro"),
+]
+
+
+@pytest.mark.parametrize("text,lang,span,entity", SPECIFIC, ids=[c[0][:60] for c in SPECIFIC])
+def test_the_most_specific_name_wins(text, lang, span, entity, engine):
+    assert entity_of(text, span, engine, lang) == entity
+
+
 PAYERS = [
     # a valuation or a revenue is the company's that is worth it or takes it in, never its investor's or buyer's
     ("Anthropic, boosted by an $8 billion investment from Amazon on its way to a $60 billion valuation, trains "
@@ -121,6 +135,9 @@ FOUND = [
     ("présidente de la Commission de l’UE", "fr", [("Commission", "institution")]),
     ("an outlay of Rs 10,000 crore, or RMB 15", "en", []),
     ("under the Series A led by investors", "en", []),
+    # the press drops a family's name before a version with its variant; a bare version stays no name
+    ("Is the training cost of K2 Thinking true?", "en", [("K2 Thinking", "model")]),
+    ("V4-Flash pricing and V4-Pro pricing, unlike V2", "en", [("V4-Flash", "model"), ("V4-Pro", "model")]),
 ]
 
 
