@@ -26,11 +26,16 @@ RatioDirection = Literal["less", "more"]
 class Vague(UserFile):
     """Amounts given by their order of magnitude ("hundreds of millions", "plusieurs milliards"), read as ranges."""
 
-    orders: dict[str, float] = Field(default_factory=dict, description="Words for tens and hundreds of a scale (tens of, centaines de).")
-    several: list[str] = Field(default_factory=list, description="Words that make what follows 2 to 10 times it (several, plusieurs).")
-    alternatives: list[str] = Field(default_factory=list, description="Joins two orders into one range (tens or hundreds of millions).")
-    scales: dict[str, float] = Field(default_factory=dict, description="Plural scale words: alone, the scale to a thousand times it.")
-    singular: dict[str, float] = Field(default_factory=dict, description="Singular scale words, vague only after a word of several.")
+    orders: dict[str, float] = Field(default_factory=dict, description="Words for tens and hundreds of a scale (tens of, "
+        "centaines de).")
+    several: list[str] = Field(default_factory=list, description="Words that make what follows 2 to 10 times it (several, "
+        "plusieurs).")
+    alternatives: list[str] = Field(default_factory=list, description="Joins two orders into one range (tens or hundreds of "
+        "millions).")
+    scales: dict[str, float] = Field(default_factory=dict, description="Plural scale words: alone, the scale to a thousand "
+        "times it.")
+    singular: dict[str, float] = Field(default_factory=dict, description="Singular scale words, vague only after a word of "
+        "several.")
     minimum: float = Field(0.0, description="An order of magnitude whose low end is below this is not read.")
 
 
@@ -93,10 +98,12 @@ class Currencies(UserFile):
     currencies: list[Currency]
     subunits: dict[str, Optional[str]] = Field(
         default_factory=dict,
-        description="Cents and pence -> the currency they are a hundredth of (amount converted to it); null: the amount stays in the sub-unit.")
+        description="Cents and pence -> the currency they are a hundredth of (amount converted to it); null: the amount stays "
+            "in the sub-unit.")
     hints: dict[str, str] = Field(default_factory=dict, description="Words near a dollar amount that name another dollar.")
     shared: dict[str, dict[str, list[str]]] = Field(
-        default_factory=dict, description="A sign two currencies write alike (¥) -> each code -> the words of an article that choose it.")
+        default_factory=dict, description="A sign two currencies write alike (¥) -> each code -> the words of an article that "
+            "choose it.")
     money_nouns: list[str] = Field(
         default_factory=list,
         description="Nouns of money after a bare amount ('30 milliards de revenus'): it may take the currency of the text "
@@ -105,7 +112,8 @@ class Currencies(UserFile):
         None, description="The currency of a bare amount governed by a money word when the article writes no currency at all "
                           "('a levé 13 milliards'); the claim says it was assumed.")
     not_nouns: list[str] = Field(
-        default_factory=list, description="Words after 'de'/'of' that are no noun ('d'ici 2030', 'de plus'): the amount counts nothing.")
+        default_factory=list, description="Words after 'de'/'of' that are no noun ('d'ici 2030', 'de plus'): the amount counts "
+            "nothing.")
     count_connectors: list[str] = Field(
         default_factory=list, description="Words between a bare amount and what it counts ('de', 'of'); not 'des' "
                                           "('8,2 milliards des équipements réseau' is money from them).")
@@ -137,11 +145,16 @@ class Qualifiers(UserFile):
     range_open: dict[str, list[str]] = Field(default_factory=dict, description="Opening word -> the words joining the two ends.")
     range_joiners: list[str] = Field(default_factory=list)
     bound_joiners: list[str] = Field(default_factory=list)
-    not_range_after: list[str] = Field(default_factory=list, description="Words before 'de X à Y' that make it a change, not a range.")
-    change_openers: list[str] = Field(default_factory=list, description="Range openers that a change word turns into 'from X to Y' (de, from); 'entre' is not one.")
-    floor_openers: list[str] = Field(default_factory=list, description="Range openers that make a lone price with a period a floor (plans from $20 a month).")
-    thresholds: list[str] = Field(default_factory=list, description="A threshold named before a figure (le cap des); its qualifier is the verb's.")
-    threshold_verbs: dict[str, Qualifier] = Field(default_factory=dict, description="Verbs before a threshold -> its qualifier (franchi* >, atteint* =).")
+    not_range_after: list[str] = Field(default_factory=list, description="Words before 'de X à Y' that make it a change, not a "
+        "range.")
+    change_openers: list[str] = Field(default_factory=list, description="Range openers that a change word turns into 'from X to "
+        "Y' (de, from); 'entre' is not one.")
+    floor_openers: list[str] = Field(default_factory=list, description="Range openers that make a lone price with a period a "
+        "floor (plans from $20 a month).")
+    thresholds: list[str] = Field(default_factory=list, description="A threshold named before a figure (le cap des); its "
+        "qualifier is the verb's.")
+    threshold_verbs: dict[str, Qualifier] = Field(default_factory=dict, description="Verbs before a threshold -> its qualifier "
+        "(franchi* >, atteint* =).")
     coordinators: list[str] = Field(default_factory=list, description="Words between coordinated figures that share "
                                     "the unit and scale written after the last ('10 et 5 milliards de dollars', "
                                     "'3, 8 et 16 dollars', '$10 or even $100 billion', '11,6 des 13 milliards').")
@@ -152,7 +165,8 @@ class Periods(UserFile):
 
     periods: dict[str, list[str]]
     skip: list[str] = Field(default_factory=list, description="Words allowed between an amount and its period (HT, gross).")
-    not_after: list[str] = Field(default_factory=list, description="Words after a period phrase that make it a date (l'an prochain, a year ago).")
+    not_after: list[str] = Field(default_factory=list, description="Words after a period phrase that make it a date (l'an "
+        "prochain, a year ago).")
 
 
 class Ratios(UserFile):
@@ -161,11 +175,16 @@ class Ratios(UserFile):
     times: list[str]
     directions: dict[str, RatioDirection]
     fold: dict[str, float] = Field(default_factory=dict)
-    half_less: dict[str, int] = Field(default_factory=dict, description="Phrases meaning a factor 2 less -> how many of their words the mention keeps.")
-    phrases: dict[str, "RatioPhrase"] = Field(default_factory=dict, description="Fractions and multipliers written as words (a tenth of, doubled).")
-    multiplied_by: list[str] = Field(default_factory=list, description="Words before a number that make it a factor up (multiplié par).")
-    divided_by: list[str] = Field(default_factory=list, description="Words before a number that make it a factor down (divisé par).")
-    times_connectors: list[str] = Field(default_factory=list, description="Words between an approximate number and its factor word (une dizaine de fois).")
+    half_less: dict[str, int] = Field(default_factory=dict, description="Phrases meaning a factor 2 less -> how many of their "
+        "words the mention keeps.")
+    phrases: dict[str, "RatioPhrase"] = Field(default_factory=dict, description="Fractions and multipliers written as words (a "
+        "tenth of, doubled).")
+    multiplied_by: list[str] = Field(default_factory=list, description="Words before a number that make it a factor up "
+        "(multiplié par).")
+    divided_by: list[str] = Field(default_factory=list, description="Words before a number that make it a factor down (divisé "
+        "par).")
+    times_connectors: list[str] = Field(default_factory=list, description="Words between an approximate number and its factor "
+        "word (une dizaine de fois).")
 
 
 class RatioPhrase(UserFile):
@@ -194,7 +213,8 @@ class Units(UserFile):
 
     prefix: str = ""
     units: dict[str, list[str]]
-    whole: list[str] = Field(default_factory=list, description="Units counted in whole numbers: '4.096 GPUs' is 4096 whatever the language's decimal mark.")
+    whole: list[str] = Field(default_factory=list, description="Units counted in whole numbers: '4.096 GPUs' is 4096 whatever "
+        "the language's decimal mark.")
     loose: list[str] = Field(default_factory=list, description="Units whose nouns may stand a few words after the "
                              "number: '485,000 high-performance computing chips', '350 000 de ces GPU'.")
     loose_words: int = Field(0, ge=0, le=8, description="At most this many words between the number and a loose unit.")
@@ -229,7 +249,8 @@ class Dates(UserFile):
     ordinal_suffixes: list[str] = Field(default_factory=list)
     references: list[str] = Field(default_factory=list)
     time_suffixes: list[str] = Field(default_factory=list)
-    not_names: list[str] = Field(default_factory=list, description="Capitalised words before a number that are no product name (Les, Selon).")
+    not_names: list[str] = Field(default_factory=list, description="Capitalised words before a number that are no product name "
+        "(Les, Selon).")
 
 
 FILES: dict[str, type[UserFile]] = {

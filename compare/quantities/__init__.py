@@ -13,4 +13,5 @@ from compare.quantities.grammar import Grammar, grammar
 from compare.quantities.reader import Quantities, find_mentions, read_quantities, stdin_lines, write_mentions
 from compare.quantities.skips import REASONS, Skipped
 
-__all__ = ["Grammar", "Quantities", "REASONS", "Skipped", "find_mentions", "grammar", "read_quantities", "stdin_lines", "write_mentions"]
+__all__ = ["Grammar", "Quantities", "REASONS", "Skipped", "find_mentions", "grammar", "read_quantities", "stdin_lines",
+           "write_mentions"]

@@ -107,7 +107,7 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
     scale_flag = None
     if sm:
         word = sm.group("g") or sm.group("s")
-        if sm.group("g") is None or not (r.digits is False):
+        if sm.group("g") is None or r.digits is not False:
             v = g.scale_table.get(word)
             if v is not None and not (sm.group("g") and not r.digits and not sm.group("s")):
                 scale_flag = g.scale_flags.get(word) or g.scale_flags_by_key.get(lookup_key(word).lower())
@@ -269,7 +269,8 @@ def _continue_after_scale(text: str, r: Reading, g: Grammar, end: int) -> int:
 def as_percent_change(r: Reading, factor: float) -> None:
     """A fraction a change word governs is the change in percent: "diminué de moitié" 50 %, "réduit d'un
     tiers" 33.33 % (docs/annotation.md, decision 7); the direction is the change word's (apply_prefix)."""
-    r.kind, r.unit, r.value, r.precision, r.direction, r.fraction = "percent", "percent", round(100 / factor, 2), None, None, False
+    r.kind, r.unit, r.value = "percent", "percent", round(100 / factor, 2)
+    r.precision, r.direction, r.fraction = None, None, False
 
 
 def fraction_change(text: str, r: Reading, g: Grammar, lo: int) -> None:

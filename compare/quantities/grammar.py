@@ -151,7 +151,7 @@ def grammar(lang: str) -> Grammar:
     """The compiled grammar of `lang`, built once from its lexicon."""
     lex = load_lexicon(lang)
     words = word_tables(lang)
-    I = re.IGNORECASE
+    IGNORE = re.IGNORECASE
     fold = dict(lex.ratios.fold)
     half = list(lex.ratios.half_less) + list(lex.ratios.phrases)
     pct_before = list(lex.percents.before)
@@ -170,7 +170,7 @@ def grammar(lang: str) -> Grammar:
     word_scan = re.compile(_WORD_SEPARATORS + word_trie)
     anchor = re.compile(r"(?P<d>[.,]?\d)|(?P<w>" + word_anchor.pattern + r")")
     special = re.compile(_vague_regex(lex) + r"|(?P<h>" + alternation(half) + r")|(?P<f>" + alternation(fold) + r")|(?P<p>"
-                         + alternation(pct_before) + r")", I)
+                         + alternation(pct_before) + r")", IGNORE)
 
     cur_before, cur_after, ambiguous = {}, {}, set()
     for c in lex.currencies.currencies:
@@ -198,8 +198,8 @@ def grammar(lang: str) -> Grammar:
         r"(?:(?P<chg>" + r"(?:" + alternation(changes.governing, reverse=True) + r")(?:" + SP + r"+[\w’'\-]+){0,3}?"
         + SP + r"+(?:" + change_words_rev + r")|" + adjacent_rev + r")|(?P<chgd>" + change_words_rev + r")"
         r"|(?P<open>" + opens_rev + r")|(?P<mul>" + alternation(lex.ratios.multiplied_by, reverse=True) + r")"
-        r"|(?P<div>" + alternation(lex.ratios.divided_by, reverse=True) + r"))?", I)
-    article = re.compile(SP + r"+(?P<art>" + alternation(lex.numbers.articles, reverse=True, case=False) + r")", I)
+        r"|(?P<div>" + alternation(lex.ratios.divided_by, reverse=True) + r"))?", IGNORE)
+    article = re.compile(SP + r"+(?P<art>" + alternation(lex.numbers.articles, reverse=True, case=False) + r")", IGNORE)
 
     scale_words, scale_flags, glued, spaced = {}, {}, [], []
     for s in lex.scales.scales:
@@ -211,45 +211,50 @@ def grammar(lang: str) -> Grammar:
 
     # "$2-billion", "$1.2-billion": a hyphen may join a scale word too.
     scale = re.compile(r"(?:(?P<g>" + alternation(glued, glued=True) + r")|(?:" + SP + r"+|[-‑](?=[^\W\d_]{2}))(?P<s>"
-                       + alternation(spaced) + r"))(?![^\W\d_])", I)
+                       + alternation(spaced) + r"))(?![^\W\d_])", IGNORE)
     connectors = alternation(lex.scales.connectors)
     currency_after = re.compile(SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?(?:(?P<sub>" + alternation(subunits)
                                 + r")(?![^\W\d_])|(?P<c>" + alternation(cur_after, glued=True)
-                                + r"))(?![^\W\d_])", I)
+                                + r"))(?![^\W\d_])", IGNORE)
     hints = lex.currencies.hints
-    percent = re.compile(SP + r"*(?:(?P<pp>" + alternation(lex.percents.points) + r")|(?P<pc>" + alternation(lex.percents.percent) + r"))", I)
+    percent = re.compile(SP + r"*(?:(?P<pp>" + alternation(lex.percents.points) + r")|(?P<pc>"
+            + alternation(lex.percents.percent) + r"))", IGNORE)
     times = alternation(lex.ratios.times, glued=True)
     tc = lex.ratios.times_connectors
     ratio = re.compile(SP + r"*" + (r"(?:(?P<tc>" + alternation(tc) + r")" + SP + r"*)?" if tc else r"(?P<tc>(?!x)x)?")
                        + r"(?P<t>" + times + r")(?!" + SP + r"*\d)(?:" + SP + r"+(?P<dir>"
-                       + alternation(lex.ratios.directions) + r"))?", I)
-    unit = re.compile(r"(?P<hy>[-‑](?=[^\W\d_]))?" + SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?" + lex.units.prefix + r"(?P<u>"
-                      + alternation(lex.unit_phrases) + r")", I)
+                       + alternation(lex.ratios.directions) + r"))?", IGNORE)
+    unit = re.compile(r"(?P<hy>[-‑](?=[^\W\d_]))?" + SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?" + lex.units.prefix
+            + r"(?P<u>"
+                      + alternation(lex.unit_phrases) + r")", IGNORE)
     not_after = r"(?!" + SP + r"+(?:" + alternation(lex.periods.not_after) + r"))" if lex.periods.not_after else ""
     period = re.compile(SP + r"*,?" + SP + r"*(?:(?:" + alternation(lex.periods.skip) + r")" + SP + r"*)?(?P<per>"
-                        + alternation(lex.period_phrases) + r")" + not_after, I)
+                        + alternation(lex.period_phrases) + r")" + not_after, IGNORE)
     qual_after = re.compile(SP + r"*,?" + SP + r"*(?P<qa>" + alternation(lex.qualifiers.after) + r")(?!" + SP
-                            + r"*(?:\d|(?:than|que|qu[’']|de|d[’']|à|to)(?!\w)))", I)
-    change_after = re.compile(SP + r"*(?P<ca>" + alternation(changes.after) + r")", I)
+                            + r"*(?:\d|(?:than|que|qu[’']|de|d[’']|à|to)(?!\w)))", IGNORE)
+    change_after = re.compile(SP + r"*(?P<ca>" + alternation(changes.after) + r")", IGNORE)
     joiners = set(lex.qualifiers.range_joiners)
     for closers in lex.qualifiers.range_open.values():
         joiners.update(closers)
-    range_join = re.compile(SP + r"*(?P<j>" + alternation(joiners) + r")" + SP + r"*", I)
-    bound_join = re.compile(SP + r"*(?:" + alternation(lex.qualifiers.bound_joiners) + r")" + SP + r"*\Z", I)
+    range_join = re.compile(SP + r"*(?P<j>" + alternation(joiners) + r")" + SP + r"*", IGNORE)
+    bound_join = re.compile(SP + r"*(?:" + alternation(lex.qualifiers.bound_joiners) + r")" + SP + r"*\Z", IGNORE)
     months = lex.dates.months
-    date_after = re.compile(r"(?:" + alternation(lex.dates.ordinal_suffixes) + r")?" + SP + r"+(?:" + alternation(months) + r")", I)
+    date_after = re.compile(r"(?:" + alternation(lex.dates.ordinal_suffixes) + r")?" + SP + r"+(?:" + alternation(months)
+            + r")", IGNORE)
     ordinal = re.compile(r"(?:" + "|".join(re.escape(s) for s in sorted(lex.dates.ordinal_suffixes, key=len, reverse=True))
                          + r")(?![^\W\d_])")
-    time_after = re.compile(SP + r"*(?:" + alternation(lex.dates.time_suffixes) + r")", I)
+    time_after = re.compile(SP + r"*(?:" + alternation(lex.dates.time_suffixes) + r")", IGNORE)
     clock = re.compile(_TIME.pattern + r"|(?i:" + time_after.pattern + r")")
     change_up = re.compile(r"(?P<up>" + alternation([w for w, d in changes.words.items() if d == "up"])
-                           + r")|(?P<down>" + alternation([w for w, d in changes.words.items() if d == "down"]) + r")", I)
+                           + r")|(?P<down>" + alternation([w for w, d in changes.words.items() if d == "down"]) + r")", IGNORE)
     loose_unit = None
     if lex.units.loose and lex.units.loose_words:
         nouns = [p for p, u in lex.unit_phrases.items() if u in lex.units.loose]
         stop = r"(?!(?:" + alternation(lex.units.stop) + r")(?![\w’'\-]))" if lex.units.stop else ""
-        loose_unit = re.compile(r"(?P<hy>(?!x)x)?" + SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?(?:" + stop + r"[^\W\d_][\w’'\-]*" + SP
-                                + r"+){1," + str(lex.units.loose_words) + r"}(?P<u>" + alternation(nouns) + r")(?![\w\-])", I)
+        loose_unit = re.compile(r"(?P<hy>(?!x)x)?" + SP + r"*(?:(?:" + connectors + r")" + SP + r"*)?(?:" + stop
+                + r"[^\W\d_][\w’'\-]*" + SP
+                                + r"+){1," + str(lex.units.loose_words) + r"}(?P<u>" + alternation(nouns)
+                                        + r")(?![\w\-])", IGNORE)
     return Grammar(
         lang=lang, lex=lex, anchor=anchor, digit_anchor=re.compile(r"\d"), word_anchor=word_anchor, word_scan=word_scan,
         special=special, prefix=prefix, article=article,
@@ -257,7 +262,7 @@ def grammar(lang: str) -> Grammar:
         scale_flags_by_key=_by_key(scale_flags),
         currency_after=currency_after, currency_table=Table({**cur_after, **cur_before}),
         ambiguous=frozenset(lookup_key(a) for a in ambiguous), subunits=frozenset(s.lower() for s in subunits),
-        hints=re.compile(alternation(hints), I),
+        hints=re.compile(alternation(hints), IGNORE),
         percent=percent,
         ratio=ratio, ratio_dirs=Table(dict(lex.ratios.directions)), fold_table=Table(fold),
         unit=unit, unit_table=Table(lex.unit_phrases),
@@ -269,33 +274,33 @@ def grammar(lang: str) -> Grammar:
         bound_join=bound_join, date_after=date_after, ordinal=ordinal, time_after=time_after, clock=clock,
         months=frozenset(m.lower() for m in months), weekdays=frozenset(w.lower() for w in lex.dates.weekdays),
         references=frozenset(r.lower() for r in lex.dates.references),
-        negative=re.compile(alternation(lex.numbers.negative), I),
+        negative=re.compile(alternation(lex.numbers.negative), IGNORE),
         not_names=frozenset(w.lower() for w in lex.dates.not_names),
-        ratio_direction=re.compile(SP + r"+(?P<dir>" + alternation(lex.ratios.directions) + r")", I),
+        ratio_direction=re.compile(SP + r"+(?P<dir>" + alternation(lex.ratios.directions) + r")", IGNORE),
         free_joiners=frozenset(j.lower() for j in lex.qualifiers.range_joiners),
         hint_stems=re.compile("|".join(re.escape(h) for h in sorted({h.rstrip("*").lower() for h in hints})) or r"(?!x)x"),
-        and_join=re.compile(SP + r"+(?:(?:" + alternation(lex.numbers.joiners) + r")" + SP + r"+)?", I),
+        and_join=re.compile(SP + r"+(?:(?:" + alternation(lex.numbers.joiners) + r")" + SP + r"+)?", IGNORE),
         ratio_phrases=Table({**{p: RatioPhrase(factor=2, direction="less", keep=k) for p, k in lex.ratios.half_less.items()},
                              **lex.ratios.phrases}),
         subunit_table=Table(dict(lex.currencies.subunits)),
         floor_openers=frozenset(lookup_key(o).lower() for o in lex.qualifiers.floor_openers),
         change_openers=frozenset(lookup_key(o).lower() for o in lex.qualifiers.change_openers),
-        change_before=re.compile(phrase_regex(lex.qualifiers.not_range_after), I),
+        change_before=re.compile(phrase_regex(lex.qualifiers.not_range_after), IGNORE),
         whole=frozenset(lex.units.whole),
         thresholds=frozenset(lookup_key(t).lower() for t in lex.qualifiers.thresholds),
-        threshold_verb=re.compile(phrase_regex(list(lex.qualifiers.threshold_verbs)), I),
+        threshold_verb=re.compile(phrase_regex(list(lex.qualifiers.threshold_verbs)), IGNORE),
         shared_signs={sign.strip(): [(code, re.compile(phrase_regex(words))) for code, words in by_code.items()]
                       for sign, by_code in lex.currencies.shared.items()},
-        vague_only=re.compile(alternation((set(vague.orders) - set(words.all_words)) or ["(?!x)x"]), I),
-        vague_several=re.compile(r"(?:" + SP + r"+|(?<=\W))(?:" + alternation(vague.several, reverse=True) + r")", I),
+        vague_only=re.compile(alternation((set(vague.orders) - set(words.all_words)) or ["(?!x)x"]), IGNORE),
+        vague_several=re.compile(r"(?:" + SP + r"+|(?<=\W))(?:" + alternation(vague.several, reverse=True) + r")", IGNORE),
         vague_plural=frozenset(w.lower() for w in vague.scales),
         vague_scales=Table({**lex.numbers.vague.scales, **lex.numbers.vague.singular}),
         vague_orders=Table(dict(lex.numbers.vague.orders)),
         glued_currency=re.compile(r"(?:" + alternation([f for f in cur_before if f[-1:].isalnum()], reverse=True)
-                                  + r")(?!\w)", I),
+                                  + r")(?!\w)", IGNORE),
         loose_unit=loose_unit,
         coordinate=re.compile(SP + r"*(?:,|(?:," + SP + r"*)?(?:" + alternation([c for c in lex.qualifiers.coordinators
                                                                                   if c.strip() != ","] or ["(?!x)x"])
-                              + r"))" + SP + r"*\Z", I),
+                              + r"))" + SP + r"*\Z", IGNORE),
     )
 
