@@ -244,6 +244,13 @@ def beyond_bound(q: Quantity, m: Mention, matcher: CueMatcher) -> Optional[str]:
     return f"{amount:,.0f} {matcher.currency} is above the plausible bound of {q.id} ({q.at_most:,.0f} {matcher.currency})"
 
 
+def own_noun(m: Mention, cues: list[CueHit], matcher: CueMatcher, text: str) -> bool:
+    """Whether a cue word of a non-target count ("tonnes", "users") follows a bare figure right away: it
+    counts that, and borrows no unit from the figure before ("291,42 tonnes" after "1 720 320 heures GPU")."""
+    counted = {q.id for q in matcher.quantities if not q.target and "count" in q.measures}
+    return any(h.quantity in counted and h.start >= m.end and not text[m.end:h.start].strip() for h in cues)
+
+
 def accepts(q: Quantity, m: Mention) -> bool:
     """Whether quantity `q` can measure mention `m` (its kind, and its unit for counts)."""
     if m.kind == "count":

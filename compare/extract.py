@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 from compare.articles import parse_article
 from compare.attribution import NEVER_SUBJECTS, RECIPIENT_HOW, attribute, change_words, compares_back, find_versus, is_vague, starts_with_contrast
 from compare.cues import (Choice, CueMatcher, Scene, accepts, beyond_bound, choose_quantity, compares_figures, compile_cues,
-                          converts)
+                          converts, own_noun)
 from compare.entities import EntityHit, EntityMatcher, compile_entities
 from compare.lexicon import load_lexicon
 from compare.limits import ARTICLE_FIGURES, TOO_LONG, TOO_MANY, article_end, pieces, rest_skipped, warn
@@ -166,7 +166,8 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
         return none("a vague amount (no figure given)")
     mention, note = m, m.note
     if m.kind == "number":
-        borrowed = _borrow_unit(m, sent, cues, engine, text, lang, contrast, last_claim, last_money)
+        borrowed = None if own_noun(m, cues, engine.cues, text) else _borrow_unit(  # "291,42 tonnes" borrows no unit
+            m, sent, cues, engine, text, lang, contrast, last_claim, last_money)
         if borrowed is None:
             return none("a bare number: no currency, percent, ratio or unit")
         mention, note = borrowed

@@ -54,6 +54,14 @@ CASES = [
     ("Cette mesure aurait coûté 2,7 milliards de dollars à l’État.", "fr", []),
     ("L’entraînement de GPT-4 a coûté plus de 100 millions de dollars.", "fr", ["training_cost"]),
     ("Le modèle a coûté 5 millions de dollars à entraîner.", "fr", ["training_cost"]),
+    # revenue from subscriptions is revenue; a yearly bill or a licence is a payment, no price
+    ("Elle espère réaliser 3,7 milliards de dollars de ventes, dont 2,7 milliards de dollars issus des abonnements.",
+     "fr", ["revenue", "revenue"]),
+    ("OpenAI made $2.7 billion from subscriptions last year.", "en", ["revenue"]),
+    ("Bloomberg évoque une facture annuelle d’environ un milliard de dollars.", "fr", []),
+    # a bare figure followed by its own noun borrows no unit from the figure before it
+    ("Le modèle a nécessité 1 720 320 heures GPU, une étape qui a émis 291,42 tonnes équivalent CO2.", "fr", ["compute"]),
+    ("Training used 2.7 million GPU hours and emitted 11,390 tons of CO2.", "en", ["compute"]),
     # rates: per month on a product is a subscription, per million tokens or per GPU-hour a price
     ("The Pro tier now costs $200 a month.", "en", ["subscription_price"]),
     ("DeepSeek charges $0.28 per million tokens.", "en", ["price"]),
