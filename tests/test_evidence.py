@@ -59,6 +59,10 @@ CASES = [
      "fr", ["revenue", "revenue"]),
     ("OpenAI made $2.7 billion from subscriptions last year.", "en", ["revenue"]),
     ("Bloomberg évoque une facture annuelle d’environ un milliard de dollars.", "fr", []),
+    # a factor of a machine against its predecessor is hardware power, no compute ratio (decision 16)
+    ("Alps disposera d’une puissance de calcul 20 fois supérieure à celle de son prédécesseur.", "fr", []),
+    ("The new cluster delivers 10 times more compute than its predecessor.", "en", []),
+    ("Meta aura besoin de 10 fois plus de puissance de calcul que pour l’entraînement du Llama 3.", "fr", ["compute"]),
     # a bare figure followed by its own noun borrows no unit from the figure before it
     ("Le modèle a nécessité 1 720 320 heures GPU, une étape qui a émis 291,42 tonnes équivalent CO2.", "fr", ["compute"]),
     ("Training used 2.7 million GPU hours and emitted 11,390 tons of CO2.", "en", ["compute"]),
