@@ -75,6 +75,8 @@ NOT_THE_NAME = [
     ("Évalué à plusieurs dizaines de milliards de dollars, l'accord garantit à Anthropic l'accès à des puces.", "fr",
      "plusieurs dizaines de milliards de dollars", "Anthropic"),
     # investors a round comes from, named after the figure, are payers, not its subject
+    ("La start-up a clôturé une levée de fonds de 235 millions de dollars, orchestrée par Salesforce Ventures.",
+     "fr", "235 millions de dollars", None),
     ("L’accord comprend 325 millions d'euros de capitaux provenant d'investisseurs dirigés par Andreessen Horowitz.",
      "fr", "325 millions d'euros", None),
     # a conversion in brackets is said of whom the figure it converts is said of
@@ -144,3 +146,31 @@ FOUND = [
 @pytest.mark.parametrize("text,lang,found", FOUND, ids=[f[0] for f in FOUND])
 def test_found_names(text, lang, found, engine):
     assert [(h.name, h.kind) for h in engine.entities.find(text, lang)] == found
+
+
+# Real-press attributions round 4 left wrong: kept visible until a rule fixes them (strict: a fix must move the
+# row up into a table above).
+KNOWN_MISSES = [
+    ("Chez OpenAI, la version Nano de GPT-5 est affichée à 0,05 dollar le million de tokens en entrée.", "fr",
+     "0,05 dollar le million de tokens", "GPT-5 Nano",
+     "'la version Nano de GPT-5' names the variant before its model; only 'GPT-5 Nano' written whole is found"),
+    ("The UK government will invest £900 million in a new supercomputer.", "en", "£900 million", "UK government",
+     "a government named by a country adjective is no name the rules find (the gold names it when it spends)"),
+    ("Bloomberg LP, the privately held company, has annual revenue in excess of $10 billion.", "en",
+     "in excess of $10 billion", "Bloomberg LP", "an outlet's name with a company suffix is still taken for the outlet"),
+    ("Existing backers, including Alibaba, Tencent and 5Y Capital, have committed more than $700 million.", "en",
+     "more than $700 million", None, "'5Y Capital' opens with digits, so only 'Capital' is found and the list of "
+     "investors (no one's figure together) is not seen"),
+    ("Microsoft a conclu un accord avec OpenAI pour que ce dernier achète pour 250 milliards de dollars de "
+     "services Azure.", "fr", "250 milliards de dollars", "OpenAI",
+     "'ce dernier' (the latter) refers to the last name before it; the subject before wins"),
+    ("Kyutai est soutenu par un investissement de 300 millions d’euros, chacun des trois cofondateurs ayant apporté "
+     "un chèque de 100 millions d’euros.", "fr", "100 millions d’euros", None,
+     "'chacun des trois cofondateurs' gives the figure to each of people the text does not name"),
+]
+
+
+@pytest.mark.xfail(strict=True)
+@pytest.mark.parametrize("text,lang,span,entity,reason", KNOWN_MISSES, ids=[c[0][:60] for c in KNOWN_MISSES])
+def test_known_miss(text, lang, span, entity, reason, engine):
+    assert entity_of(text, span, engine, lang) == entity, reason
