@@ -122,7 +122,8 @@ def _clear_of(h: EntityHit, hits: list[EntityHit], starts: list[int]) -> bool:
 _CURRENCY_AFTER = re.compile(r"[$€£¥₹₩]")
 _NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w&\-]|[’'](?![sS]\b))*[\w]|[A-ZÀ-ÖØ-Þ])"
 _NAME_RUN = re.compile(
-    rf"(?<![\w’'-]){_NAME_TOKEN}(?:[ \-]{_NAME_TOKEN}|[ ](?:AI|Labs?|Inc\.?|Corp\.?|Technologies|Company|Cloud|Capital|Ventures|Partners))*(?![\w])"
+    rf"(?<![\w’'-]){_NAME_TOKEN}(?:[ \-]{_NAME_TOKEN}"
+    rf"|[ ](?:AI|Labs?|Inc\.?|Corp\.?|Technologies|Company|Cloud|Capital|Ventures|Partners))*(?![\w])"
 )
 
 

@@ -60,7 +60,8 @@ def _is_real_end(text: str, m: re.Match) -> bool:
     token = word.group(1).lower() if word else ""
     if m.group("glued") is not None:
         # "ChatGPT.Mais": a word of two letters or more before the point, not an initialism.
-        return bool(re.search(r"[a-zà-ÿA-Z0-9]{2,}$", before)) and not re.search(r"\b[A-Z]\.[A-Z]$", text[max(0, m.start() - 4):m.start()])
+        initials = re.search(r"\b[A-Z]\.[A-Z]$", text[max(0, m.start() - 4):m.start()])
+        return bool(re.search(r"[a-zà-ÿA-Z0-9]{2,}$", before)) and not initials
     known = abbreviations()
     if token in known or token.rstrip(".") in known:
         return False

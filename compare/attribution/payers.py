@@ -80,7 +80,8 @@ def _commitment(text: str, m: Mention, hits: Sequence[EntityHit], sent: tuple[in
         if before:
             h = ([o for o in before if o.kind != "person"] or before)[-1]  # a person is the investor when no firm is named
             if any(w.list_end.fullmatch(text, o.end, h.start) for o in hits if o.end < h.start):
-                return None, "several investors together: the figure is no one's"  # "Alibaba, Tencent and 5Y Capital have committed"
+                # "Alibaba, Tencent and 5Y Capital have committed"
+                return None, "several investors together: the figure is no one's"
             if h.kind == "person":
                 # "Mark Zuckerberg, PDG de Meta, a révélé des plans pour investir": he speaks for the company
                 firm = next((o for o in candidates if h.end <= o.start and o.end <= vpos and o.kind != "person"

@@ -79,7 +79,8 @@ def several(text: str, m: Mention, att: Attribution, hits: Sequence[EntityHit], 
         listed = [f for f in figures if members[-1].end <= f.start and f.end <= sent[1]]
         place = _place(text, m, listed)
         if place is not None and place < len(members):
-            return Attribution(tier_of_product(members[place], hits, sent, lang, history), f"{respective.group()!r}: figure {place + 1} of the list {names}")
+            return Attribution(tier_of_product(members[place], hits, sent, lang, history),
+                               f"{respective.group()!r}: figure {place + 1} of the list {names}")
     if w.pair_before.search(text, max(sent[0], members[0].start - 20), members[0].start):
         return Attribution(members[0], f"the first party of a deal between {names}")
     start, end = min(members[0].start, m.start), max(members[-1].end, m.end)

@@ -78,7 +78,8 @@ def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], se
                 and words(lang).attributive.search(text, max(sent[0], m.start - 12), m.start)):
             return Attribution(h, "the figure qualifies the name after it")  # "its $1.2-billion IndiaAI Mission"
         if _bound_after(text, m, h, lang, q) and h.kind != "person":
-            return Attribution(owned(text, h, usable), f"bound to the number by the words after it ({text[m.end:h.start].strip()!r})")
+            return Attribution(owned(text, h, usable),
+                               f"bound to the number by the words after it ({text[m.end:h.start].strip()!r})")
     makers = bool(q.entity_kinds) and q.entity_kinds[0] in ("model", "product")  # "models from Anthropic" are theirs
     before = [_maker(text, h, sent[0], lang) for h in usable
               if h.end <= m.start and not _in_apposition(text, h, m, sent[0], lang, hits)
@@ -87,7 +88,8 @@ def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], se
         if words(lang).possessive.match(text[h.end:m.start]) and h.kind != "person":
             return Attribution(h, "possessive right before the number")
     for h in [h for h in usable if h.end <= m.start][-1:]:
-        if (h.kind != "person" and h.name not in words(lang).tier_word_list and re.fullmatch(r"\s*\([^()]*", text[h.end:m.start]) and len(listed_with(text, h, usable, q, lang)) < 2
+        if (h.kind != "person" and h.name not in words(lang).tier_word_list
+                and re.fullmatch(r"\s*\([^()]*", text[h.end:m.start]) and len(listed_with(text, h, usable, q, lang)) < 2
                 and not words(lang).versus.search(text, max(sent[0], h.start - 12), h.start)):
             return Attribution(h, "the number is in brackets right after the name")  # "SSI (valorisée à 32 milliards"
     for h in reversed([h for h in usable if h.end <= m.start][-1:]):

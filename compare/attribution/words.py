@@ -104,7 +104,8 @@ def words(lang: str) -> _Words:
         kind_binding=re.compile(r"^\s*(?:" + phrase_regex(v.kind_bindings) + r")\s*[«“\"]?\s*(?:(?:" + phrase_regex(v.articles)
                                 + r")\s*)?(?:\w+\s+)?[«“\"]?\s*$", flags),
         clause=re.compile(phrase_regex(v.clause_markers), flags),
-        apposition=re.compile(r"^\s*(?:(?:" + phrase_regex(v.articles) + r")\s*)?(?:" + phrase_regex(v.apposition_markers) + ")", flags),
+        apposition=re.compile(r"^\s*(?:(?:" + phrase_regex(v.articles) + r")\s*)?(?:"
+                              + phrase_regex(v.apposition_markers) + ")", flags),
         source=re.compile(phrase_regex(v.source_markers), flags),
         contrast=re.compile(r"^[\s«“\"'(–—-]*(?:" + phrase_regex(v.contrast_openers) + ")", flags),
         pronouns=tuple((re.compile(phrase_regex([p]), flags), kind) for p, kind in v.pronouns.items()),
@@ -159,8 +160,10 @@ def words(lang: str) -> _Words:
 
 def _names_rx(names) -> str:
     """Tier words as names: case-sensitive, whole words ("Premium+" with its plus)."""
-    return "|".join(re.escape(n) + (r"(?![\w+])" if not n.endswith("+") else "") for n in sorted(names, key=lambda n: (-len(n), n))) \
-        if names else r"(?!x)x"
+    if not names:
+        return r"(?!x)x"
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    return "|".join(re.escape(n) + (r"(?![\w+])" if not n.endswith("+") else "") for n in ordered)
 
 
 def _rx(phrases) -> str:

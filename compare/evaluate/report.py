@@ -66,7 +66,8 @@ def format_report(scores: Scores, show: int = 20, source: str = "") -> str:
     for title, issues, label, other in (("misses", scores.misses, "expected", "predicted"),
                                         ("false positives", scores.false_positives, "predicted", "gold")):
         lines.append("")
-        lines.append(f"{title} (claim level): {len(issues)}" + (f", first {min(show, len(issues))}:" if issues and show > 0 else ""))
+        shown = f", first {min(show, len(issues))}:" if issues and show > 0 else ""
+        lines.append(f"{title} (claim level): {len(issues)}{shown}")
         for issue in issues[:max(show, 0)]:
             lines.append(f"  {issue.sentence_id}  {label}: {describe(issue.claim)}")
             lines.append(f"  {' ' * len(issue.sentence_id)}  why: {_why(issue, other)}")
