@@ -59,6 +59,9 @@ CASES = [
      "fr", ["revenue", "revenue"]),
     ("OpenAI made $2.7 billion from subscriptions last year.", "en", ["revenue"]),
     ("Bloomberg évoque une facture annuelle d’environ un milliard de dollars.", "fr", []),
+    # a plant or a factory built, an order placed: investment (decision 3)
+    ("The facility includes an $80 million water recycling plant.", "en", ["investment"]),
+    ("Sam Altman aurait déjà sécurisé une commande estimée à 10 milliards de dollars.", "fr", ["investment"]),
     # a factor of a machine against its predecessor is hardware power, no compute ratio (decision 16)
     ("Alps disposera d’une puissance de calcul 20 fois supérieure à celle de son prédécesseur.", "fr", []),
     ("The new cluster delivers 10 times more compute than its predecessor.", "en", []),
