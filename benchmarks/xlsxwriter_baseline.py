@@ -4,9 +4,9 @@ quotes, links and comments written by XlsxWriter in constant_memory mode.
 `write_baseline(claims_file, out)` runs what `export --claims` runs (read the claims, compare them,
 build every row with the sheet modules of compare/workbook), with the kit's sheet writer swapped for
 XlsxWriter: so the two differ only in how cells reach the file. XlsxWriter refuses tables in
-constant_memory mode (add_table), so the baseline writes each table's header row and an autofilter
-instead (the table part itself is a few hundred bytes); conditional formats, validation and charts
-are left out of the baseline (a few elements per sheet). XlsxWriter is a benchmark-only dependency
+constant_memory mode (add_table), so the baseline writes each table's header row only (the table
+part itself is a few hundred bytes); conditional formats, validation and charts are left out of the
+baseline (a few elements per sheet). XlsxWriter is a benchmark-only dependency
 (`pip install -e '.[bench]'`).
 """
 from __future__ import annotations
