@@ -1,7 +1,7 @@
 """The Claims sheet, laid out for reading: what was claimed first, the review next, provenance collapsed."""
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional, Sequence
+from typing import Any, Mapping, Sequence
 
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation

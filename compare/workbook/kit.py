@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
-from typing import Any, Callable, Iterable, Iterator, NamedTuple, Optional, Sequence
+from typing import Any, Callable, Iterable, NamedTuple, Optional, Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -23,7 +23,7 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from compare.cells import Limits, fit, highlighted, sheet_title, table_name, web_url
 from compare.workbook.formats import (DATE_FORMAT, HEADER_FILL, HEADER_FONT, LINK_FONT, TOP, WRAP, Link, Noted, Num,
-                                      Quote, display)
+                                      Quote)
 from compare.workbook.sheetxml import SheetXml, date_xml, empty_xml, letters, number_xml, rich_xml, text_xml
 
 LINE_HEIGHT = 15

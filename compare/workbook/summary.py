@@ -3,7 +3,7 @@ quantity that at least three entities have figures for in one unit and one `per`
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from statistics import median
 from typing import Any, Sequence
 
