@@ -62,6 +62,12 @@ CASES = [
     # a plant or a factory built, an order placed: investment (decision 3)
     ("The facility includes an $80 million water recycling plant.", "en", ["investment"]),
     ("Sam Altman aurait déjà sécurisé une commande estimée à 10 milliards de dollars.", "fr", ["investment"]),
+    # what a gigawatt of capacity would cost is a generic amount, no one's investment (decision 18)
+    ("La mise en service d’une capacité d’IA de 1 GW représenterait un investissement d’environ 50 milliards de "
+     "dollars.", "fr", []),
+    ("Analysts put the cost at about $50 billion per gigawatt.", "en", []),
+    ("Le fonds d'investissement MGX va construire un data center d'un gigawatt pour 50 milliards d'euros.", "fr",
+     ["investment"]),
     # a factor of a machine against its predecessor is hardware power, no compute ratio (decision 16)
     ("Alps disposera d’une puissance de calcul 20 fois supérieure à celle de son prédécesseur.", "fr", []),
     ("The new cluster delivers 10 times more compute than its predecessor.", "en", []),
