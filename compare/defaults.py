@@ -26,6 +26,19 @@ def default_rules_dir() -> Path:
                             "or give --rules"))
 
 
+def shown_path(path: Union[str, Path]) -> str:
+    """A rule file's path as the workbook shows it: the shipped rules, found by absolute path when no
+    --rules is given, by their name under `(default rules)`, so that a workbook made with them is the
+    same on every machine; a path an analyst gave, as given."""
+    if not Path(path).is_absolute():
+        return str(path)
+    try:
+        inside = Path(path).resolve().relative_to(default_rules_dir().resolve())
+    except (ValueError, OSError, UserError):
+        return str(path)
+    return f"(default rules)/{inside.as_posix()}"
+
+
 def rules_paths(given: Optional[Sequence[str]] = None) -> list[str]:
     """The rule files or folders to load: those given, else ./rules when it exists, else the defaults."""
     if given:

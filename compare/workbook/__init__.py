@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict
 
 from compare import __version__
 from compare.cells import Limits
+from compare.defaults import shown_path
 from compare.errors import Problem, UserError
 from compare.models import Article, Claim, Comparison, Unclaimed
 from compare.review import (CLAIMS_SHEET, FORMAT_VERSION, MARKER_NAME, MARKER_PROPERTY, RETIRED_SHEET,
@@ -182,7 +183,7 @@ def write_workbook(path, *, articles: Sequence[Article], claims: Sequence[Claim]
                ["Claims", len(claims)],
                ["Comparisons", len(compared.comparisons)],
                ["Unclaimed numbers", len(unclaimed) if known else "not in a claims file (export the articles to list them)"],
-               ["Rule files", "; ".join(rules.files) or None],
+               ["Rule files", "; ".join(shown_path(f) for f in rules.files) or None],
                ["References", f"{len(refs_used)}: " + ", ".join(r.id for r in refs_used) if refs_used else 0],
                ["Reviews", f"{carried.carried} carried over, {carried.newly_retired} retired, "
                            f"{carried.restored} restored"]]

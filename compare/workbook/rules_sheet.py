@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Optional, Sequence
 
+from compare.defaults import shown_path
 from compare.workbook.formats import Link, display
 from compare.workbook.kit import Book, write_table_sheet
 
@@ -15,7 +16,7 @@ def rules_sheet(book: Book, rules, references: Sequence,
 
     def where(table: dict, key: str) -> Optional[str]:
         found = table.get(key)
-        return f"{found.file}:{found.line}" if found else None
+        return f"{shown_path(found.file)}:{found.line}" if found else None
 
     rows: list[list[Any]] = []
     for q in rules.quantities:
@@ -43,7 +44,7 @@ def rules_sheet(book: Book, rules, references: Sequence,
         rows.append(["reference", r.id, f"{r.entity} {r.quantity} {r.qualifier} {display(r.value, r.unit, 'number', r.per)}",
                      None, Link(r.source.title, r.source.url), where(loc.references, r.id)])
     for path in rules.files:
-        rows.append(["rule file", path, None, None, None, None])
+        rows.append(["rule file", shown_path(path), None, None, None, None])
     return write_table_sheet(book, "Rules", headers, rows, wrap=["Words"], caps={"Words": 80, "Details": 50})
 
 

@@ -24,9 +24,11 @@ CHART_ROWS = 20      # rows a chart takes on the sheet
 
 
 def rules_version(rules) -> str:
-    """The rule set's version: its own `version` if it has one, else a digest of its content."""
+    """The rule set's version: its own `version` if it has one, else a digest of its content (not of where
+    its files are, so the same rules give the same version on every machine)."""
     own = getattr(rules, "version", None)
-    return str(own) if own else "sha1:" + hashlib.sha1(rules.model_dump_json().encode()).hexdigest()[:12]
+    content = rules.model_dump_json(exclude={"files"})
+    return str(own) if own else "sha1:" + hashlib.sha1(content.encode()).hexdigest()[:12]
 
 
 def chart_groups(claims: Sequence[Claim], compared, rules) -> list[tuple[tuple, dict[str, float]]]:
