@@ -39,7 +39,8 @@ def main() -> None:
                 cpu = cpu1.ru_utime + cpu1.ru_stime - cpu0.ru_utime - cpu0.ru_stime
                 claims = done.stdout.count("\n")
                 notes = [line for line in done.stderr.splitlines() if line.strip()]
-                print(f"{name:14} {path.stat().st_size / 1000:>9,.1f} kB {wall:8.2f} s wall {cpu:8.2f} s CPU  exit {done.returncode}  "
+                print(f"{name:14} {path.stat().st_size / 1000:>9,.1f} kB {wall:8.2f} s wall {cpu:8.2f} s CPU  "
+                      f"exit {done.returncode}  "
                       f"{claims} claims  {notes[-1][:100] if notes else ''}", flush=True)
             except subprocess.TimeoutExpired:
                 print(f"{name:14} {path.stat().st_size / 1000:>9,.1f} kB  > {cap:.0f} s (stopped)", flush=True)

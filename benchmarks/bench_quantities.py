@@ -134,7 +134,8 @@ def measure_press(path: Path, megabytes: float, repeats: int = 3) -> dict:
           f"the library at 1/{total['lib'] / total['bare']:.1f}; "
           f"{(total['lib'] / total['mentions']) * 1e6:.0f} us per mention in the library")
     print(f"  in CPU time (user + system, best of {repeats}): bare {total['c_bare']:.3f} s, library {total['c_lib']:.2f} s "
-          f"(1/{total['c_lib'] / total['c_bare']:.1f}), command {total['c_cli']:.2f} s (1/{total['c_cli'] / total['c_bare']:.1f})")
+          f"(1/{total['c_lib'] / total['c_bare']:.1f}), "
+          f"command {total['c_cli']:.2f} s (1/{total['c_cli'] / total['c_bare']:.1f})")
     return rows
 
 

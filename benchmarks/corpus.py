@@ -116,7 +116,8 @@ def claim_records(n: int, per_article: int = 10, seed: int = 15) -> Iterator[dic
         entity = rng.choice(famous) if i % 10 == 0 else rng.choice(labs)
         ratio = i % 25 == 7
         quantity, unit, kind, per = (rng.choice(RATIOS), "x", "ratio", None) if ratio else rng.choice(UNITS)
-        value = round(rng.uniform(1, 900), rng.choice([0, 1, 2])) * (1 if kind in ("ratio", "percent") else 10 ** rng.randint(3, 9))
+        base = round(rng.uniform(1, 900), rng.choice([0, 1, 2]))
+        value = base * (1 if kind in ("ratio", "percent") else 10 ** rng.randint(3, 9))
         ranged = i % 17 == 3
         text = f"{value:,g} {unit}"
         sentence = (f"Selon les documents consultés, {entity} aurait annoncé {text} pour l'exercice 2025, "

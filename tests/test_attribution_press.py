@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from compare.entities import compile_entities
 from compare.extract import compile_engine, extract_text
 from compare.rules import load_rules
 

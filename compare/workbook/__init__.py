@@ -14,7 +14,7 @@ import os  # noqa: F401  (tests replace os.replace here to simulate a failed ren
 import re
 from datetime import datetime
 from pathlib import Path
-from typing import Optional, Sequence, Union
+from typing import TYPE_CHECKING, Optional, Sequence, Union
 
 from openpyxl import Workbook
 from openpyxl.packaging.custom import StringProperty
@@ -40,6 +40,9 @@ from compare.workbook.saving import (StampedZip, current_umask, refuse_read_only
                                      writing_beside)
 from compare.workbook.side_by_side import side_by_side_sheet
 from compare.workbook.sources import sources_sheet
+
+if TYPE_CHECKING:
+    from compare.comparisons import Compared
 from compare.workbook.summary import rules_version, summary_sheet
 from compare.workbook.unclaimed import unclaimed_sheet
 
@@ -176,7 +179,8 @@ def write_workbook(path, *, articles: Sequence[Article], claims: Sequence[Claim]
         wb.defined_names[MARKER_NAME] = DefinedName(MARKER_NAME, attr_text=f'"{FORMAT_VERSION}"', hidden=True)
         book = Book(wb, limits)
         run = [["claim-compare version", __version__],
-               ["Generated", stamp if stamp.time() != datetime.min.time() else datetime.combine(stamp.date(), datetime.min.time())],
+               ["Generated", stamp if stamp.time() != datetime.min.time()
+                else datetime.combine(stamp.date(), datetime.min.time())],
                ["Rule set version", rules_version(rules)],
                ["Articles", len(articles)],
                ["Duplicate articles", "; ".join(f"{d} = {o}" for d, o in duplicates) or 0],

@@ -54,7 +54,8 @@ def side_by_side_sheet(book: Book, claims: Sequence[Claim], comparisons: Sequenc
             common = compared.common.get(c.id)
             rows.append([labels.get(quantity, quantity), entity, per or None, c.article, day(a.date) if a else None,
                          amount(c.value, c.unit, c.kind), amount(c.low, c.unit, c.kind),
-                         amount(c.high, c.unit, c.kind), c.unit, Num(common, unit_format(currency, "money", common)) if common is not None else None,
+                         amount(c.high, c.unit, c.kind), c.unit,
+                         Num(common, unit_format(currency, "money", common)) if common is not None else None,
                          c.qualifier, summary(verdicts.get(c.id, Counter())), None])
         for rid in sorted(refs):
             r = refs[rid]
