@@ -68,6 +68,10 @@ CASES = [
     ("Analysts put the cost at about $50 billion per gigawatt.", "en", []),
     ("Le fonds d'investissement MGX va construire un data center d'un gigawatt pour 50 milliards d'euros.", "fr",
      ["investment"]),
+    # what serving costs the provider is no price of a plan (decision 17)
+    ("L’accès ne coûte que 10 dollars par mois, mais le coût moyen de fonctionnement de Copilot est autour de 30 "
+     "dollars par mois.", "fr", ["subscription_price"]),
+    ("The running cost of the service is $30 per month per user.", "en", []),
     # a factor of a machine against its predecessor is hardware power, no compute ratio (decision 16)
     ("Alps disposera d’une puissance de calcul 20 fois supérieure à celle de son prédécesseur.", "fr", []),
     ("The new cluster delivers 10 times more compute than its predecessor.", "en", []),
