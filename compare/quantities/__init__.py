@@ -10,7 +10,8 @@
 All vocabulary is in compare/lang/LANG/*.yaml (compare/lexicon.py); these modules hold the grammar.
 """
 from compare.quantities.grammar import Grammar, grammar
-from compare.quantities.reader import Quantities, find_mentions, read_quantities, stdin_lines, write_mentions
+from compare.quantities.output import stdin_lines, write_mentions
+from compare.quantities.reader import Quantities, find_mentions, read_quantities
 from compare.quantities.skips import REASONS, Skipped
 
 __all__ = ["Grammar", "Quantities", "REASONS", "Skipped", "find_mentions", "grammar", "read_quantities", "stdin_lines",

@@ -8,28 +8,21 @@ times, versions... judged in compare/quantities/skips.py) are returned with thei
 """
 from __future__ import annotations
 
-import io
-import json
 import math
 import re
-import select
-from decimal import Decimal
-from typing import Iterable, Iterator, NamedTuple, Optional, TextIO
+from typing import NamedTuple, Optional
 
 from compare.models import Mention
 from compare.numbers import Numeral, read_words, scaled_precision, word_tables
 from compare.phrases import SP
 from compare.quantities.affixes import _SYMBOL, _WORDS_END, apply_prefix, fraction_change, ratio_qualifier, read_tail
 from compare.quantities.grammar import Grammar, grammar
+from compare.quantities.powers import finite, read_power
 from compare.quantities.ranges import join_range, merge_bounds
 from compare.quantities.reading import Reading, numeral_at, to_mention
 from compare.quantities.skips import (Skipped, in_url, is_day, is_product_name, is_reference, is_year, phone_end,
                                       plainly_a_year, previous_token, year_end)
 
-_EXPONENT = re.compile(r"[eE]([-+]?\d{1,3})(?![\w])|\^([-+]*)(\d{1,3})")
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
-_TIMES_TEN = re.compile(SP + r"*[x×·*]" + SP + r"*10(?:\^\(?([-+−]?\d{1,3})\)?|([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
-_TEN_POWER = re.compile(r"([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})")
 _CLOCK = re.compile(r"\d*(?:[:hH.]\d+)*")
 _BY = re.compile(r"[^\S\r\n]*[x×][^\S\r\n]*\d")
 _DIGITS = re.compile(r"\d+")
@@ -48,55 +41,6 @@ _POWER_FIRST = frozenset("eE^x×·*⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺")
 _TIMES_SIGNS = frozenset("x×·*")
 _SPACES = frozenset(" \u00a0\u202f\u2009\t")
 _NO_CLOCK = frozenset(",;!?)]»”\"%€$£\n")
-
-
-def _power(text: str, r: Reading, end: int) -> bool:
-    """ "3.8e25", "2,1 x 10^25", "3,14 × 10²³", "10²⁵", "10^-3": the power of ten joins the figure."""
-    em = _EXPONENT.match(text, end)
-    xm = None if em else _TIMES_TEN.match(text, end)
-    sup = None if em or xm or text[r.start:end] != "10" else _TEN_POWER.match(text, end)
-    if xm or sup:
-        power = (xm.group(1) or xm.group(2)) if xm else sup.group(1)
-        e = int(power.translate(_SUPERSCRIPTS).replace("−", "-"))
-        r.value = _times_ten_to(r.value if xm else 1.0, e)
-        r.precision = scaled_precision(r.precision, _ten_to(e)) if xm else None
-        r.end = (xm or sup).end()
-    elif em:
-        if em.group(1):
-            e = int(em.group(1))
-            r.value, r.precision = _times_ten_to(r.value, e), scaled_precision(r.precision, _ten_to(e))
-        else:
-            power = int(em.group(3)) * (-1 if em.group(2).count("-") % 2 else 1)
-            try:
-                r.value = abs(r.value) ** power * (-1 if r.value < 0 else 1)
-            except (OverflowError, ZeroDivisionError):
-                r.value = math.inf  # skipped as out of range
-            r.precision = None
-        r.end = em.end()
-    else:
-        return False
-    r.plain_int = False
-    return True
-
-
-def _times_ten_to(value: float, e: int) -> float:
-    """value × 10^e without binary rounding drift (2.1 × 10^25 is 2.1e25, not 2.1000000000000003e25);
-    inf when it is beyond a float (the figure is then skipped as out of range)."""
-    got = float(Decimal(repr(value)).scaleb(e))
-    return math.nan if got == 0 and value != 0 else got  # below a float: out of range too
-
-
-def _ten_to(e: int) -> float:
-    try:
-        return 10.0 ** e
-    except OverflowError:
-        return math.inf
-
-
-def _finite(r: Reading) -> bool:
-    """Whether every number of a reading is a float that JSON can write (no inf, no nan)."""
-    return all(v is None or math.isfinite(v) for v in (r.value, r.low, r.high, r.precision))
-
 
 
 def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, second: bool = False):
@@ -148,7 +92,7 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
     if digits:
         nxt = text[end:end + 1]
         if nxt in _POWER_FIRST or (nxt in _SPACES and text[end + 1:end + 2] in _TIMES_SIGNS):
-            if _power(text, r, end):
+            if read_power(text, r, end):
                 end = r.end
         elif nxt and nxt not in _NO_CLOCK:
             tm = g.clock.match(text, end)
@@ -202,7 +146,7 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
     if allow_range:
         join_range(text, r, g, lo, _read_second)
     v = r.value
-    if (v is not None and v - v != 0) or (r.qualifier == "range" and not _finite(r)):  # inf or nan
+    if (v is not None and v - v != 0) or (r.qualifier == "range" and not finite(r)):  # inf or nan
         return None, r.end, "range"
     return r, r.end, None
 
@@ -406,40 +350,3 @@ def _skipped(text: str, s: int, end: int, why: str, out: list[Skipped]) -> None:
     digit = next((i for i in range(s, end) if text[i].isdigit()), None)
     if digit is not None and not in_url(text, digit):
         out.append(Skipped(digit, end, why))
-
-
-_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(..., ensure_ascii=False) builds one per call
-
-
-def write_mentions(texts: Iterable[str], lang: str, out: TextIO) -> None:
-    """One JSON array of mentions per input text, written as each text is read (streams stdin).
-
-    Each line is handed to `out` before the next text is read; a stream of texts (stdin) is read
-    through `stdin_lines`, which flushes `out` before it would wait for input, not after every line. A mention's fields
-    are its `model_dump()` (a flat model: its `__dict__`, without the copy)."""
-    encode = _JSON.encode
-    if hasattr(texts, "fileno"):  # a stream (stdin): answers are flushed when the next line is not there yet
-        texts = stdin_lines(texts, out)
-    for t in texts:
-        if t.endswith("\n"):
-            t = t[:-1]
-        if t.endswith("\r"):
-            t = t[:-1]
-        out.write(encode([m.__dict__ for m in find_mentions(t, lang)]) + "\n")
-
-
-def stdin_lines(stream: TextIO, out: TextIO) -> Iterator[str]:
-    """The lines of `stream`, flushing `out` whenever the next line is not there yet: a pipe that
-    feeds one line and waits for its answer gets it, and a file or a fast pipe is written in blocks
-    instead of one system call per line. Where the stream cannot be polled, `out` is flushed after
-    every line."""
-    try:
-        fd = stream.fileno()
-        select.select([fd], [], [], 0)
-    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
-        fd = None
-    poll = select.select
-    for line in stream:
-        yield line
-        if fd is None or not poll([fd], [], [], 0)[0]:
-            out.flush()
