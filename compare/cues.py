@@ -43,8 +43,8 @@ _CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s-\s")
 
 # "spent $5.6M to train V3", "5,6 millions pour entraîner": a cue reached from the number through
 # a purpose word says what the money was for, and beats a generic verb before the number.
-_PURPOSE = re.compile(r"^[\s,]*(?:pour|afin\s+d[e’']|to|for|in\s+order\s+to)(?:\s+(?:son|sa|ses|leur|leurs|its|their|the|le|la|les|l’|l'))?\s*$",
-                      re.IGNORECASE)
+_PURPOSE = re.compile(r"^[\s,]*(?:pour|afin\s+d[e’']|to|for|in\s+order\s+to)"
+                      r"(?:\s+(?:son|sa|ses|leur|leurs|its|their|the|le|la|les|l’|l'))?\s*$", re.IGNORECASE)
 
 # Between a frame and its figure: up to two short words ("raised a further $2bn", "a levé près de").
 _FRAME_GAP = r"[\s«“\"(]*(?:[\w’'\-]{1,12}[\s«»“”\"(]+){0,2}?"
