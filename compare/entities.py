@@ -180,6 +180,7 @@ def _detect_names(text: str, lang: str, known: list[EntityHit], common: frozense
     stop = language_vocab(lang).stopword_set
     places = vocab.place_set
     institutions = frozenset(vocab.institution_words)
+    tiers = frozenset(vocab.tier_words)
     money = _currency_forms(lang)
     suffixes = tuple(vocab.opener_suffixes)
     lower_words = frozenset(re.findall(r"(?<![\w’'-])[a-zà-ÿ][a-zà-ÿ]+(?![\w’'-])", text))
@@ -203,6 +204,7 @@ def _detect_names(text: str, lang: str, known: list[EntityHit], common: frozense
         if any(ch.isdigit() for ch in surface) and not re.fullmatch(r"[A-Z][a-zA-Z]+-[A-Z]?\d+[a-z]?", surface):
             continue  # digits belong to figures and versions ("Q3", "H1"), except names like "Sky-T1", "Phi-4"
         kind = ("place" if surface in places else
-                "institution" if any(w in institutions for w in words) else "other")  # "the Cabinet", "University"
+                "institution" if any(w in institutions for w in words) else  # "the Cabinet", "University"
+                "product" if len(words) > 1 and words[-1] in tiers else "other")  # a plan: "Comet Plus", "Claude Max"
         out.append(EntityHit(start, start + len(surface), surface, kind, "detected"))
     return out

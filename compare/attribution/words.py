@@ -193,8 +193,8 @@ def _rank(h: EntityHit, q: Quantity) -> int:
     kinds = list(q.entity_kinds)
     if h.kind == "person":
         return len(kinds) + 3
-    if h.status != "known":
-        return len(kinds) + 2
+    if h.status != "known":  # a plan the rules do not know ("Comet Plus") ranks as the product it is
+        return kinds.index(h.kind) if h.kind == "product" and h.kind in kinds else len(kinds) + 2
     if h.kind in kinds:
         return kinds.index(h.kind)
     return len(kinds)

@@ -1,0 +1,42 @@
+"""Attribution on real-press phrasing, round 5: a plan the rules do not know, named with a tier word
+("Comet Plus", "Forge Pro"), is the product a subscription price is said of, before its company.
+
+Each row: text, language, the span of a figure and the entity its claim must have. Sentences are modelled on
+the phrasing of the real-press dev passages.
+"""
+from pathlib import Path
+
+import pytest
+
+from compare.extract import compile_engine, extract_text
+from compare.rules import load_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return compile_engine(load_rules([ROOT / "rules"]))
+
+
+def entity_of(text, span, engine, lang):
+    claims = [c for c in extract_text(text, engine.rules, lang=lang, engine=engine) if c.text == span]
+    assert claims, f"no claim on {span!r}"
+    return claims[0].entity
+
+
+PLANS = [
+    ("Perplexity AI a lancé « Comet Plus », un abonnement mensuel de 5 $ destiné aux éditeurs.", "fr",
+     "5 $", "Comet Plus"),
+    ("Perplexity a introduit une offre appelée Comet Plus. Ce service d’abonnement, proposé au tarif de 5 dollars "
+     "par mois, donne accès à des contenus premium.", "fr", "5 dollars par mois", "Comet Plus"),
+    ("Anthropic launched Forge Pro, a subscription costing $30 per month.", "en", "$30 per month", "Forge Pro"),
+    ("Mistral a dévoilé Atelier Max, un abonnement à 40 euros par mois.", "fr", "40 euros par mois", "Atelier Max"),
+    # a name without a tier word stays a name the rules do not know: the company keeps the price
+    ("Perplexity launched Comet, a subscription costing $5 per month.", "en", "$5 per month", "Perplexity"),
+]
+
+
+@pytest.mark.parametrize("text,lang,span,entity", PLANS, ids=[c[0][:60] for c in PLANS])
+def test_a_plan_named_with_a_tier_is_the_product(text, lang, span, entity, engine):
+    assert entity_of(text, span, engine, lang) == entity
