@@ -6,23 +6,21 @@ the compiled rules, so articles can be processed in any order or on other machin
 from __future__ import annotations
 
 import hashlib
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional, Sequence
 
 from compare.articles import parse_article
-from compare.attribution import NEVER_SUBJECTS, RECIPIENT_HOW, attribute, change_words, compares_back, find_versus, is_vague, starts_with_contrast
+from compare.borrowing import borrow_period, borrow_unit, names_in_units, number_core
+from compare.attribution import (NEVER_SUBJECTS, RECIPIENT_HOW, attribute, change_words, find_versus,
+                                  is_vague, starts_with_contrast)
 from compare.cues import (Choice, CueMatcher, Scene, accepts, beyond_bound, choose_quantity, compares_figures, compile_cues,
                           converts, own_noun)
 from compare.entities import EntityHit, EntityMatcher, compile_entities
-from compare.lexicon import load_lexicon
 from compare.limits import ARTICLE_FIGURES, TOO_LONG, TOO_MANY, article_end, pieces, rest_skipped, warn
 from compare.models import Article, Claim, Mention, Unclaimed
-from compare.phrases import name_key, phrase_regex
+from compare.phrases import name_key
 from compare.quantities import REASONS, Skipped, read_quantities
-from compare.quantities.context import count_unit_near, counts_something, default_currency, money_near
 from compare.rules.model import RuleSet
 from compare.sentences import split_sentences
 
@@ -84,7 +82,7 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
             read_to, why = s0, TOO_MANY
             break
         mentions = [_shift(m, s0) for m in found.mentions]
-        units = _names_in_units(sent_hits, mentions)
+        units = names_in_units(sent_hits, mentions)
         first = len(decisions)
         cues = engine.cues.find(text, lang, s0, s1)
         frames = {(m.start, m.end): engine.cues.frames(m, text, lang, s0, s1) for m in mentions}
@@ -145,13 +143,13 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
                 prev_cues: Sequence = (), last_figure: Optional[tuple[int, int, str]] = None,
                 units: Optional[frozenset] = None) -> Decision:
     text, lang = article.text, article.lang
-    units = _names_in_units(hits, mentions) if units is None else units
+    units = names_in_units(hits, mentions) if units is None else units
 
     def none(reason: str) -> Decision:
         return Decision(m, sent, None, reason)
 
     span = (m.start, m.end)  # the frames were found for the mention as read, before any trimming below
-    core = _number_core(m)
+    core = number_core(m)
     inside = next((h for h in hits if h.start < core[1] and core[0] < h.end), None)
     if inside is not None:
         return none(f"part of the name {inside.name!r}")
@@ -166,12 +164,12 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
         return none("a vague amount (no figure given)")
     mention, note = m, m.note
     if m.kind == "number":
-        borrowed = None if own_noun(m, cues, engine.cues, text) else _borrow_unit(  # "291,42 tonnes" borrows no unit
+        borrowed = None if own_noun(m, cues, engine.cues, text) else borrow_unit(  # "291,42 tonnes" borrows no unit
             m, sent, cues, engine, text, lang, contrast, last_claim, last_money)
         if borrowed is None:
             return none("a bare number: no currency, percent, ratio or unit")
         mention, note = borrowed
-    period = _borrow_period(mention, sent, text, lang, last_claim)
+    period = borrow_period(mention, sent, text, lang, last_claim)
     if period is not None:
         mention, note = period
     scene = _scene(text, m, mention, sent, hits, mentions, frames or {}, last_claim, prev_cues, lang, span, last_figure, units)
@@ -256,116 +254,12 @@ def _scene(text: str, m: Mention, mention: Mention, sent: tuple[int, int], hits:
         previous = last_figure[2]
         gap = text[last_figure[1]:m.start]
         compared = len(gap) <= 60 and (compares_figures(gap, lang) or converts(gap))
-    units = _names_in_units(hits, mentions) if units is None else units
+    units = names_in_units(hits, mentions) if units is None else units
     before = [h for h in hits if h.end <= m.start and h not in units]
     after = [h for h in hits if h.start >= m.end and h not in units]
     near = before[-1] if before else (after[0] if after else None)
     return Scene(others=others, taken=taken, previous=previous, compared=compared, neighbour_cues=tuple(prev_cues),
                  entity_kind=near.kind if near is not None else None)
-
-
-def _borrow_unit(m: Mention, sent: tuple[int, int], cues, engine: Engine, text: str, lang: str, contrast: bool,
-                 last_claim: Optional[Claim], last_money: Optional[Claim]) -> Optional[tuple[Mention, str]]:
-    """A bare figure that stands for an amount of the figure before it: "contre 3,7 milliards" after
-    "11,6 milliards de dollars", "compared with the 16,000 Meta used" after "2,000 chips", or
-    "valorisée à 200 milliards" after an amount in dollars. None when it stands for nothing."""
-    prev = last_claim if last_claim is not None and last_claim.kind in ("money", "count") else last_money
-    same_sentence = prev is not None and prev.sentence_start == sent[0]
-    if prev is not None and (contrast or same_sentence) and (
-            _is_scaled(m) or same_sentence and prev.kind == "count" and (m.value or 0) >= 100) and not (
-            prev.kind == "money" and counts_something(text, m.end, lang)):  # "...700 million weekly active users"
-        borrowed = m.model_copy(update={"kind": prev.kind, "unit": prev.unit, "per": m.per or prev.per})
-        return borrowed, f"unit {prev.unit} carried over from the previous figure {prev.text!r}"
-    # "with roughly 230,000" after "half as many chips", "nearly 500,000 units" of Hopper: a whole count that names
-    # nothing counts the chips its sentence speaks of; "Et ... pour passer à 200 000" those of the sentence before
-    unit = count_unit_near(text, m, sent, lang)
-    if unit is not None:
-        return m.model_copy(update={"kind": "count", "unit": unit}), f"counts the {unit} its sentence speaks of"
-    if (last_claim is not None and last_claim.kind == "count" and last_claim.sentence_start != sent[0]
-            and 0 <= m.start - last_claim.end <= 300 and count_unit_near(text, m, sent, lang, last_claim.unit)):
-        borrowed = m.model_copy(update={"kind": "count", "unit": last_claim.unit})
-        return borrowed, f"unit {last_claim.unit} carried over from {last_claim.text!r} in the sentence before"
-    if last_money is not None and _is_scaled(m) and _money_cue(m, last_money.unit, cues, engine, text, lang):
-        borrowed = m.model_copy(update={"kind": "money", "unit": last_money.unit})
-        return borrowed, f"currency {last_money.unit} carried over from {last_money.text!r}"
-    # "24 milliards", "un demi-milliard", "des centaines de milliards": a figure with a scale and no unit takes
-    # the currency of the last amount of money before it in the article (compare.quantities.context), unless
-    # it counts something else ("2 milliards de requêtes", "30 million monthly users").
-    if _has_scale(m) and not _counted(text, m.end, lang) and not counts_something(text, m.end, lang):
-        money = money_near(text, m.start, m.end, sent, lang)
-        if money is not None:
-            borrowed = m.model_copy(update={"kind": "money", "unit": money.unit})
-            return borrowed, f"currency {money.unit} of {money.text!r} nearby"
-        default = default_currency(lang)  # no currency written near it: the press's own, if a money word governs it
-        if default and _money_cue(m, default, cues, engine, text, lang):
-            borrowed = m.model_copy(update={"kind": "money", "unit": default})
-            return borrowed, f"no currency written nearby: {default} assumed"
-    return None
-
-
-def _has_scale(m: Mention) -> bool:
-    """A figure that ends with a scale word ("24 milliards", "de 66 à 72 milliards", "des centaines de milliards")."""
-    values = [abs(v) for v in (m.value, m.low, m.high) if v is not None]
-    return bool(values) and max(values) >= 10_000 and m.text[-1:].isalpha()
-
-
-def _borrow_period(m: Mention, sent: tuple[int, int], text: str, lang: str,
-                   last_claim: Optional[Claim]) -> Optional[tuple[Mention, str]]:
-    """"2,19 dollars le million de tokens, contre 60 dollars pour o1": the same rate on both sides."""
-    if (m.per is None and last_claim is not None and last_claim.per and last_claim.sentence_start == sent[0]
-            and last_claim.kind == m.kind and last_claim.unit == m.unit
-            and compares_back(text, last_claim.end, m.start, lang)):
-        return m.model_copy(update={"per": last_claim.per}), f"per {last_claim.per} carried over from {last_claim.text!r}"
-    return None
-
-
-def _names_in_units(hits: Sequence[EntityHit], mentions: Sequence[Mention]) -> frozenset:
-    """The names among a figure's unit words ("22,000 Nvidia H100 GPUs"): part of the figure, not its subject.
-    Found once per sentence, each name only against the figures long enough to hold it."""
-    spans = sorted((m.start, m.end, _number_core(m)) for m in mentions)
-    starts = [s for s, _, _ in spans]
-    longest = max((e - s for s, e, _ in spans), default=0)
-    out = set()
-    for h in hits:
-        for start, end, core in spans[bisect_left(starts, h.end - longest):bisect_right(starts, h.start)]:
-            if start <= h.start and h.end <= end and not (h.start < core[1] and core[0] < h.end):
-                out.add(h)
-                break
-    return frozenset(out)
-
-
-@lru_cache(maxsize=None)
-def _unit_words(lang: str) -> re.Pattern:
-    """The count units of the vocabulary, one adjective allowed before them ("monthly users")."""
-    return re.compile(r"\s+(?:\w+\s+)?(?:" + phrase_regex(list(load_lexicon(lang).unit_phrases)) + ")", re.IGNORECASE)
-
-
-def _counted(text: str, pos: int, lang: str) -> bool:
-    return bool(_unit_words(lang).match(text, pos))
-
-
-def _money_cue(m: Mention, unit: str, cues, engine: Engine, text: str, lang: str) -> bool:
-    """Whether a specific cue of a quantity measured only in money governs a bare scaled number."""
-    if _counted(text, m.end, lang) or counts_something(text, m.end, lang):
-        return False  # "30 million monthly users", "2 milliards de requêtes"
-    choice = choose_quantity(m.model_copy(update={"kind": "money", "unit": unit}), cues, engine.cues, text, lang)
-    return (choice is not None and choice.quantity.target and choice.cue is not None and not choice.cue.weak
-            and set(choice.quantity.measures) == {"money"})
-
-
-def _number_core(m: Mention) -> tuple[int, int]:
-    """The span of the figure itself ("2.788" in "2.788 million H800 GPU hours"), or the whole mention."""
-    found = _DIGITS.search(m.text)
-    if not found:
-        return m.start, m.end
-    return m.start + found.start(), m.start + found.end()
-
-
-_DIGITS = re.compile(r"\d(?:[\d\s.,\u00a0\u202f]*\d)?")
-
-
-def _is_scaled(m: Mention) -> bool:
-    return m.value is not None and abs(m.value) >= 10_000 and any(c.isalpha() for c in m.text)
 
 
 def _change_direction(text: str, m: Mention, sent: tuple[int, int], lang: str) -> Optional[str]:
