@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Optional
 
 from compare.lexicon import load_lexicon
-from compare.phrases import NameIndex, name_key, name_regex
+from compare.phrases import NameIndex, name_key, name_regex, phrase_regex
 from compare.regexes import TimedPattern
 from compare.rules.model import RuleSet
 from compare.vocab import attribution_vocab, language_vocab, outlets
@@ -159,6 +159,18 @@ def _find_places(text: str, lang: str) -> list[EntityHit]:
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?…:]|\n)[\s«“\"'(\[‘–—-]*$")
 
 
+@lru_cache(maxsize=None)
+def _quoting_re(lang: str) -> re.Pattern:
+    v = attribution_vocab(lang)
+    return re.compile(r"\s+(?:" + phrase_regex(v.speech_verbs + v.source_verbs) + r")\s*[,:]?\s*[«“\"]")
+
+
+def _quoted_speaker(text: str, end: int, lang: str) -> bool:
+    """A single name the rules do not know followed by a speech verb and a direct quotation ("Chandrasekhar
+    stated, “...", "Mensch a déclaré : « ..."): one who is quoted is a person, not a company."""
+    return bool(_quoting_re(lang).match(text, end))
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     return bool(_SENTENCE_OPEN.search(text, max(0, start - 6), start)) or start == 0
 
@@ -203,6 +215,9 @@ def _detect_names(text: str, lang: str, known: list[EntityHit], common: frozense
             continue  # "AI-enabled", "US-based" are adjectives, not names
         if any(ch.isdigit() for ch in surface) and not re.fullmatch(r"[A-Z][a-zA-Z]+-[A-Z]?\d+[a-z]?", surface):
             continue  # digits belong to figures and versions ("Q3", "H1"), except names like "Sky-T1", "Phi-4"
+        if len(words) == 1 and _quoted_speaker(text, start + len(surface), lang):
+            out.append(EntityHit(start, start + len(surface), surface, "person", "detected"))
+            continue  # "Chandrasekhar stated, “...”": one who is quoted is a person
         kind = ("place" if surface in places else
                 "institution" if any(w in institutions for w in words) else  # "the Cabinet", "University"
                 "product" if len(words) > 1 and words[-1] in tiers else "other")  # a plan: "Comet Plus", "Claude Max"

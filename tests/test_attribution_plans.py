@@ -1,5 +1,6 @@
 """Attribution on real-press phrasing, round 5: a plan the rules do not know, named with a tier word
-("Comet Plus", "Forge Pro"), is the product a subscription price is said of, before its company.
+("Comet Plus", "Forge Pro"), is the product a subscription price is said of, before its company; a single
+name the rules do not know that is quoted ("Chandrasekhar stated, “...") is a person, whose figure it is not.
 
 Each row: text, language, the span of a figure and the entity its claim must have. Sentences are modelled on
 the phrasing of the real-press dev passages.
@@ -39,4 +40,20 @@ PLANS = [
 
 @pytest.mark.parametrize("text,lang,span,entity", PLANS, ids=[c[0][:60] for c in PLANS])
 def test_a_plan_named_with_a_tier_is_the_product(text, lang, span, entity, engine):
+    assert entity_of(text, span, engine, lang) == entity
+
+
+SPEAKERS = [
+    ("Chandrasekhar stated, “The mission approved by the Cabinet had an outlay of Rs 10,000 crore.”", "en",
+     "Rs 10,000 crore", None),
+    ("Varadarajan said: “The programme will spend $2 billion on new data centres.”", "en", "$2 billion", None),
+    ("Lemaire a déclaré : « Le programme investira 500 millions d'euros dans des centres de données. »", "fr",
+     "500 millions d'euros", None),
+    # a name that is not quoted keeps the figure it is the subject of
+    ("Kyutai said it will invest $2 billion in new data centres.", "en", "$2 billion", "Kyutai"),
+]
+
+
+@pytest.mark.parametrize("text,lang,span,entity", SPEAKERS, ids=[c[0][:60] for c in SPEAKERS])
+def test_one_who_is_quoted_is_a_person(text, lang, span, entity, engine):
     assert entity_of(text, span, engine, lang) == entity
