@@ -1,6 +1,7 @@
 """Attribution on real-press phrasing, round 5: a plan the rules do not know, named with a tier word
 ("Comet Plus", "Forge Pro"), is the product a subscription price is said of, before its company; a single
-name the rules do not know that is quoted ("Chandrasekhar stated, “...") is a person, whose figure it is not.
+name the rules do not know that is quoted ("Chandrasekhar stated, “...") is a person, whose figure it is not;
+a pronoun after a description in its sentence ("The company's ... it") stands for what the description does.
 
 Each row: text, language, the span of a figure and the entity its claim must have. Sentences are modelled on
 the phrasing of the real-press dev passages.
@@ -56,4 +57,24 @@ SPEAKERS = [
 
 @pytest.mark.parametrize("text,lang,span,entity", SPEAKERS, ids=[c[0][:60] for c in SPEAKERS])
 def test_one_who_is_quoted_is_a_person(text, lang, span, entity, engine):
+    assert entity_of(text, span, engine, lang) == entity
+
+
+DESCRIBED = [
+    # "it", "son" after "the company", "l'entreprise" in the same sentence: a company, never the product before
+    ("Since the launch of ChatGPT, it has attracted 250 million users. The company's valuation has risen to $157 "
+     "billion as it grew revenue from zero to $3.6 billion.", "en", "$3.6 billion", None),
+    ("Le fournisseur de ChatGPT a généré 300 millions de dollars de revenus. Et l'entreprise s'attend à ce que son "
+     "chiffre d'affaires atteigne 11,6 milliards de dollars.", "fr", "11,6 milliards de dollars", None),
+    # ... and the company it refers back to when one is named before
+    ("OpenAI launched ChatGPT Pro. The company said its revenue reached $3.6 billion.", "en", "$3.6 billion",
+     "OpenAI"),
+    # a pronoun alone still refers back to the name before
+    ("Mistral AI a présenté Le Chat. Son chiffre d'affaires atteint 30 millions d'euros.", "fr",
+     "30 millions d'euros", "Mistral AI"),
+]
+
+
+@pytest.mark.parametrize("text,lang,span,entity", DESCRIBED, ids=[c[0][:60] for c in DESCRIBED])
+def test_a_pronoun_after_a_description_is_what_it_describes(text, lang, span, entity, engine):
     assert entity_of(text, span, engine, lang) == entity

@@ -41,10 +41,19 @@ def _description_between(text: str, start: int, end: int, lang: str) -> Optional
 
 
 def _pronoun_before(text: str, m: Mention, sent: tuple[int, int], lang: str) -> Optional[tuple[str, str]]:
+    """The last pronoun or description before the number; a pronoun of any kind after a description of one
+    kind in the same sentence stands for what the description does ("The company's valuation ... as it grew
+    revenue", "l'entreprise s'attend à ce que son chiffre d'affaires": the company, not a product)."""
     segment = text[sent[0]:m.start]
     best: Optional[tuple[int, str, str]] = None
+    described: Optional[str] = None
     for rx, kind in words(lang).pronouns:
         for pm in rx.finditer(segment):
             if best is None or pm.start() > best[0] or (pm.start() == best[0] and kind != "any"):
                 best = (pm.start(), pm.group(), kind)
+    for rx, kind in words(lang).pronouns:
+        if kind != "any" and best is not None and any(pm.end() <= best[0] for pm in rx.finditer(segment)):
+            described = kind
+    if best is not None and best[2] == "any" and described is not None:
+        return best[1], described
     return (best[1], best[2]) if best else None
