@@ -12,8 +12,8 @@ from typing import Optional, Sequence
 
 from compare.articles import parse_article
 from compare.borrowing import borrow_period, borrow_unit, names_in_units, number_core
-from compare.attribution import (NEVER_SUBJECTS, RECIPIENT_HOW, attribute, change_words, find_versus,
-                                  is_vague, starts_with_contrast)
+from compare.attribution import (RECIPIENT_HOW, attribute, change_words, find_versus, historic, is_vague,
+                                  starts_with_contrast)
 from compare.cues import (Choice, CueMatcher, Scene, accepts, beyond_bound, choose_quantity, compares_figures, compile_cues,
                           converts, own_noun)
 from compare.entities import EntityHit, EntityMatcher, compile_entities
@@ -101,7 +101,7 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
                 last_claim = d.claim
                 if d.claim.kind == "money":
                     last_money = d.claim
-        named = [h for h in sent_hits if h.kind != "person" and h.kind not in NEVER_SUBJECTS]
+        named = historic(text, sent_hits, mentions, sent, lang)  # no person, investor or maker of what is counted
         # The entity a sentence made a claim about is its topic: later sentences refer back to it first; a
         # round's recipient before its investor ("ASML va investir 1,3 Md€ dans Mistral ... la société" is Mistral).
         topic = next((d.claim for d in reversed(decisions[first:]) if d.claim is not None and d.claim.sentence_start == s0

@@ -1,7 +1,8 @@
 """Attribution on real-press phrasing, round 5: a plan the rules do not know, named with a tier word
 ("Comet Plus", "Forge Pro"), is the product a subscription price is said of, before its company; a single
 name the rules do not know that is quoted ("Chandrasekhar stated, “...") is a person, whose figure it is not;
-a pronoun after a description in its sentence ("The company's ... it") stands for what the description does.
+a pronoun after a description in its sentence ("The company's ... it") stands for what the description does;
+an investor a round names and the maker of counted chips are no one a later "la société" refers back to.
 
 Each row: text, language, the span of a figure and the entity its claim must have. Sentences are modelled on
 the phrasing of the real-press dev passages.
@@ -77,4 +78,26 @@ DESCRIBED = [
 
 @pytest.mark.parametrize("text,lang,span,entity", DESCRIBED, ids=[c[0][:60] for c in DESCRIBED])
 def test_a_pronoun_after_a_description_is_what_it_describes(text, lang, span, entity, engine):
+    assert entity_of(text, span, engine, lang) == entity
+
+
+HISTORY = [
+    # an investor named with "auprès de", "from", "led by" is not what "la société" refers back to
+    ("La start-up a levé 300 millions de dollars auprès de Salesforce et Nvidia. La société est désormais "
+     "valorisée à 4,5 milliards de dollars.", "fr", "4,5 milliards de dollars", None),
+    ("The startup raised $300 million in a round led by Salesforce. The company is now valued at $4.5 billion.",
+     "en", "$4.5 billion", None),
+    # the maker of the chips a count counts is no one's subject later either
+    ("Le système est alimenté par 100 000 GPU NVIDIA H100. Le mois prochain, Elon Musk compte y ajouter "
+     "50 000 puces NVIDIA H200 dans sa création.", "fr", "50 000 puces", None),
+    # ... while the recipient and a spender who is the sentence's subject stay
+    ("Mistral a levé 600 millions d'euros auprès de Nvidia. La société est valorisée à 6 milliards d'euros.", "fr",
+     "6 milliards d'euros", "Mistral AI"),
+    ("OpenAI s'est engagé à dépenser 1 400 milliards de dollars. La société vise 200 milliards de dollars de "
+     "chiffre d'affaires.", "fr", "200 milliards de dollars", "OpenAI"),
+]
+
+
+@pytest.mark.parametrize("text,lang,span,entity", HISTORY, ids=[c[0][:60] for c in HISTORY])
+def test_no_investor_or_maker_is_referred_back_to(text, lang, span, entity, engine):
     assert entity_of(text, span, engine, lang) == entity

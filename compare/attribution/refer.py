@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
+from compare.attribution.payers import _counted_maker, _introduced_by_non_binding, _round_parties
 from compare.attribution.words import NEVER_SUBJECTS, _rank, words, wrong_kind
 from compare.entities import EntityHit
 from compare.models import Mention
@@ -20,6 +21,18 @@ def refer_back(history: Sequence[Sequence[EntityHit]], kind: str, q: Quantity) -
         if fitting:
             return min(fitting, key=lambda h: _rank(h, q))  # the first of the best-ranked kind
     return None
+
+
+def historic(text: str, hits: Sequence[EntityHit], mentions: Sequence[Mention], sent: tuple[int, int],
+             lang: str) -> list[EntityHit]:
+    """The names of a sentence a later pronoun or description may refer back to: no person, place or source,
+    no investor a round names ("auprès de SoftBank", "led by Thrive", "SoftBank participated") and no maker of
+    what a count counts ("50 000 puces NVIDIA H200"): "la société" later is never one of them."""
+    named = [h for h in hits if h.kind != "person" and h.kind not in NEVER_SUBJECTS]
+    recipient, payers = _round_parties(text, named, sent, lang)  # a spender alone is its sentence's subject
+    payers = (payers if recipient is not None else set()) | {
+        h for h in named if _introduced_by_non_binding(text, h, named, sent[0], lang)}
+    return [h for h in named if h not in payers and not any(_counted_maker(text, m, h, lang) for m in mentions)]
 
 
 def _claimed_name(h: EntityHit) -> bool:
