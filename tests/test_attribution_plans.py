@@ -2,7 +2,8 @@
 ("Comet Plus", "Forge Pro"), is the product a subscription price is said of, before its company; a single
 name the rules do not know that is quoted ("Chandrasekhar stated, “...") is a person, whose figure it is not;
 a pronoun after a description in its sentence ("The company's ... it") stands for what the description does;
-an investor a round names and the maker of counted chips are no one a later "la société" refers back to.
+an investor a round names and the maker of counted chips are no one a later "la société" refers back to;
+an investing verb after an elided "d'" ("prévoit d'investir") governs its figure like any other.
 
 Each row: text, language, the span of a figure and the entity its claim must have. Sentences are modelled on
 the phrasing of the real-press dev passages.
@@ -100,4 +101,17 @@ HISTORY = [
 
 @pytest.mark.parametrize("text,lang,span,entity", HISTORY, ids=[c[0][:60] for c in HISTORY])
 def test_no_investor_or_maker_is_referred_back_to(text, lang, span, entity, engine):
+    assert entity_of(text, span, engine, lang) == entity
+
+
+ELIDED = [
+    ("Le tour de table, mené par Thrive Capital, une société de capital-risque qui prévoit d'investir 1 milliard de "
+     "dollars, a rapporté 6,6 milliards de dollars.", "fr", "1 milliard de dollars", "Thrive Capital"),
+    ("Le groupe, mené par Xavier Niel, qui a décidé d’investir 100 millions d’euros, soutient le laboratoire.", "fr",
+     "100 millions d’euros", "Xavier Niel"),
+]
+
+
+@pytest.mark.parametrize("text,lang,span,entity", ELIDED, ids=[c[0][:60] for c in ELIDED])
+def test_an_elided_investing_verb_names_its_investor(text, lang, span, entity, engine):
     assert entity_of(text, span, engine, lang) == entity

@@ -87,6 +87,10 @@ class _Words:
     attributive: re.Pattern  # "the", "its" ending where a figure starts: a figure used as an adjective of the name after it
 
 
+# A word's start: not inside a word, or right after an elided "d'", "l'", "n'", "s'" ("prévoit d'investir").
+_ELIDED = r"(?:(?<![\w’'-])|(?<=(?<![\w’'-])[dlnsDLNS][’']))"
+
+
 def _before_name(v) -> str:
     return r"\s*[«“\"]?\s*(?:(?:" + phrase_regex(v.articles) + r")\s*)?$"
 
@@ -124,8 +128,8 @@ def words(lang: str) -> _Words:
         preposition_word=re.compile(r"(?:" + phrase_regex(v.prepositions) + r")", flags),
         relative=re.compile(r"\s*,?\s*(?:" + phrase_regex(v.relative_pronouns) + r")[^,;:.()–—]*$", flags),
         description_words_max=v.description_words_max,
-        investing=re.compile(r"(?<![\w’'-])(?:" + _rx(v.investing_verbs) + r")\s+(?:[\w’'-]+\s+){0,3}$", flags),
-        investing_any=re.compile(r"(?<![\w’'-])(?:" + _rx(v.investing_verbs) + r")(?![\w’'-])", flags),
+        investing=re.compile(_ELIDED + r"(?:" + _rx(v.investing_verbs) + r")\s+(?:[\w’'-]+\s+){0,3}$", flags),
+        investing_any=re.compile(_ELIDED + r"(?:" + _rx(v.investing_verbs) + r")(?![\w’'-])", flags),
         invested_by=re.compile(r"\s*(?:" + _rx(v.investing_verbs) + r")\s+(?:" + _rx(v.payer_prepositions) + ")"
                                + _before_name(v)[:-1], flags),
         investor_noun_after=re.compile(r"\s*(?:" + _rx(v.investor_nouns) + r")\s+(?:" + _rx(v.payer_prepositions)
