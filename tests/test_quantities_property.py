@@ -4,6 +4,7 @@ French: "1 234,5" with a space, U+00A0 or U+202F between thousands, or "1.234.56
 numbers; English: "1,234.5". With and without scale words and currencies.
 """
 import pytest
+from fuzzing import fuzz
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -141,7 +142,7 @@ MESS = ["1", "12", "0", "999", "1e999", "e", "E", "^", "x", "×", "10", ",", "."
         "« ", " »", "(", ")", "\n", "a", "half", "un demi-", "per month", "par mois", "plus", "estimé à", "~"]
 
 
-@settings(max_examples=400, deadline=None)
+@fuzz()  # 10,000 texts in CI
 @given(st.lists(st.sampled_from(MESS), max_size=25), st.sampled_from(["fr", "en"]))
 def test_the_reader_never_raises_on_digits_separators_scales_and_currencies(pieces, lang):
     """Random mixes of digits, separators, scale and currency words: no exception, finite numbers,
