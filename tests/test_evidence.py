@@ -53,6 +53,11 @@ CASES = [
     ("Ce partenariat aurait pu coûter près de 2 milliards de dollars au Royaume-Uni.", "fr", []),
     ("Cette mesure aurait coûté 2,7 milliards de dollars à l’État.", "fr", []),
     ("L’entraînement de GPT-4 a coûté plus de 100 millions de dollars.", "fr", ["training_cost"]),
+    # "training costs" names what the money was, beating a rental price or a generic "costs" in the sentence
+    ("The company said its total training costs amounted to $5.576 million, based on the rental price of GPUs.", "en",
+     ["training_cost"]),
+    ("Its training cost was $12 million.", "en", ["training_cost"]),
+    ("Les coûts d’entraînement ont atteint 5,6 millions de dollars, au prix de location des puces.", "fr", ["training_cost"]),
     ("Le modèle a coûté 5 millions de dollars à entraîner.", "fr", ["training_cost"]),
     # revenue from subscriptions is revenue; a yearly bill or a licence is a payment, no price
     ("Elle espère réaliser 3,7 milliards de dollars de ventes, dont 2,7 milliards de dollars issus des abonnements.",
