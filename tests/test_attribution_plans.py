@@ -115,3 +115,18 @@ ELIDED = [
 @pytest.mark.parametrize("text,lang,span,entity", ELIDED, ids=[c[0][:60] for c in ELIDED])
 def test_an_elided_investing_verb_names_its_investor(text, lang, span, entity, engine):
     assert entity_of(text, span, engine, lang) == entity
+
+
+UNPREFIXED = [
+    # a known plan's name without its maker's word ("AI Ultra" for "Google AI Ultra") is still the plan
+    ("Google charged $250 a month for AI Ultra. Then they cut it to $100.", "en", "$250 a month", "Google AI Ultra"),
+    ("Google sells AI Pro for $19.99 a month.", "en", "$19.99 a month", "Google AI Pro"),
+    ("L'abonnement Gemini AI Pro coûte 21,99 euros par mois.", "fr", "21,99 euros par mois", "Google AI Pro"),
+    # with the maker's word the full name still matches
+    ("Google AI Ultra costs $249.99 a month.", "en", "$249.99 a month", "Google AI Ultra"),
+]
+
+
+@pytest.mark.parametrize("text,lang,span,entity", UNPREFIXED, ids=[c[0][:60] for c in UNPREFIXED])
+def test_a_plan_named_without_its_maker_is_the_plan(text, lang, span, entity, engine):
+    assert entity_of(text, span, engine, lang) == entity
