@@ -15,7 +15,7 @@ from compare.entities import EntityHit
 from compare.lexicon import load_lexicon
 from compare.models import Claim, Mention
 from compare.phrases import phrase_regex
-from compare.quantities.context import count_unit_near, counts_something, default_currency, money_near
+from compare.quantities.context import count_unit_near, counts_something, default_currency, money_near, scale_currency
 
 if TYPE_CHECKING:
     from compare.extract import Engine
@@ -26,6 +26,10 @@ def borrow_unit(m: Mention, sent: tuple[int, int], cues, engine: "Engine", text:
     """A bare figure that stands for an amount of the figure before it: "contre 3,7 milliards" after
     "11,6 milliards de dollars", "compared with the 16,000 Meta used" after "2,000 chips", or
     "valorisée à 200 milliards" after an amount in dollars. None when it stands for nothing."""
+    # "close to $100 million ( 860 crore)": a scale said only of one currency's amounts names that currency
+    code = scale_currency(m, text, lang)
+    if code is not None:
+        return m.model_copy(update={"kind": "money", "unit": code}), f"the scale of {m.text!r} is counted in {code}"
     prev = last_claim if last_claim is not None and last_claim.kind in ("money", "count") else last_money
     same_sentence = prev is not None and prev.sentence_start == sent[0]
     if prev is not None and (contrast or same_sentence) and (

@@ -63,6 +63,8 @@ class Scale(UserFile):
     spaced: bool = Field(True, description="May follow the number after a space.")
     case: bool = Field(False, description="Only in the case written here (M, not m).")
     money_only: bool = Field(False, description="Only when a currency is written with the amount.")
+    currency: Optional[str] = Field(None, description="The currency a bare amount in this scale is counted in, when "
+                                    "it counts no noun: '860 crore' is rupees (INR).")
     foreign_value: Optional[float] = Field(None, description="Its value after a currency form of `foreign_after` "
                                            "written before the figure: English 'billion' after '$' in French text.")
     foreign_after: list[str] = Field(default_factory=list, description="Currency forms before the figure that make "

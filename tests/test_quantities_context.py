@@ -133,3 +133,46 @@ def test_a_bare_count_counts_the_chips_its_sentence_speaks_of(text, lang, span, 
 def test_a_figure_that_is_no_count_of_chips_stays_so(text, lang, span):
     got = _units(text, lang)
     assert span in got and "GPUs" not in got[span], got
+
+
+# A scale said only of one currency's amounts names that currency (scales.yaml `currency`), even after an
+# amount in another currency (the sign lost in a scraped conversion); not when it counts a noun.
+@pytest.mark.parametrize("text, span, unit", [
+    ("Officials said the net outlay was close to $100 million ( 860 crore), nearly 60% of its spending.",
+     "860 crore", "INR"),
+    ("BharatGen was the largest recipient of the ministry's net outlay of around $170 million ( 1,500 crore).",
+     "1,500 crore", "INR"),
+    ("The ministry invested 10,372 crore in the IndiaAI Mission.", "10,372 crore", "INR"),
+    ("The startup raised 50 lakh in its seed round.", "50 lakh", "INR"),
+    ("The startup raised 50 lakh dollars in its seed round.", "50 lakh dollars", "USD"),
+])
+def test_a_scale_of_one_currency_names_it(text, span, unit):
+    got = {t: u for t, _, u in _claims(text, "en")}
+    assert got.get(span) == unit, _claims(text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "India's app store counted 90 crore downloads after the company raised $10 million.",
+    "The scheme reached 12 lakh users, the company said after raising $10 million.",
+])
+def test_a_scale_that_counts_a_noun_is_no_money(text):
+    from compare.quantities import find_mentions
+    assert not any(m.unit == "INR" for m in find_mentions(text, "en")), find_mentions(text, "en")
+    assert not any(c.unit == "INR" for c in extract_text(text, RULES, "en")), _claims(text, "en")
+
+
+# A conversion in brackets takes the qualifier of the amount it converts (docs/annotation.md, rule 9).
+@pytest.mark.parametrize("text, lang, span, qualifier", [
+    ("The net outlay was close to $100 million ( 860 crore), nearly 60% of it.", "en", "860 crore", "~"),
+    ("Its capex topped £50 million ($63 million) last year.", "en", "$63 million", ">"),
+    ("It raised up to €100 million ($108 million) in the round.", "en", "$108 million", "<="),
+    ("Alibaba investira pas moins de 380 milliards de yuans (52,5 milliards de dollars).", "fr",
+     "52,5 milliards de dollars", ">="),
+    ("It raised €100 million ($108 million) in the round.", "en", "$108 million", "="),
+    ("It raised close to $100 million and another $20 million later.", "en", "$20 million", "="),
+    ("It raised close to $100 million (about €90 million) in the round.", "en", "about €90 million", "~"),
+])
+def test_a_conversion_in_brackets_takes_the_qualifier_it_converts(text, lang, span, qualifier):
+    from compare.quantities import find_mentions
+    got = {m.text: m.qualifier for m in find_mentions(text, lang)}
+    assert got.get(span) == qualifier, got

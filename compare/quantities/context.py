@@ -64,6 +64,33 @@ def money_near(text: str, start: int, end: int, sentence: tuple[int, int], lang:
     return before[-1] if before else None
 
 
+@lru_cache(maxsize=None)
+def _scale_currencies(lang: str) -> tuple[Optional[re.Pattern], dict]:
+    by_word = {}
+    for sc in load_lexicon(lang).scales.scales:
+        if sc.currency:
+            for w in sc.words:
+                by_word[w if sc.case else w.lower()] = sc.currency
+    if not by_word:
+        return None, by_word
+    return re.compile(r"(?<![^\W\d_])(" + alternation(by_word) + r")\Z", re.IGNORECASE), by_word
+
+
+def scale_currency(m: Mention, text: str, lang: str) -> Optional[str]:
+    """The currency a bare figure's scale word names (scales.yaml `currency`): "( 860 crore)" is INR, when
+    the figure has no unit and no noun follows it that it counts ("90 crore voters")."""
+    if m.unit or m.kind not in ("number", "money"):
+        return None
+    pattern, by_word = _scale_currencies(lang)
+    found = pattern.search(m.text) if pattern is not None else None
+    if found is None:
+        return None
+    code = by_word.get(found.group(1)) or by_word.get(found.group(1).lower())
+    if code is None or counts_something(text, m.end, lang):
+        return None
+    return code
+
+
 def default_currency(lang: str) -> Optional[str]:
     """The currency of an amount whose article writes none (currencies.yaml `default`), or None."""
     return load_lexicon(lang).currencies.default

@@ -313,6 +313,7 @@ def _scan(text: str, lang: str, skipped: Optional[list[Skipped]], context: Optio
     if len(readings) > 1:
         _share_units(text, readings, g)
     readings = merge_bounds(text, readings, g)
+    _conversion_qualifiers(text, readings)
     return Quantities([to_mention(text, r, g, context) for r in readings], skipped if skipped is not None else [])
 
 
@@ -343,6 +344,19 @@ def _share_units(text: str, readings: list[Reading], g: Grammar) -> None:
             a.scale = b.scale
         if a.kind == "number":
             a.kind, a.unit, a.per, a.currency_form = b.kind, b.unit, b.per, b.currency_form
+
+
+_OPENS_CONVERSION = re.compile(r"\s*[(\[]\s*\Z")
+_CARRIED = frozenset(("~", ">", ">=", "<", "<="))
+
+
+def _conversion_qualifiers(text: str, readings: list[Reading]) -> None:
+    """A conversion in brackets takes the qualifier of the amount it converts (docs/annotation.md):
+    "close to $100 million ( 860 crore)", "pas moins de 380 milliards de yuans (52,5 milliards de dollars)"."""
+    for a, b in zip(readings, readings[1:]):
+        if (a.kind == "money" and a.qualifier in _CARRIED and b.kind in ("money", "number") and b.qualifier == "="
+                and not b.equal and b.start > a.end and _OPENS_CONVERSION.match(text, a.end, b.start)):
+            b.qualifier = a.qualifier
 
 
 def _skipped(text: str, s: int, end: int, why: str, out: list[Skipped]) -> None:
