@@ -57,6 +57,11 @@ CASES = [
     ("The company said its total training costs amounted to $5.576 million, based on the rental price of GPUs.", "en",
      ["training_cost"]),
     ("Its training cost was $12 million.", "en", ["training_cost"]),
+    # plans and tiers in the plural name subscriptions as the singular does, beating a usage word further on
+    ("It oversold its premium plans, claiming the 100 and 200 dollar tiers deliver far less usage.", "en",
+     ["subscription_price", "subscription_price"]),
+    ("Les nouvelles formules démarrent à 8 euros.", "fr", ["subscription_price"]),
+    ("Ses forfaits débutent à 12 euros.", "fr", ["subscription_price"]),
     ("Les coûts d’entraînement ont atteint 5,6 millions de dollars, au prix de location des puces.", "fr", ["training_cost"]),
     ("Le modèle a coûté 5 millions de dollars à entraîner.", "fr", ["training_cost"]),
     # revenue from subscriptions is revenue; a yearly bill or a licence is a payment, no price
