@@ -103,6 +103,9 @@ class Currencies(UserFile):
         description="Cents and pence -> the currency they are a hundredth of (amount converted to it); null: the amount stays "
             "in the sub-unit.")
     hints: dict[str, str] = Field(default_factory=dict, description="Words near a dollar amount that name another dollar.")
+    public: list[str] = Field(default_factory=list, description="Words of a public body or programme: with a hint near a "
+                              "dollar amount ('Canadian government', 'Canadian Sovereign ... Strategy') the amount is "
+                              "the hint's dollar.")
     shared: dict[str, dict[str, list[str]]] = Field(
         default_factory=dict, description="A sign two currencies write alike (¥) -> each code -> the words of an article that "
             "choose it.")

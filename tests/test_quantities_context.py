@@ -176,3 +176,22 @@ def test_a_conversion_in_brackets_takes_the_qualifier_it_converts(text, lang, sp
     from compare.quantities import find_mentions
     got = {m.text: m.qualifier for m in find_mentions(text, lang)}
     assert got.get(span) == qualifier, got
+
+
+# A bare "$" is the local dollar when a country's public body or programme is named with it (annotation rule 15,
+# currencies.yaml `public`); a country adjective alone only adds a note.
+@pytest.mark.parametrize("text, span, unit", [
+    ("The Canadian government will back the project through its $2bn Canadian Sovereign AI Compute Strategy.",
+     "$2bn", "CAD"),
+    ("its $2bn Canadian Sovereign AI Compute Strategy, offering up to $240m in support.", "up to $240m", "CAD"),
+    ("The funding is part of the $2 billion Canadian Sovereign AI Compute Strategy.", "$2 billion", "CAD"),
+    ("The Australian federal government pledged $1 billion for quantum computing.", "$1 billion", "AUD"),
+    ("April 2026 acquisition by Canadian Cohere in a $20B combined-entity deal.", "$20B", "USD"),
+    ("The US government gave $5 billion to Canadian miners.", "$5 billion", "USD"),
+    ("Cohere, the Canadian startup, raised $500 million.", "$500 million", "USD"),
+    ("The Canadian government invested C$2 billion.", "C$2 billion", "CAD"),
+])
+def test_a_bare_dollar_of_a_public_programme_is_its_countrys(text, span, unit):
+    from compare.quantities import find_mentions
+    got = {m.text: m.unit for m in find_mentions(text, "en")}
+    assert got.get(span) == unit, got

@@ -105,6 +105,7 @@ class Grammar:
     ratio_direction: re.Pattern
     free_joiners: frozenset
     hint_stems: re.Pattern
+    public_words: re.Pattern  # "Canadian government", "Canadian Sovereign": the hint's dollar
     and_join: re.Pattern
     ratio_phrases: Table
     subunit_table: Table
@@ -278,6 +279,9 @@ def grammar(lang: str) -> Grammar:
         not_names=frozenset(w.lower() for w in lex.dates.not_names),
         ratio_direction=re.compile(SP + r"+(?P<dir>" + alternation(lex.ratios.directions) + r")", IGNORE),
         free_joiners=frozenset(j.lower() for j in lex.qualifiers.range_joiners),
+        public_words=re.compile(r"(?:" + alternation(hints) + r")" + SP + r"+(?:[\w'’-]+" + SP + r"+)?(?:"
+                                + phrase_regex(list(lex.currencies.public)) + r")" if lex.currencies.public and hints
+                                else r"(?!x)x", IGNORE),
         hint_stems=re.compile("|".join(re.escape(h) for h in sorted({h.rstrip("*").lower() for h in hints})) or r"(?!x)x"),
         and_join=re.compile(SP + r"+(?:(?:" + alternation(lex.numbers.joiners) + r")" + SP + r"+)?", IGNORE),
         ratio_phrases=Table({**{p: RatioPhrase(factor=2, direction="less", keep=k) for p, k in lex.ratios.half_less.items()},

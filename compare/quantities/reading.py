@@ -118,7 +118,10 @@ def to_mention(text: str, r: Reading, g: Grammar, context: Optional[str] = None)
             found = hm.group().lower()
             other = next((code for phrase, code in g.lex.currencies.hints.items()
                           if found.startswith(phrase.rstrip("*").lower())), None)
-            if other and other != r.unit:
+            if other and other != r.unit and g.public_words.search(text, lo, hi):
+                note = f"{r.currency_form.strip()} read as {other}: {hm.group()!r} and a public body or programme nearby"
+                r.unit = other
+            elif other and other != r.unit:
                 note = f"{r.currency_form.strip()} read as {r.unit}; the text says {hm.group()!r} nearby ({other}?)"
     if r.kind == "ratio" and value is not None and value < 0:
         value = -value
