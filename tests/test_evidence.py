@@ -62,6 +62,10 @@ CASES = [
      ["subscription_price", "subscription_price"]),
     ("Les nouvelles formules démarrent à 8 euros.", "fr", ["subscription_price"]),
     ("Ses forfaits débutent à 12 euros.", "fr", ["subscription_price"]),
+    # a company's value brought or boosted to a figure is its valuation, even after an investment word
+    ("The infusion of new cash brings its total post-investment value to $50 billion.", "en", ["valuation"]),
+    ("The company's estimated value has jumped, reaching the $500 billion mark.", "en", ["valuation"]),
+    ("The funding would boost the value of the ChatGPT creator to around $300 billion.", "en", ["valuation"]),
     ("Les coûts d’entraînement ont atteint 5,6 millions de dollars, au prix de location des puces.", "fr", ["training_cost"]),
     ("Le modèle a coûté 5 millions de dollars à entraîner.", "fr", ["training_cost"]),
     # revenue from subscriptions is revenue; a yearly bill or a licence is a payment, no price
