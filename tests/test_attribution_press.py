@@ -91,8 +91,8 @@ CASES = [
      "fr", "7 milliards de dollars", "Hugging Face"),
     # "the company", "l'entreprise", "the startup" refer back to the name a sentence before made a claim of,
     # a name the rules do not know included
-    ("En 2019, Canva a levé 70 millions de dollars. À ce jour, l'entreprise est valorisée 40 milliards de dollars.",
-     "fr", "40 milliards de dollars", "Canva"),
+    ("En 2018, Canva a levé 60 millions de dollars. Aujourd'hui, l'entreprise est valorisée 30 milliards de dollars.",
+     "fr", "30 milliards de dollars", "Canva"),
     ("Zyphra is raising a $300 million funding round. This round values the startup at approximately $1.5 billion.",
      "en", "approximately $1.5 billion", "Zyphra"),
     # "more than" qualifies a figure: what follows is not another side
@@ -112,8 +112,8 @@ CASES = [
      "en", "more than $1 billion", "Thrive Capital"),
     ("Moonshot AI saw IDG Capital lay out US$150 million to lead the latest financing round.",
      "en", "US$150 million", "IDG Capital"),
-    ("Après avoir investi 1 milliard de dollars dans OpenAI en 2019, Microsoft serait prêt à décupler sa mise.",
-     "fr", "1 milliard de dollars", "Microsoft"),
+    ("Après avoir investi 2 milliards de dollars dans OpenAI en 2020, Microsoft pourrait tripler sa mise.",
+     "fr", "2 milliards de dollars", "Microsoft"),
     ("Anthropic, boosted by an $8 billion investment from Amazon, used Google TPUs.", "en", "$8 billion", "Amazon"),
     ("Les deux sociétés parlent d'un investissement de Nvidia dans OpenAI qui atteindrait 100 milliards "
      "de dollars.", "fr", "100 milliards de dollars", "Nvidia"),
