@@ -50,9 +50,9 @@ _PURPOSE = re.compile(r"^[\s,]*(?:pour|afin\s+d[e’']|to|for|in\s+order\s+to)"
 _FRAME_GAP = r"[\s«“\"(]*(?:[\w’'\-]{1,12}[\s«»“”\"(]+){0,2}?"
 _WINDOW = 160  # characters around a figure where its frames are looked for
 # A frame after a figure may stand beyond the figure's conversion in brackets ("$25,000 (about 3.8 million
-# yen) per unit", "5,6 millions de dollars (5 millions de francs) pour le développer"); a figure inside the
+# yen) per unit", "5,6 millions de dollars (...) pour le développer"); a figure inside the
 # brackets reaches the frame past the closing bracket.
-# The same holds for a conversion between commas ("3 billion yuan, or $431 million, to drive adoption").
+# The same holds for a conversion between commas ("N billion yuan, or $M million, to drive adoption").
 _CONVERSION_SKIP = r"(?:\s*[(\[][^()\[\]]{1,60}[)\]]|,\s*(?:or|soit|ou|about|environ)\s+[^,;()]{1,40}?\d[^,;()]{0,30},)?"
 
 
@@ -172,7 +172,7 @@ class CueMatcher:
                 if f is not None:
                     out.append(FrameHit(f.start(1), f.end(1), q.id, f.group(1), yields))
         # Of frames that overlap on one side of the figure, the one whose words reach nearest to it says
-        # more ("série C ferait grimper la valorisation de Mistral à #" is a valuation); of two that reach
+        # more ("ferait grimper la valorisation de X à #" is a valuation); of two that reach
         # as near, the longest ("round that could bring in #" is a round, not revenue brought in).
         def beats(g: FrameHit, f: FrameHit) -> bool:
             near_g, near_f = (g.end, f.end) if f.end <= m.start else (-g.start, -f.start)
@@ -184,7 +184,7 @@ class CueMatcher:
 
 def _frame_words(part: str) -> str:
     """One side of a frame as regex: its words as cue words, `...` a gap of up to four words (an abbreviation in
-    brackets among them: "value the artificial intelligence (AI) company at #")."""
+    brackets among them: "value the ... (AI) company at #")."""
     pieces = [p.strip() for p in part.split("...")]
     return r"(?:[\s\w’'\-]|\(\w{1,12}\)){0,40}?".join(phrase_regex([p]) if p else "" for p in pieces)
 

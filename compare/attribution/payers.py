@@ -83,13 +83,13 @@ def _commitment(text: str, m: Mention, hits: Sequence[EntityHit], sent: tuple[in
                 # "Alibaba, Tencent and 5Y Capital have committed"
                 return None, "several investors together: the figure is no one's"
             if h.kind == "person":
-                # "Mark Zuckerberg, PDG de Meta, a révélé des plans pour investir": he speaks for the company
+                # "<CEO>, PDG de <company>, a révélé des plans pour investir": he speaks for the company
                 firm = next((o for o in candidates if h.end <= o.start and o.end <= vpos and o.kind != "person"
                              and re.match(r"\s*,", text[h.end:o.start])), None)
                 if firm is not None:
                     return firm, f"the investor: the company {h.name!r} speaks for"
             return h, f"the investor: the name before {verb.group().split()[0]!r}"
-        # "Après avoir investi 1 milliard de dollars dans OpenAI en 2019, Microsoft serait prêt à ..."
+        # "Après avoir investi <amount> dans <recipient>, <investor> ..."
         for h in candidates:
             if m.end <= h.start < sent[1] and not _after_recipient_marker(text, h, s0, lang):
                 if re.search(r",\s*$", text[max(m.end, h.start - 3):h.start]):

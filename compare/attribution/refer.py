@@ -56,7 +56,7 @@ def _description_between(text: str, start: int, end: int, lang: str) -> Optional
 def _pronoun_before(text: str, m: Mention, sent: tuple[int, int], lang: str) -> Optional[tuple[str, str]]:
     """The last pronoun or description before the number; a pronoun of any kind after a description of one
     kind in the same sentence stands for what the description does ("The company's valuation ... as it grew
-    revenue", "l'entreprise s'attend à ce que son chiffre d'affaires": the company, not a product)."""
+    revenue", "l'entreprise ... son chiffre d'affaires": the company, not a product)."""
     segment = text[sent[0]:m.start]
     best: Optional[tuple[int, str, str]] = None
     described: Optional[str] = None

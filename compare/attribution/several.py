@@ -2,7 +2,7 @@
 
 "MiniMax and Moonshot charge $2 to $3", "Anthropic and OpenAI each raised", "Microsoft, Google et Amazon
 auraient acquis entre 50 000 et 150 000 H100": the figure is each one's, one claim per entity on the same
-span. "Amazon, Google, Microsoft and Meta are on track to spend more than $350bn", "à elles quatre": a
+span. "A, B, C and D are on track to spend more than $Xbn", "à elles quatre": a
 combined figure of the group is no one's. A list is told to be each one's by a word ("each", "both",
 "chacun") or by a figure that cannot be summed over its members: a rate, a percent, a ratio, a range.
 """
@@ -64,7 +64,7 @@ def several(text: str, m: Mention, att: Attribution, hits: Sequence[EntityHit], 
         marker = words(lang).pair_before.search(text, m.end, pair.start)
         if marker is not None and not re.search(r"[,;:.()–—]", text[m.end:pair.start]):
             members = listed_with(text, pair, in_sentence, q, lang)
-            if len(members) > 1:  # "un accord de 300 milliards de dollars entre OpenAI et Oracle"
+            if len(members) > 1:  # "un accord de N milliards entre X et Y"
                 return Attribution(members[0], "the first party of a deal between " + ", ".join(o.name for o in members))
     if h is None or h.start == h.end or not any(o == h for o in hits):
         return att
@@ -75,7 +75,7 @@ def several(text: str, m: Mention, att: Attribution, hits: Sequence[EntityHit], 
     w = words(lang)
     respective = w.respectively.search(text, members[-1].end, sent[1])
     if respective is not None:
-        # "MiniMax and Zhipu AI planned to raise HK$4.19 billion (US$538 million) and HK$4.35 billion, respectively"
+        # "X and Y planned to raise $A and $B, respectively"
         listed = [f for f in figures if members[-1].end <= f.start and f.end <= sent[1]]
         place = _place(text, m, listed)
         if place is not None and place < len(members):

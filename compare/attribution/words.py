@@ -226,7 +226,7 @@ def invested(q: Quantity) -> bool:
 
 def received(q: Quantity) -> bool:
     """A quantity said first of a company and never of a person (valuation, revenue): what a company is worth or
-    takes in, never what its investor or buyer pays ("an $8 billion investment from Amazon on its way to a $60
+    takes in, never what its investor or buyer pays ("an $Xbn investment from <investor> on its way to a $Y
     billion valuation" is Anthropic's). A cost (training) is its spender's, so it is not one of these."""
     return bool(q.entity_kinds) and q.entity_kinds[0] == "company" and "person" not in q.entity_kinds
 
