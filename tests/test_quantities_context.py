@@ -17,15 +17,15 @@ def _claims(text, lang):
 
 @pytest.mark.parametrize("text, lang, span, unit", [
     # the currency of the sentence or the paragraph before
-    ("Meta prévoit des dépenses d’investissement comprises entre 70 et 72 milliards de dollars pour 2025, "
-     "contre une estimation précédente de 66 à 72 milliards.", "fr", "66 à 72 milliards", "USD"),
-    ("300 millions d’euros ont été injectés dans le capital de Kyutai. Le laboratoire a levé 100 millions "
-     "l’an dernier.", "fr", "100 millions", "EUR"),
+    ("Alphabet table sur des dépenses d’investissement de 85 à 88 milliards de dollars cette année, "
+     "contre une fourchette antérieure de 75 à 80 milliards.", "fr", "75 à 80 milliards", "USD"),
+    ("Mistral a reçu 250 millions d’euros de ses actionnaires. La start-up avait levé 80 millions "
+     "l’an passé.", "fr", "80 millions", "EUR"),
     ("Anthropic atteint 5 milliards de dollars de chiffre d’affaires annualisé. Claude Code génère déjà un "
      "demi-milliard de revenus.", "fr", "un demi-milliard", "USD"),
     # the currency written after it in the sentence
-    ("Son chiffre d’affaires annualisé est passé de 20 millions à près de 400 millions de dollars.", "fr",
-     "20 millions", "USD"),
+    ("En un an, ses revenus récurrents sont passés de 15 millions à près de 300 millions de dollars.", "fr",
+     "15 millions", "USD"),
     # none written: a word of money governs it, French press counts in dollars
     ("Microsoft a déjà investi plus de 13 milliards dans OpenAI.", "fr", "plus de 13 milliards", "USD"),
     ("Le segment des centres de données a dégagé 51,2 milliards de revenus sur le trimestre.", "fr",
@@ -104,17 +104,17 @@ def _units(text, lang):
 
 @pytest.mark.parametrize("text, lang, span, unit", [
     # the chips its sentence speaks of, before or after it
-    ("Both purchased less than half as many chips as Microsoft, with roughly 230,000 over the course of this year.",
-     "en", "roughly 230,000", "GPUs"),
-    ("Meta and Microsoft have reportedly purchased an extraordinary number of H100s, totaling 150,000.",
-     "en", "150,000", "GPUs"),
-    ("Microsoft emerged as the largest buyer of Nvidia's Hopper, with its procurement estimated to reach nearly "
-     "500,000 units, doubling that of the second-largest buyer.", "en", "nearly 500,000", "GPUs"),
+    ("Both bought less than half as many chips as Amazon, with roughly 180,000 over the year.",
+     "en", "roughly 180,000", "GPUs"),
+    ("Google and Amazon reportedly bought a huge number of H100s, totaling 120,000.",
+     "en", "120,000", "GPUs"),
+    ("Oracle was the top buyer of Nvidia's Blackwell, its purchases estimated to reach nearly "
+     "420,000 units, twice the runner-up.", "en", "nearly 420,000", "GPUs"),
     ("Il précise que DeepSeek utilise des puces H100. Leur nombre reste limité à environ 50 000 unités.",
      "fr", "environ 50 000", None),  # the noun in the sentence before is out of reach
     # the count of the sentence before, elliptical in this one
-    ("Il lui a fallu environ quatre mois pour installer 100 000 GPU. Et trois de plus pour passer à 200 000.",
-     "fr", "200 000", "GPUs"),
+    ("xAI a mis près de cinq mois à déployer 80 000 GPU. Puis deux de plus pour passer à 160 000.",
+     "fr", "160 000", "GPUs"),
 ])
 def test_a_bare_count_counts_the_chips_its_sentence_speaks_of(text, lang, span, unit):
     got = _units(text, lang)
@@ -138,10 +138,10 @@ def test_a_figure_that_is_no_count_of_chips_stays_so(text, lang, span):
 # A scale said only of one currency's amounts names that currency (scales.yaml `currency`), even after an
 # amount in another currency (the sign lost in a scraped conversion); not when it counts a noun.
 @pytest.mark.parametrize("text, span, unit", [
-    ("Officials said the net outlay was close to $100 million ( 860 crore), nearly 60% of its spending.",
-     "860 crore", "INR"),
-    ("BharatGen was the largest recipient of the ministry's net outlay of around $170 million ( 1,500 crore).",
-     "1,500 crore", "INR"),
+    ("The agency's total outlay came close to $90 million ( 750 crore), about half of its budget.",
+     "750 crore", "INR"),
+    ("Sarvam AI got the biggest share of the department's budget of around $120 million ( 1,000 crore).",
+     "1,000 crore", "INR"),
     ("The ministry invested 10,372 crore in the IndiaAI Mission.", "10,372 crore", "INR"),
     ("The startup raised 50 lakh in its seed round.", "50 lakh", "INR"),
     ("The startup raised 50 lakh dollars in its seed round.", "50 lakh dollars", "USD"),
@@ -163,11 +163,11 @@ def test_a_scale_that_counts_a_noun_is_no_money(text):
 
 # A conversion in brackets takes the qualifier of the amount it converts (docs/annotation.md, rule 9).
 @pytest.mark.parametrize("text, lang, span, qualifier", [
-    ("The net outlay was close to $100 million ( 860 crore), nearly 60% of it.", "en", "860 crore", "~"),
+    ("Spending came close to $60 million ( 500 crore) that year.", "en", "500 crore", "~"),
     ("Its capex topped £50 million ($63 million) last year.", "en", "$63 million", ">"),
     ("It raised up to €100 million ($108 million) in the round.", "en", "$108 million", "<="),
-    ("Alibaba investira pas moins de 380 milliards de yuans (52,5 milliards de dollars).", "fr",
-     "52,5 milliards de dollars", ">="),
+    ("Tencent dépensera pas moins de 200 milliards de yuans (27,6 milliards de dollars) en trois ans.", "fr",
+     "27,6 milliards de dollars", ">="),
     ("It raised €100 million ($108 million) in the round.", "en", "$108 million", "="),
     ("It raised close to $100 million and another $20 million later.", "en", "$20 million", "="),
     ("It raised close to $100 million (about €90 million) in the round.", "en", "about €90 million", "~"),
@@ -181,12 +181,12 @@ def test_a_conversion_in_brackets_takes_the_qualifier_it_converts(text, lang, sp
 # A bare "$" is the local dollar when a country's public body or programme is named with it (annotation rule 15,
 # currencies.yaml `public`); a country adjective alone only adds a note.
 @pytest.mark.parametrize("text, span, unit", [
-    ("The Canadian government will back the project through its $2bn Canadian Sovereign AI Compute Strategy.",
-     "$2bn", "CAD"),
-    ("its $2bn Canadian Sovereign AI Compute Strategy, offering up to $240m in support.", "up to $240m", "CAD"),
-    ("The funding is part of the $2 billion Canadian Sovereign AI Compute Strategy.", "$2 billion", "CAD"),
+    ("The Canadian government is funding the site through a $1.5bn Canadian Sovereign Compute fund.",
+     "$1.5bn", "CAD"),
+    ("a $1.5bn Canadian Sovereign Compute fund, which pledges up to $300m to the site.", "up to $300m", "CAD"),
+    ("The grant comes from the $1.5 billion Canadian Sovereign Compute fund.", "$1.5 billion", "CAD"),
     ("The Australian federal government pledged $1 billion for quantum computing.", "$1 billion", "AUD"),
-    ("April 2026 acquisition by Canadian Cohere in a $20B combined-entity deal.", "$20B", "USD"),
+    ("a merger with Canadian Cohere in a $12B all-stock deal last spring.", "$12B", "USD"),
     ("The US government gave $5 billion to Canadian miners.", "$5 billion", "USD"),
     ("Cohere, the Canadian startup, raised $500 million.", "$500 million", "USD"),
     ("The Canadian government invested C$2 billion.", "C$2 billion", "CAD"),
