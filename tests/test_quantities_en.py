@@ -514,18 +514,18 @@ test_bounds_written = table_test(BOUNDS_WRITTEN, LANG)
 
 # Round 3 (issue 13): chip nouns a few words after the count, fractions and folds beyond five.
 LOOSE_CHIP_COUNTS = [
-    ("It purchased 485,000 high-performance computing chips, far more.",
-     [q("485,000 high-performance computing chips", 485000.0, "GPUs")]),
-    ("a cluster featuring nearly 500,000 Trainium2 chips spread across",
-     [q("nearly 500,000 Trainium2 chips", 500000.0, "GPUs", qualifier="~")]),
-    ("Mistral Compute will run on 18,000 of Nvidia’s newest Grace Blackwell chips, initially",
-     [q("18,000 of Nvidia’s newest Grace Blackwell chips", 18000.0, "GPUs")]),
-    ("he wants to buy 300,000 of NVIDIA's new Blackwell B200 AI GPUs to train",
-     [q("300,000 of NVIDIA's new Blackwell B200 AI GPUs", 300000.0, "GPUs")]),
-    ("each packed with 440 Nvidia Grace Hopper superchips, and",
-     [q("440 Nvidia Grace Hopper superchips", 440.0, "GPUs")]),
-    ("will provide up to one million specialized AI chips to Anthropic",
-     [q("up to one million specialized AI chips", 1e6, "GPUs", qualifier="<=")]),
+    ("Oracle bought 312,000 high-performance computing chips last year.",
+     [q("312,000 high-performance computing chips", 312000.0, "GPUs")]),
+    ("a site with nearly 260,000 Trainium2 chips across",
+     [q("nearly 260,000 Trainium2 chips", 260000.0, "GPUs", qualifier="~")]),
+    ("The cloud will use 9,000 of Nvidia’s newest Grace Blackwell chips at launch",
+     [q("9,000 of Nvidia’s newest Grace Blackwell chips", 9000.0, "GPUs")]),
+    ("it plans to buy 120,000 of NVIDIA's new Blackwell B200 AI GPUs for",
+     [q("120,000 of NVIDIA's new Blackwell B200 AI GPUs", 120000.0, "GPUs")]),
+    ("each holding 256 Nvidia Grace Hopper superchips, while",
+     [q("256 Nvidia Grace Hopper superchips", 256.0, "GPUs")]),
+    ("Google will supply up to half a million specialized AI chips to Meta",
+     [q("up to half a million specialized AI chips", 5e5, "GPUs", qualifier="<=")]),
     # a clause word between them: what follows counts nothing the figure names
     ("It sold 40,000 and then bought chips.", [q("40,000", 40000.0)]),
     ("It has 12 cabinets, each with chips.", [q("12", 12.0)]),
@@ -533,8 +533,8 @@ LOOSE_CHIP_COUNTS = [
 ]
 
 FRACTIONS_AND_FOLDS = [
-    ("Chinese models average one-sixth the US price per token", [q("one-sixth", 6.0, "x", direction="less")]),
-    ("at roughly one-sixth the per-token cost of Claude Opus 4.7 and one-seventh the cost of GPT-5.5",
+    ("Open models cost one-sixth the closed price per token", [q("one-sixth", 6.0, "x", direction="less")]),
+    ("at roughly one-sixth the cost of Gemini 2.5 Pro and one-seventh the cost of o3",
      [q("roughly one-sixth", 6.0, "x", direction="less", qualifier="~"), q("one-seventh", 7.0, "x", direction="less")]),
     ("It used an eighth of the compute.", [q("an eighth", 8.0, "x", direction="less")]),
     ("API prices at roughly half prior levels.", [q("roughly half", 2.0, "x", direction="less", qualifier="~")]),
@@ -551,8 +551,8 @@ test_fractions_and_folds = table_test(FRACTIONS_AND_FOLDS, LANG)
 
 # Coordinated figures share the unit, scale and period written after the last one.
 COORDINATED = [
-    ("Amazon and Google purchased 196,000 and 169,000 Hopper chips, respectively.",
-     [q("196,000", 196000.0, "GPUs"), q("169,000 Hopper chips", 169000.0, "GPUs")]),
+    ("Oracle and Tesla bought 84,000 and 71,000 Hopper chips, respectively.",
+     [q("84,000", 84000.0, "GPUs"), q("71,000 Hopper chips", 71000.0, "GPUs")]),
     ("the cost of training could go up to $10 or even $100 billion",
      [q("go up to $10", 1e10, "USD"), q("$100 billion", 1e11, "USD")]),
     ("margins of 10 and 20 %", [q("10", 10.0, "percent"), q("20 %", 20.0, "percent")]),
