@@ -31,17 +31,17 @@ WRONG_KIND = [
      "2 000 millions d'euros", None),
     ("Orders for the H20 chips are expected to exceed $12 billion in investment this year.", "en",
      "exceed $12 billion", None),
-    ("Après avoir levé près de 500 millions d'euros, la jeune pousse a présenté ce lundi Mistral Large.", "fr",
-     "près de 500 millions d'euros", None),
-    ("The company behind the Kimi chatbot raised $500 million in funding at a $4.3 billion valuation.", "en",
-     "$4.3 billion", None),
-    ("Le pendant hexagonal de ChatGPT annonçait une levée de 105 millions d’euros.", "fr",
-     "105 millions d’euros", None),
+    ("Après avoir levé près de 400 millions d'euros, la start-up a dévoilé mardi Mistral Large.", "fr",
+     "près de 400 millions d'euros", None),
+    ("The firm behind the Kimi assistant raised $300 million at a $3.8 billion valuation.", "en",
+     "$3.8 billion", None),
+    ("Le rival français de ChatGPT annonçait une levée de 85 millions d’euros.", "fr",
+     "85 millions d’euros", None),
     # ... but a product's revenue is its own, and the company named with the chip takes the investment
-    ("ChatGPT a généré 300 millions de dollars de revenus en septembre.", "fr", "300 millions de dollars", "ChatGPT"),
+    ("ChatGPT a généré 270 millions de dollars de revenus en octobre.", "fr", "270 millions de dollars", "ChatGPT"),
     ("Meta va investir 10 milliards de dollars dans des puces H100.", "fr", "10 milliards de dollars", "Meta"),
     # a product described as its maker's ("le fournisseur de ChatGPT") is the maker only when the article names it
-    ("Le fournisseur de ChatGPT a généré 300 millions de dollars de revenus.", "fr", "300 millions de dollars", None),
+    ("Le fournisseur de ChatGPT a généré 270 millions de dollars de revenus.", "fr", "270 millions de dollars", None),
     ("OpenAI a été fondée en 2015. Le créateur de ChatGPT a levé 6 milliards de dollars.", "fr",
      "6 milliards de dollars", "OpenAI"),
     ("The company behind ChatGPT is valued at $157 billion.", "en", "$157 billion", None),
@@ -55,36 +55,36 @@ def test_no_entity_of_the_wrong_kind(text, lang, span, entity, engine):
 
 NOT_THE_NAME = [
     # institutions named by their common noun, places with a word in lower case: never whose figure it is
-    ("The mission approved by the Cabinet had an outlay of Rs 10,000 crore.", "en", "Rs 10,000 crore", None),
-    ("This means an investment of up to £750 million for a supercomputer at the University of Edinburgh.", "en",
-     "up to £750 million", None),
-    ("Ce centre de données situé en Essonne nécessitera des investissements de 3 milliards d’euros.", "fr",
-     "3 milliards d’euros", None),
+    ("The scheme cleared by the Cabinet carries an outlay of Rs 8,000 crore.", "en", "Rs 8,000 crore", None),
+    ("That implies an investment of up to £600 million in a supercomputer hosted at the University of Edinburgh.", "en",
+     "up to £600 million", None),
+    ("Ce campus de données implanté en Essonne exigera des investissements de 2 milliards d’euros.", "fr",
+     "2 milliards d’euros", None),
     ("La Corée du Sud a annoncé 9 milliards de dollars d'investissements dans l’IA.", "fr",
      "9 milliards de dollars", None),
     # words in capitals that are no one's name: abbreviations, rounds, words opening a sentence
-    ("For an LLM of equivalent performance, inference cost about $60 per million tokens.", "en",
-     "about $60 per million tokens", None),
+    ("For an LLM with similar quality, inference ran about $45 per million tokens.", "en",
+     "about $45 per million tokens", None),
     ("The report (Nov. 5) says the company is due to raise $500 million.", "en", "$500 million", None),
-    ("Le groupe avait levé 600 millions d'euros lors d'un tour de financement de Série B.", "fr",
-     "600 millions d'euros", None),
+    ("La société avait levé 450 millions d'euros pendant son tour de Série B.", "fr",
+     "450 millions d'euros", None),
     ("Bien que rien ne soit confirmé, la start-up devrait valoir 80 milliards de dollars.", "fr",
      "80 milliards de dollars", None),
-    ("Auxquels s’ajouteront 206,9 M€ de coûts d’exploitation, pour un budget total de 541,7 M€.", "fr",
-     "541,7 M€", None),
-    ("Évalué à plusieurs dizaines de milliards de dollars, l'accord garantit à Anthropic l'accès à des puces.", "fr",
+    ("S’y ajouteront 180,2 M€ de frais de fonctionnement, soit un budget total de 497,3 M€.", "fr",
+     "497,3 M€", None),
+    ("Estimé à plusieurs dizaines de milliards de dollars, le contrat assure à Anthropic des puces.", "fr",
      "plusieurs dizaines de milliards de dollars", "Anthropic"),
     # investors a round comes from, named after the figure, are payers, not its subject
-    ("La start-up a clôturé une levée de fonds de 235 millions de dollars, orchestrée par Salesforce Ventures.",
-     "fr", "235 millions de dollars", None),
-    ("L’accord comprend 325 millions d'euros de capitaux provenant d'investisseurs dirigés par Andreessen Horowitz.",
-     "fr", "325 millions d'euros", None),
+    ("La jeune pousse a bouclé une levée de 190 millions de dollars, menée par Salesforce Ventures.",
+     "fr", "190 millions de dollars", None),
+    ("L’opération inclut 280 millions d'euros de capitaux venant d'investisseurs menés par Andreessen Horowitz.",
+     "fr", "280 millions d'euros", None),
     # a conversion in brackets is said of whom the figure it converts is said of
-    ("Andreessen Horowitz est en pourparlers pour investir 200 millions d'euros (environ 216 M $) dans le tour.",
-     "fr", "environ 216 M $", "Andreessen Horowitz"),
+    ("Andreessen Horowitz discute pour investir 150 millions d'euros (environ 162 M $) dans ce tour.",
+     "fr", "environ 162 M $", "Andreessen Horowitz"),
     # a figure used as an adjective of the name after it is the name's
-    ("The ministry announced the third tranche of investments under its $1.2-billion IndiaAI Mission.", "en",
-     "$1.2-billion", "IndiaAI Mission"),
+    ("The ministry unveiled a second round of grants under its $1.4-billion IndiaAI Mission.", "en",
+     "$1.4-billion", "IndiaAI Mission"),
     ("Four startups were chosen, marking a step in the INR 10,037 Cr IndiaAI Mission.", "en", "INR 10,037 Cr",
      "IndiaAI Mission"),
 ]
@@ -97,7 +97,7 @@ def test_words_and_institutions_are_not_the_name(text, lang, span, entity, engin
 
 SPECIFIC = [
     # the most specific name written wins over its family's or maker's
-    ("Will Kimi stay open source? Is the $4.6 million training cost of K2 Thinking true?", "en", "$4.6 million",
+    ("Will Kimi remain open? Is the $5.1 million training cost of K2 Thinking real?", "en", "$5.1 million",
      "K2 Thinking"),
     ("DeepSeek cut prices. V4-Pro pricing: 12 yuan per million tokens for input.", "en",
      "12 yuan per million tokens", "V4-Pro"),
@@ -111,14 +111,14 @@ def test_the_most_specific_name_wins(text, lang, span, entity, engine):
 
 PAYERS = [
     # a valuation or a revenue is the company's that is worth it or takes it in, never its investor's or buyer's
-    ("Anthropic, boosted by an $8 billion investment from Amazon on its way to a $60 billion valuation, trains "
-     "Claude.", "en", "$60 billion", "Anthropic"),
-    ("SoftBank also purchased about $1 billion worth of OpenAI employee shares at a valuation of $300 billion.",
-     "en", "$300 billion", "OpenAI"),
+    ("Anthropic, lifted by a $4 billion investment from Amazon toward a $40 billion valuation, builds "
+     "Claude.", "en", "$40 billion", "Anthropic"),
+    ("SoftBank also purchased $2 billion worth of OpenAI staff stock at a valuation of $260 billion.",
+     "en", "$260 billion", "OpenAI"),
     ("Nvidia a investi dans Mistral AI, dont le chiffre d'affaires atteint 300 millions d'euros.", "fr",
      "300 millions d'euros", "Mistral AI"),
     # a purchase is the buyer's investment (decision 3); a cost is its spender's
-    ("SoftBank also purchased about $1 billion worth of OpenAI employee shares.", "en", "about $1 billion",
+    ("SoftBank also purchased about $2 billion worth of OpenAI staff stock.", "en", "about $2 billion",
      "SoftBank"),
     ("Meta a acheté 10 milliards de dollars de puces à Nvidia.", "fr", "10 milliards de dollars", "Meta"),
     ("Alors que OpenAI dépense des milliards, DeepSeek annonce avoir investi 5 millions USD dans son "
@@ -151,21 +151,21 @@ def test_found_names(text, lang, found, engine):
 # Real-press attributions round 4 left wrong: kept visible until a rule fixes them (strict: a fix must move the
 # row up into a table above).
 KNOWN_MISSES = [
-    ("Chez OpenAI, la version Nano de GPT-5 est affichée à 0,05 dollar le million de tokens en entrée.", "fr",
-     "0,05 dollar le million de tokens", "GPT-5 Nano",
+    ("OpenAI facture la version Nano de GPT-5 0,04 dollar le million de tokens en sortie.", "fr",
+     "0,04 dollar le million de tokens", "GPT-5 Nano",
      "'la version Nano de GPT-5' names the variant before its model; only 'GPT-5 Nano' written whole is found"),
     ("The UK government will invest £900 million in a new supercomputer.", "en", "£900 million", "UK government",
      "a government named by a country adjective is no name the rules find (the gold names it when it spends)"),
     ("Bloomberg LP, the privately held company, has annual revenue in excess of $10 billion.", "en",
      "in excess of $10 billion", "Bloomberg LP", "an outlet's name with a company suffix is still taken for the outlet"),
-    ("Existing backers, including Alibaba, Tencent and 5Y Capital, have committed more than $700 million.", "en",
-     "more than $700 million", None, "'5Y Capital' opens with digits, so only 'Capital' is found and the list of "
+    ("Current backers, among them Tencent, Alibaba and 5Y Capital, have committed more than $600 million.", "en",
+     "more than $600 million", None, "'5Y Capital' opens with digits, so only 'Capital' is found and the list of "
      "investors (no one's figure together) is not seen"),
-    ("Microsoft a conclu un accord avec OpenAI pour que ce dernier achète pour 250 milliards de dollars de "
-     "services Azure.", "fr", "250 milliards de dollars", "OpenAI",
+    ("Microsoft a signé avec OpenAI un accord pour que ce dernier achète pour 200 milliards de dollars "
+     "de services Azure.", "fr", "200 milliards de dollars", "OpenAI",
      "'ce dernier' (the latter) refers to the last name before it; the subject before wins"),
-    ("Kyutai est soutenu par un investissement de 300 millions d’euros, chacun des trois cofondateurs ayant apporté "
-     "un chèque de 100 millions d’euros.", "fr", "100 millions d’euros", None,
+    ("Kyutai est financé à hauteur de 240 M€, chacun des trois cofondateurs ayant fourni "
+     "un chèque de 80 millions d’euros.", "fr", "80 millions d’euros", None,
      "'chacun des trois cofondateurs' gives the figure to each of people the text does not name"),
 ]
 
