@@ -30,10 +30,10 @@ def entity_of(text, span, engine, lang):
 
 
 PLANS = [
-    ("Perplexity AI a lancé « Comet Plus », un abonnement mensuel de 5 $ destiné aux éditeurs.", "fr",
-     "5 $", "Comet Plus"),
-    ("Perplexity a introduit une offre appelée Comet Plus. Ce service d’abonnement, proposé au tarif de 5 dollars "
-     "par mois, donne accès à des contenus premium.", "fr", "5 dollars par mois", "Comet Plus"),
+    ("Perplexity AI propose « Comet Plus », un abonnement mensuel de 7 $ pour les lecteurs.", "fr",
+     "7 $", "Comet Plus"),
+    ("Perplexity a créé une formule nommée Comet Plus. Cet abonnement, vendu au prix de 7 dollars "
+     "par mois, ouvre des articles réservés.", "fr", "7 dollars par mois", "Comet Plus"),
     ("Anthropic launched Forge Pro, a subscription costing $30 per month.", "en", "$30 per month", "Forge Pro"),
     ("Mistral a dévoilé Atelier Max, un abonnement à 40 euros par mois.", "fr", "40 euros par mois", "Atelier Max"),
     # a name without a tier word stays a name the rules do not know: the company keeps the price
@@ -47,8 +47,8 @@ def test_a_plan_named_with_a_tier_is_the_product(text, lang, span, entity, engin
 
 
 SPEAKERS = [
-    ("Chandrasekhar stated, “The mission approved by the Cabinet had an outlay of Rs 10,000 crore.”", "en",
-     "Rs 10,000 crore", None),
+    ("Chandrasekhar stated, “The scheme cleared by the Cabinet carries an outlay of Rs 8,000 crore.”", "en",
+     "Rs 8,000 crore", None),
     ("Varadarajan said: “The programme will spend $2 billion on new data centres.”", "en", "$2 billion", None),
     ("Lemaire a déclaré : « Le programme investira 500 millions d'euros dans des centres de données. »", "fr",
      "500 millions d'euros", None),
@@ -64,10 +64,10 @@ def test_one_who_is_quoted_is_a_person(text, lang, span, entity, engine):
 
 DESCRIBED = [
     # "it", "son" after "the company", "l'entreprise" in the same sentence: a company, never the product before
-    ("Since the launch of ChatGPT, it has attracted 250 million users. The company's valuation has risen to $157 "
-     "billion as it grew revenue from zero to $3.6 billion.", "en", "$3.6 billion", None),
-    ("Le fournisseur de ChatGPT a généré 300 millions de dollars de revenus. Et l'entreprise s'attend à ce que son "
-     "chiffre d'affaires atteigne 11,6 milliards de dollars.", "fr", "11,6 milliards de dollars", None),
+    ("ChatGPT has drawn 200 million users since launch. The company's valuation climbed to $120 "
+     "billion as it took revenue from nothing to $2.9 billion.", "en", "$2.9 billion", None),
+    ("Le fournisseur de ChatGPT a encaissé 270 millions de dollars. L'entreprise prévoit que son "
+     "chiffre d'affaires atteigne 9,8 milliards de dollars.", "fr", "9,8 milliards de dollars", None),
     # ... and the company it refers back to when one is named before
     ("OpenAI launched ChatGPT Pro. The company said its revenue reached $3.6 billion.", "en", "$3.6 billion",
      "OpenAI"),
@@ -105,8 +105,8 @@ def test_no_investor_or_maker_is_referred_back_to(text, lang, span, entity, engi
 
 
 ELIDED = [
-    ("Le tour de table, mené par Thrive Capital, une société de capital-risque qui prévoit d'investir 1 milliard de "
-     "dollars, a rapporté 6,6 milliards de dollars.", "fr", "1 milliard de dollars", "Thrive Capital"),
+    ("Le tour, conduit par Thrive Capital, un fonds qui prévoit d'investir 2 milliards de "
+     "dollars, a atteint 5,4 milliards de dollars.", "fr", "2 milliards de dollars", "Thrive Capital"),
     ("Le groupe, mené par Xavier Niel, qui a décidé d’investir 100 millions d’euros, soutient le laboratoire.", "fr",
      "100 millions d’euros", "Xavier Niel"),
 ]
@@ -119,7 +119,7 @@ def test_an_elided_investing_verb_names_its_investor(text, lang, span, entity, e
 
 UNPREFIXED = [
     # a known plan's name without its maker's word ("AI Ultra" for "Google AI Ultra") is still the plan
-    ("Google charged $250 a month for AI Ultra. Then they cut it to $100.", "en", "$250 a month", "Google AI Ultra"),
+    ("Google asked $240 a month for AI Ultra, then lowered it to $120.", "en", "$240 a month", "Google AI Ultra"),
     ("Google sells AI Pro for $19.99 a month.", "en", "$19.99 a month", "Google AI Pro"),
     ("L'abonnement Gemini AI Pro coûte 21,99 euros par mois.", "fr", "21,99 euros par mois", "Google AI Pro"),
     # with the maker's word the full name still matches
