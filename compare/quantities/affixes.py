@@ -89,7 +89,7 @@ def _opening_quote(text: str, qs: int, s: int) -> int:
 
 
 def _threshold(text: str, qs: int, g: Grammar) -> str:
-    """ "a franchi, la semaine dernière, le cap des 3 milliards": the last threshold verb of the clause
+    """ "a franchi, la semaine dernière, le cap des N milliards": the last threshold verb of the clause
     before the threshold gives the qualifier; none: the figure is stated as it is ("=")."""
     clause = re.split(r"[.;:!?]", text[max(0, qs - 80):qs])[-1]
     verbs = list(g.threshold_verb.finditer(clause))

@@ -118,7 +118,7 @@ def _count_words(lang: str) -> tuple[re.Pattern, re.Pattern, dict]:
 def count_unit_near(text: str, m: Mention, sentence: tuple[int, int], lang: str,
                     carried: Optional[str] = None) -> Optional[str]:
     """The unit of a bare whole figure elliptical of its noun, from a chip noun in its sentence: "purchased less
-    than half as many chips as Microsoft, with roughly 230,000", "Microsoft ... nearly 500,000 units" of Hopper.
+    than half as many chips as X, with roughly N", "X ... nearly N units" of Hopper.
     None when the figure is no whole count, names what it counts, or no such noun stands near it. With
     `carried` (the unit of a count in the sentence before), that unit if it is a loose one and the figure is
     elliptical, whatever its sentence says."""

@@ -352,7 +352,7 @@ _CARRIED = frozenset(("~", ">", ">=", "<", "<="))
 
 def _conversion_qualifiers(text: str, readings: list[Reading]) -> None:
     """A conversion in brackets takes the qualifier of the amount it converts (docs/annotation.md):
-    "close to $100 million ( 860 crore)", "pas moins de 380 milliards de yuans (52,5 milliards de dollars)"."""
+    "close to $N million ( M crore)", "pas moins de N milliards de yuans (M milliards de dollars)"."""
     for a, b in zip(readings, readings[1:]):
         if (a.kind == "money" and a.qualifier in _CARRIED and b.kind in ("money", "number") and b.qualifier == "="
                 and not b.equal and b.start > a.end and _OPENS_CONVERSION.match(text, a.end, b.start)):
