@@ -5,6 +5,7 @@ marked `slow` (LibreOffice conversions, the big fuzzing runs) run in CI (`CI` se
 `--runslow`; a developer's default run skips them and stays under 30 seconds.
 """
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
@@ -29,3 +30,11 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def engine():
+    """The default rules compiled for extraction, once per run (a module may define its own)."""
+    from compare.extract import compile_engine
+    from compare.rules import load_rules
+    return compile_engine(load_rules([Path(__file__).resolve().parents[1] / "rules"]))

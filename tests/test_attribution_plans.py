@@ -8,25 +8,8 @@ an investing verb after an elided "d'" ("prévoit d'investir") governs its figur
 Each row: text, language, the span of a figure and the entity its claim must have. Sentences are modelled on
 the phrasing of the real-press dev passages.
 """
-from pathlib import Path
-
 import pytest
-
-from compare.extract import compile_engine, extract_text
-from compare.rules import load_rules
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def engine():
-    return compile_engine(load_rules([ROOT / "rules"]))
-
-
-def entity_of(text, span, engine, lang):
-    claims = [c for c in extract_text(text, engine.rules, lang=lang, engine=engine) if c.text == span]
-    assert claims, f"no claim on {span!r}"
-    return claims[0].entity
+from attribution_table import entity_of
 
 
 PLANS = [

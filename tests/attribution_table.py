@@ -1,0 +1,10 @@
+"""What the attribution table tests share: the entity of the claim on a span (the `engine` fixture,
+the default rules compiled once, is in conftest.py)."""
+from compare.extract import extract_text
+
+
+def entity_of(text, span, engine, lang):
+    """The entity of the claim whose text is `span`; fails when no claim is on that span."""
+    claims = [c for c in extract_text(text, engine.rules, lang=lang, engine=engine) if c.text == span]
+    assert claims, f"no claim on {span!r}"
+    return claims[0].entity
