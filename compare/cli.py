@@ -106,7 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--show", type=int, default=20, metavar="N", help="misses and false positives to list (default 20)")
     p.add_argument("--passages", metavar="FILE",
                    help="passages that real-press gold points into (default: ../shared/press/passages.jsonl)")
-    p.add_argument("--split", choices=["dev", "test"], help="score one split of real-press gold")
+    p.add_argument("--split", choices=["dev", "dev-a", "dev-b", "test"],
+                   help="score one split of real-press gold (dev-a and dev-b are the halves of dev, by page)")
     p.add_argument("--json", action="store_true", help="print the scores as JSON instead of the report")
 
     p = sub.add_parser("init", help="copy the default rules and references into DIR for editing")

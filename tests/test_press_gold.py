@@ -73,3 +73,17 @@ def test_counts_are_the_ones_the_readme_states(gold, passages):
     stated = _readme_counts()
     assert stated, "README.md lists the gold's counts between <!-- press-gold-counts --> markers"
     assert {k: v for k, v in counted.items()} == {k: v for k, v in stated.items() if v}
+
+
+def test_dev_halves_split_dev_by_page(passages):
+    from compare.evaluate.gold import in_split
+    dev = [p for p in passages.values() if p.split == "dev"]
+    a = {p.id for p in dev if in_split(p, "dev-a")}
+    b = {p.id for p in dev if in_split(p, "dev-b")}
+    assert a and b and not a & b and a | b == {p.id for p in dev}
+    assert not any(in_split(p, "dev-a") or in_split(p, "dev-b") for p in passages.values() if p.split == "test")
+    half_of_page: dict[str, set[bool]] = {}
+    for p in dev:
+        half_of_page.setdefault(p.url or p.id, set()).add(p.id in a)
+    assert all(len(h) == 1 for h in half_of_page.values()), "all passages of one page fall in the same half"
+    assert 0.35 < len(a) / len(dev) < 0.65
