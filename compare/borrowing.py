@@ -115,14 +115,16 @@ def _money_cue(m: Mention, unit: str, cues, engine: "Engine", text: str, lang: s
 
 
 def number_core(m: Mention) -> tuple[int, int]:
-    """The span of the figure itself ("2.788" in "2.788 million H800 GPU hours"), or the whole mention."""
-    found = _DIGITS.search(m.text)
+    """The span of the figure itself ("2.788" in "2.788 million H800 GPU hours"; "one million" in
+    "one million TPUs"), or the whole mention."""
+    found = _DIGITS.search(m.text) or _WORDS.match(m.text)
     if not found:
         return m.start, m.end
     return m.start + found.start(), m.start + found.end()
 
 
-_DIGITS = re.compile(r"\d(?:[\d\s.,\u00a0\u202f]*\d)?")
+_DIGITS = re.compile(r"(?<![^\W_])\d(?:[\d\s.,\u00a0\u202f]*\d)?")  # not the digits of a name ("H100s")
+_WORDS = re.compile(r"\S+(?:\s+[^\W\d_A-Z][^\s]*)*")  # "one million" of "one million TPUs": names are capitalised
 
 
 def _is_scaled(m: Mention) -> bool:

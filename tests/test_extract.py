@@ -125,6 +125,9 @@ CASES = [
     # a name among the unit words is part of the figure; a cue after "after" speaks of another event
     ("Inflection AI built a cluster of 22,000 Nvidia H100 GPUs.", "en",
      [("Inflection AI", "gpu_count", 22000, "GPUs", "=", None, None)], None),
+    # a figure in words keeps its unit's name out of the figure ("one million TPUs", "tens of thousands of H100s")
+    ("Vantor will rent up to one million TPUs from the cloud.", "en",
+     [("Vantor", "gpu_count", 1e6, "GPUs", "<=", None, None)], None),
     ("Anthropic raised $13 billion, valuing the startup at $183 billion after the investment.", "en",
      [("Anthropic", "investment", 1.3e10, "USD", "=", None, None), ("Anthropic", "valuation", 1.83e11, "USD", "=", None, None)], None),
     # profit, backlog and users are not target amounts
