@@ -452,6 +452,11 @@ BOUNDS_WRITTEN = [
     ("a $200M+ round", [q("$200M+", 2e8, "USD", qualifier=">", low=2e8)]),
     ("a $80bn‑plus capex plan", [q("$80bn‑plus", 8e10, "USD", qualifier=">", low=8e10)]),
     ("100,000+ GPUs", [q("100,000+ GPUs", 1e5, "GPUs", qualifier=">", low=1e5)]),
+    # a trailing qualifier written before the unit bounds the count it precedes
+    ("clusters of 50,000 or more GPUs", [q("50,000 or more GPUs", 5e4, "GPUs", qualifier=">=", low=5e4)]),
+    ("built with 2,000 or fewer H100 chips", [q("2,000 or fewer H100 chips", 2e3, "GPUs", qualifier="<=", high=2e3)]),
+    ("a team of 30 or more engineers", [q("30 or more engineers", 30.0, "employees", qualifier=">=")]),
+    ("prices up by 15 or more percent", [q("15 or more percent", 15.0, "percent", qualifier=">=")]),
     ("5+3 is eight", [q("5", 5.0), q("3", 3.0), q("eight", 8.0)]),
 ]
 

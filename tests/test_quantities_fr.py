@@ -216,6 +216,7 @@ QUALIFIERS = [
     ("presque 5 millions d'abonnés", [q("presque 5 millions d'abonnés", 5e6, "users", qualifier="~")]),
     ("à peu près 12 %", [q("à peu près 12 %", 12.0, "percent", qualifier="~")]),
     ("Il y en a 500 ou plus.", [q("500 ou plus", 500.0, qualifier=">=", low=500.0)]),
+    ("des grappes de 40 000 ou plus GPU", [q("40 000 ou plus GPU", 4e4, "GPUs", qualifier=">=", low=4e4)]),
     ("Il y en a 500 ou moins.", [q("500 ou moins", 500.0, qualifier="<=", high=500.0)]),
     ("un peu plus de 3 milliards", [q("un peu plus de 3 milliards", 3e9, qualifier=">")]),
     ("de l'ordre de 15 millions", [q("de l'ordre de 15 millions", 1.5e7, qualifier="~")]),

@@ -140,8 +140,8 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
         r.precision = scaled_precision(r.precision, r.scale)
         if r.kind == "number" and sm.group("s") and sm.group("s").isalpha():
             end = _continue_after_scale(text, r, g, end)
-    if text[end:end + 1] in _PLUS_FIRST:
-        end = _qualifier_after(text, r, g, end)  # "100,000+ GPUs", "$80bn-plus": before the unit
+    if text[end:end + 1] in _PLUS_FIRST or (r.kind == "number" and _bound_then_unit(text, g, end)):
+        end = _qualifier_after(text, r, g, end)  # "100,000+ GPUs", "$80bn-plus", "100,000 or more GPUs"
     if r.kind == "number":
         pm = g.percent.match(text, end)
         if pm and not (r.end == end and pm.start("pp" if pm.group("pp") else "pc") == end
@@ -197,6 +197,16 @@ def _qualifier_after(text: str, r: Reading, g: Grammar, end: int) -> int:
             r.qualifier = q
         end = qa.end()
     return end
+
+
+def _bound_then_unit(text: str, g: Grammar, end: int) -> bool:
+    """ "100,000 or more GPUs", "20 or more percent": a trailing qualifier written before the unit."""
+    qa = g.qual_after.match(text, end)
+    if qa is None:
+        return False
+    at = qa.end()
+    return bool(g.unit.match(text, at) or g.percent.match(text, at)
+                or (g.loose_unit is not None and text[at:at + 1] in _SPACES and g.loose_unit.match(text, at)))
 
 
 _GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
