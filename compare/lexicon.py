@@ -163,6 +163,8 @@ class Qualifiers(UserFile):
     coordinators: list[str] = Field(default_factory=list, description="Words between coordinated figures that share "
                                     "the unit and scale written after the last ('10 et 5 milliards de dollars', "
                                     "'3, 8 et 16 dollars', '$10 or even $100 billion', '11,6 des 13 milliards').")
+    qualifier_joiners: list[str] = Field(default_factory=list, description="Words between coordinated figures that "
+                                         "share the qualifier written before the first ('about 45% and 29%').")
 
 
 class Periods(UserFile):

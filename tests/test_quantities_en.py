@@ -566,6 +566,16 @@ COORDINATED = [
     ("Nearly half of the $800 million invested", [q("Nearly half", 0.5, qualifier="~"), q("$800 million", 8e8, "USD")]),
     ("five or twenty times the usage", [q("five", 5.0), q("twenty times", 20.0, "x")]),
     ("It has 12 cabinets and 440 chips.", [q("12", 12.0), q("440 chips", 440.0, "GPUs")]),
+    # a qualifier before the first of coordinated figures qualifies each (decision 9)
+    ("fees on both plans rose by about 38% and 17% respectively",
+     [q("about 38%", 38.0, "percent", qualifier="~", direction="up"), q("17%", 17.0, "percent", qualifier="~")]),
+    ("up to $7 and $12 a month", [q("up to $7", 7.0, "USD", qualifier="<=", high=7.0),
+                                  q("$12 a month", 12.0, "USD", qualifier="<=", high=12.0, per="month")]),
+    ("roughly 40, 60 and 80 GPUs", [q("roughly 40", 40.0, "GPUs", qualifier="~"), q("60", 60.0, "GPUs", qualifier="~"),
+                                    q("80 GPUs", 80.0, "GPUs", qualifier="~")]),
+    # ... not a trailing bound, nor across a unit of another kind
+    ("$300 or more and $400", [q("$300 or more", 300.0, "USD", qualifier=">="), q("$400", 400.0, "USD", qualifier="=")]),
+    ("about 38% and $17", [q("about 38%", 38.0, "percent", qualifier="~"), q("$17", 17.0, "USD", qualifier="=")]),
 ]
 
 test_coordinated = table_test(COORDINATED, LANG)

@@ -217,6 +217,11 @@ QUALIFIERS = [
     ("à peu près 12 %", [q("à peu près 12 %", 12.0, "percent", qualifier="~")]),
     ("Il y en a 500 ou plus.", [q("500 ou plus", 500.0, qualifier=">=", low=500.0)]),
     ("des grappes de 40 000 ou plus GPU", [q("40 000 ou plus GPU", 4e4, "GPUs", qualifier=">=", low=4e4)]),
+    # un qualificatif devant la première de figures coordonnées vaut pour chacune (décision 9)
+    ("des hausses d'environ 38 % et 17 %", [q("environ 38 %", 38.0, "percent", qualifier="~"),
+                                          q("17 %", 17.0, "percent", qualifier="~")]),
+    ("plus de 3, 4 ou 5 milliards d'euros", [q("plus de 3", 3e9, "EUR", qualifier=">"), q("4", 4e9, "EUR", qualifier=">"),
+                                             q("5 milliards d'euros", 5e9, "EUR", qualifier=">")]),
     ("Il y en a 500 ou moins.", [q("500 ou moins", 500.0, qualifier="<=", high=500.0)]),
     ("un peu plus de 3 milliards", [q("un peu plus de 3 milliards", 3e9, qualifier=">")]),
     ("de l'ordre de 15 millions", [q("de l'ordre de 15 millions", 1.5e7, qualifier="~")]),

@@ -5,9 +5,12 @@ from $20 a month" as a floor; after a change word, "de 10 à 20 euros" stays two
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Optional
 
+from compare.lexicon import load_lexicon
 from compare.numbers import scaled_precision
+from compare.phrases import SP, alternation
 from compare.quantities.grammar import Grammar
 from compare.quantities.reading import Reading
 
@@ -79,12 +82,30 @@ def _floor(r: Reading, g: Grammar, change: bool) -> None:
 
 
 
+@lru_cache(maxsize=None)
+def _qualifier_join(lang: str) -> re.Pattern:
+    joiners = load_lexicon(lang).qualifiers.qualifier_joiners
+    return re.compile(SP + r"*(?:" + alternation(joiners or ["(?!x)x"]) + r")" + SP + r"*\Z", re.IGNORECASE)
+
+
+_BOUNDS = frozenset(("~", ">", ">=", "<", "<="))
+_QUALIFIED = re.compile(r"[^\W\d_]|[~≈<>≤≥«“\"(\[]")  # the mention opens with its qualifier, not with its figure
+
+
 def merge_bounds(text: str, rs: list[Reading], g: Grammar) -> list[Reading]:
-    """"plus de 10 et moins de 40" -> one range [10, 40] when the bounds face each other."""
+    """"plus de 10 et moins de 40" -> one range [10, 40] when the bounds face each other; "about 45% and
+    29%": a qualifier before the first of coordinated figures of one unit qualifies each (docs/annotation.md,
+    decision 9)."""
     out: list[Reading] = []
+    shared: set[int] = set()
     for r in rs:
         if out:
             a = out[-1]
+            if (a.qualifier in _BOUNDS and r.qualifier == "=" and not r.equal and a.kind == r.kind and a.unit == r.unit
+                    and (id(a) in shared or _QUALIFIED.match(text, a.start))
+                    and _qualifier_join(g.lang).match(text, a.end, r.start)):
+                r.qualifier = a.qualifier
+                shared.add(id(r))
             lower = {">", ">="}
             upper = {"<", "<="}
             pair = (a.qualifier in lower and r.qualifier in upper) or (a.qualifier in upper and r.qualifier in lower)
