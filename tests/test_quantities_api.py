@@ -34,6 +34,24 @@ def test_write_mentions_writes_one_json_array_per_text_with_every_field():
     assert json.loads(lines[2])[0]["direction"] == "up"
 
 
+DUMPED = [("en", "The agency gave C$2 billion, with the Canadian government adding $300 million."),
+          ("en", "Costs of ¥500 billion at a Tokyo lab, or 5 cents a share, up 3.5%."),
+          ("en", "between 3 and 5 billion dollars, more than 40% and 0.00001e310 FLOPs, \"quoted\" \\ 7 GPUs"),
+          ("fr", "entre 3 et 5 milliards d'euros, plus de 10 et moins de 40 %, « au moins » 200 M$, −2,5 %"),
+          ("fr", SEED.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize("lang,text", DUMPED, ids=[t[:24] for _, t in DUMPED])
+def test_write_mentions_writes_what_the_models_dump(lang, text):
+    """The command writes each mention from its field values, without building the model: the JSON is
+    the same as the models' dump, byte for byte (notes, escapes, ranges, an infinite precision)."""
+    out = io.StringIO()
+    write_mentions([text], lang, out)
+    dumped = [m.model_dump() for m in find_mentions(text, lang)]
+    assert dumped
+    assert out.getvalue() == json.dumps(dumped, ensure_ascii=False) + "\n"
+
+
 def test_write_mentions_strips_only_the_line_break():
     out = io.StringIO()
     write_mentions(["x 5 %\r\n"], "fr", out)

@@ -19,7 +19,7 @@ from compare.quantities.affixes import _SYMBOL, _WORDS_END, apply_prefix, fracti
 from compare.quantities.grammar import Grammar, grammar
 from compare.quantities.powers import finite, read_power
 from compare.quantities.ranges import join_range, merge_bounds
-from compare.quantities.reading import Reading, numeral_at, to_mention
+from compare.quantities.reading import Reading, mention_row, numeral_at, to_mention
 from compare.quantities.skips import (Skipped, in_url, is_day, is_product_name, is_reference, is_year, phone_end,
                                       plainly_a_year, previous_token, year_end)
 
@@ -253,8 +253,21 @@ def read_quantities(text: str, lang: str, context: Optional[str] = None) -> Quan
     return _scan(text, lang, [], context)
 
 
+def mention_rows(text: str, lang: str) -> list[tuple]:
+    """The mentions of `text` as `find_mentions` gives them, each as the tuple of its field values
+    (reading.MENTION_FIELDS): the command writes these without building a model per mention."""
+    g = grammar(lang)
+    return [mention_row(text, r, g) for r in _readings(text, g, None)]
+
+
 def _scan(text: str, lang: str, skipped: Optional[list[Skipped]], context: Optional[str] = None) -> Quantities:
     g = grammar(lang)
+    readings = _readings(text, g, skipped)
+    return Quantities([to_mention(text, r, g, context) for r in readings], skipped if skipped is not None else [])
+
+
+def _readings(text: str, g: Grammar, skipped: Optional[list[Skipped]]) -> list[Reading]:
+    """The readings of every quantity in `text`, in order, units shared and bounds merged."""
     readings: list[Reading] = []
     pos = 0
     prev_end = 0
@@ -314,7 +327,7 @@ def _scan(text: str, lang: str, skipped: Optional[list[Skipped]], context: Optio
         _share_units(text, readings, g)
     readings = merge_bounds(text, readings, g)
     _conversion_qualifiers(text, readings)
-    return Quantities([to_mention(text, r, g, context) for r in readings], skipped if skipped is not None else [])
+    return readings
 
 
 _SHARES = frozenset(("money", "percent", "count"))

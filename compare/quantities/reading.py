@@ -93,7 +93,21 @@ def _shared_sign(r: Reading, g: Grammar, context: str) -> Optional[str]:
     return f"{r.currency_form.strip()} read as {r.unit}; {' or '.join(codes)}: the text does not say which"
 
 
+MENTION_FIELDS = tuple(Mention.model_fields)
+"""The fields of a Mention in order: what `mention_row` returns, and the keys of the command's JSON."""
+
+
 def to_mention(text: str, r: Reading, g: Grammar, context: Optional[str] = None) -> Mention:
+    return Mention(**dict(zip(MENTION_FIELDS, mention_row(text, r, g, context))))
+
+
+def _float(v) -> Optional[float]:
+    return None if v is None else float(v)
+
+
+def mention_row(text: str, r: Reading, g: Grammar, context: Optional[str] = None) -> tuple:
+    """The values of the Mention a reading becomes, in MENTION_FIELDS order, numbers as floats (as the
+    model stores them): the command writes them as JSON without building and dumping a model."""
     value = r.value
     low = high = None
     if r.qualifier == "range":
@@ -125,8 +139,5 @@ def to_mention(text: str, r: Reading, g: Grammar, context: Optional[str] = None)
                 note = f"{r.currency_form.strip()} read as {r.unit}; the text says {hm.group()!r} nearby ({other}?)"
     if r.kind == "ratio" and value is not None and value < 0:
         value = -value
-    return Mention(
-        text=text[r.start:r.end], start=r.start, end=r.end, value=None if value is None else float(value),
-        low=low, high=high, unit=r.unit, kind=r.kind, qualifier=r.qualifier, per=r.per, direction=r.direction,
-        precision=r.precision, note=note)
-
+    return (text[r.start:r.end], r.start, r.end, _float(value), _float(low), _float(high), r.unit, r.kind,
+            r.qualifier, r.per, r.direction, _float(r.precision), note)
