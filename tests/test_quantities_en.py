@@ -573,9 +573,11 @@ COORDINATED = [
                                   q("$12 a month", 12.0, "USD", qualifier="<=", high=12.0, per="month")]),
     ("roughly 40, 60 and 80 GPUs", [q("roughly 40", 40.0, "GPUs", qualifier="~"), q("60", 60.0, "GPUs", qualifier="~"),
                                     q("80 GPUs", 80.0, "GPUs", qualifier="~")]),
-    # ... not a trailing bound, nor across a unit of another kind
+    ("to nearly 9 gigawatts and $300 billion in spending", [q("nearly 9 gigawatts", 9.0, "GW", qualifier="~"),
+                                                            q("$300 billion", 3e11, "USD", qualifier="~")]),
+    # ... not a trailing bound, nor a bare number
     ("$300 or more and $400", [q("$300 or more", 300.0, "USD", qualifier=">="), q("$400", 400.0, "USD", qualifier="=")]),
-    ("about 38% and $17", [q("about 38%", 38.0, "percent", qualifier="~"), q("$17", 17.0, "USD", qualifier="=")]),
+    ("about 38% and 17", [q("about 38%", 38.0, "percent", qualifier="~"), q("17", 17.0, qualifier="=")]),
 ]
 
 test_coordinated = table_test(COORDINATED, LANG)

@@ -89,19 +89,20 @@ def _qualifier_join(lang: str) -> re.Pattern:
 
 
 _BOUNDS = frozenset(("~", ">", ">=", "<", "<="))
+_MEASURED = frozenset(("money", "percent", "count"))
 _QUALIFIED = re.compile(r"[^\W\d_]|[~≈<>≤≥«“\"(\[]")  # the mention opens with its qualifier, not with its figure
 
 
 def merge_bounds(text: str, rs: list[Reading], g: Grammar) -> list[Reading]:
     """"plus de 10 et moins de 40" -> one range [10, 40] when the bounds face each other; "about 45% and
-    29%": a qualifier before the first of coordinated figures of one unit qualifies each (docs/annotation.md,
-    decision 9)."""
+    29%", "nearly 7 GW and $400 billion": a qualifier before the first of coordinated measured figures qualifies
+    each (docs/annotation.md, decision 9)."""
     out: list[Reading] = []
     shared: set[int] = set()
     for r in rs:
         if out:
             a = out[-1]
-            if (a.qualifier in _BOUNDS and r.qualifier == "=" and not r.equal and a.kind == r.kind and a.unit == r.unit
+            if (a.qualifier in _BOUNDS and r.qualifier == "=" and not r.equal and a.kind in _MEASURED and r.kind in _MEASURED
                     and (id(a) in shared or _QUALIFIED.match(text, a.start))
                     and _qualifier_join(g.lang).match(text, a.end, r.start)):
                 r.qualifier = a.qualifier
