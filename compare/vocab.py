@@ -40,6 +40,7 @@ class AttributionVocab(UserFile):
     opener_suffixes: list[str] = []
     counted_of: list[str] = []
     relative_pronouns: list[str] = []
+    possessive_relatives: list[str] = []
     description_words_max: int = 0
     maker_of: list[str] = []
     attributive_determiners: list[str] = []
@@ -90,8 +91,18 @@ class SentenceVocab(UserFile):
     abbreviations: list[str]
 
 
+class NamesVocab(UserFile):
+    """names.yaml: the capitalised words that name no entity or a person (compare/entities.py)."""
+
+    person_roles: list[str] = []
+    unit_names: list[str] = []
+    place_suffixes: list[str] = []
+    general_subjects: list[str] = []
+    general_openers: list[str] = []
+
+
 WORD_FILES: dict[str, type[UserFile]] = {"attribution": AttributionVocab, "language": LanguageVocab,
-                                         "sentences": SentenceVocab}
+                                         "sentences": SentenceVocab, "names": NamesVocab}
 
 
 def _load(lang: str, name: str) -> UserFile:
@@ -105,6 +116,11 @@ def _load(lang: str, name: str) -> UserFile:
 @lru_cache(maxsize=None)
 def attribution_vocab(lang: str) -> AttributionVocab:
     return _load(lang, "attribution")
+
+
+@lru_cache(maxsize=None)
+def names_vocab(lang: str) -> NamesVocab:
+    return _load(lang, "names")
 
 
 @lru_cache(maxsize=None)

@@ -11,6 +11,8 @@ from compare.entities import EntityHit
 from compare.models import Mention
 from compare.rules.model import Quantity
 
+UNNAMED = "no name in the sentence or before it"
+
 
 def refer_back(history: Sequence[Sequence[EntityHit]], kind: str, q: Quantity) -> Optional[EntityHit]:
     """The entity a pronoun or description points back to: in the latest sentence that names one of

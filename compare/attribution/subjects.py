@@ -7,7 +7,7 @@ from typing import Optional, Sequence
 
 from compare.attribution.payers import (_commitment, _counted_maker, _introduced_by_non_binding, _round_parties,
                                         _round_total)
-from compare.attribution.refer import _description_between, _pronoun_before, refer_back
+from compare.attribution.refer import UNNAMED, _description_between, _pronoun_before, refer_back
 from compare.attribution.several import listed_with, several
 from compare.attribution.tiers import _tiered
 from compare.attribution.versus import _versus_marker, find_versus, owned
@@ -15,6 +15,7 @@ from compare.attribution.words import (_CLOSERS, _DELIMS, NEVER_SUBJECTS, RECIPI
                                        _after_preposition, _last_clause_marker, _rank, invested, received, words, wrong_kind)
 from compare.cues import converts
 from compare.entities import EntityHit
+from compare.generic import general_statement
 from compare.models import Mention
 from compare.rules.model import Quantity
 
@@ -28,6 +29,8 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
     if before and m.kind == before[-1].kind == "money" and converts(text[before[-1].end:m.start]):
         att = attribute(text, before[-1], q, hits, sent, lang, versus, history, figures)  # "200 M€ (environ 216 M$)"
         return Attribution(att.entity, f"the conversion of {before[-1].text!r}: {att.how}", att.others)
+    if general_statement(text, m, hits, sent, lang):
+        return Attribution(None, "said of things in general: the clause opens with a general subject")
     att = _attribute(text, m, q, hits, sent, lang, versus, history)
     if q.entity_kinds and q.entity_kinds[0] == "product":
         att = _tiered(text, m, att, hits, sent, lang, history)
@@ -95,7 +98,9 @@ def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], se
     for h in reversed([h for h in usable if h.end <= m.start][-1:]):
         clause = text[h.end:m.start]  # no possessive inside: "..., qui a porté sa valorisation à" is not the name's
         if (h.kind != "person" and words(lang).relative.match(clause)
-                and not any(rx.search(clause) for rx, _ in words(lang).pronouns)):
+                and (words(lang).possessive_relative.match(clause)  # "X, dont l'entrée en bourse lui a rapporté"
+                     or not any(rx.search(clause) for rx, _ in words(lang).pronouns))):
+            h = _maker(text, h, sent[0], lang) or h  # "la maison-mère de Google, qui pèse": the maker, when named
             return Attribution(h, "the number is in a relative clause of the name")
     frame = words(lang).frame.match(text[sent[0]:m.start])
     if frame:
@@ -124,7 +129,7 @@ def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], se
         best = min(after, key=lambda h: (_rank(h, q), h.start - m.end))
         if best.kind != "person":
             return Attribution(best, "the only name in the sentence, after the number")
-    return Attribution(None, "no name in the sentence or before it")
+    return Attribution(None, UNNAMED)
 
 
 def _raises(text: str, h: EntityHit, m: Mention, lang: str) -> bool:

@@ -59,6 +59,7 @@ class _Words:
     list_joiners: re.Pattern
     counted_of: re.Pattern
     relative: re.Pattern
+    possessive_relative: re.Pattern  # "whose", "dont": a pronoun inside the clause is still the name's
     preposition_word: re.Pattern
     description_words_max: int
     investing: re.Pattern  # an investing verb, then up to three words, ending where the figure starts
@@ -89,6 +90,11 @@ class _Words:
 
 # A word's start: not inside a word, or right after an elided "d'", "l'", "n'", "s'" ("prévoit d'investir").
 _ELIDED = r"(?:(?<![\w’'-])|(?<=(?<![\w’'-])[dlnsDLNS][’']))"
+
+
+# What may stand between a name and the relative clause said of it: a common noun or two and a bracket
+# ("<Maker>'s <Model> model (540B), which cost").
+_ASIDE = r"(?:\s+[a-z][\w-]*){0,2}(?:\s*\([^()]{0,30}\))?"
 
 
 def _before_name(v) -> str:
@@ -126,7 +132,9 @@ def words(lang: str) -> _Words:
         list_joiners=re.compile(r"(?:[\s,«“\"»”]|\b(?:" + phrase_regex(v.list_joiners + v.articles) + r")\b)*", flags),
         counted_of=re.compile(phrase_regex(v.counted_of), flags),
         preposition_word=re.compile(r"(?:" + phrase_regex(v.prepositions) + r")", flags),
-        relative=re.compile(r"\s*,?\s*(?:" + phrase_regex(v.relative_pronouns) + r")[^,;:.()–—]*$", flags),
+        relative=re.compile(_ASIDE + r"\s*,?\s*(?:" + _rx(v.relative_pronouns + v.possessive_relatives) + r")[^,;:.()–—]*$",
+                            flags),
+        possessive_relative=re.compile(_ASIDE + r"\s*,?\s*(?:" + _rx(v.possessive_relatives) + r")(?![\w’'-])", flags),
         description_words_max=v.description_words_max,
         investing=re.compile(_ELIDED + r"(?:" + _rx(v.investing_verbs) + r")\s+(?:[\w’'-]+\s+){0,3}$", flags),
         investing_any=re.compile(_ELIDED + r"(?:" + _rx(v.investing_verbs) + r")(?![\w’'-])", flags),
@@ -193,10 +201,11 @@ def _after_preposition(text: str, h: EntityHit, sent_start: int, lang: str) -> b
 
 def _rank(h: EntityHit, q: Quantity) -> int:
     """Lower is likelier: the quantity's entity kinds in their order, then other known names,
-    then detected names, then persons."""
+    then detected names, then persons; a person a quantity may be said of (one who raises the money, decision 25)
+    ranks with the detected names, so the nearer wins ("Per a filing with the SEC, Musk has garnered")."""
     kinds = list(q.entity_kinds)
     if h.kind == "person":
-        return len(kinds) + 3
+        return len(kinds) + 2 if "person" in kinds else len(kinds) + 3
     if h.status != "known":  # a plan the rules do not know ("Comet Plus") ranks as the product it is
         return kinds.index(h.kind) if h.kind == "product" and h.kind in kinds else len(kinds) + 2
     if h.kind in kinds:

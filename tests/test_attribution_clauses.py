@@ -1,0 +1,29 @@
+"""Attribution by the clause a figure stands in: relative clauses said of the name before them, people who raise
+the money, descriptions named later, investors and recipients of a stake or a deal.
+
+Each row: text, language, the span of a figure and the entity its claim must have (None: no one's). The rows are
+modelled on real-press constructions with other names and figures.
+"""
+import pytest
+from attribution_table import entity_of
+
+CASES = [
+    # a relative clause is the name's even past a common noun and a bracket, or when it says whose ("dont", "whose")
+    ("Last year GPT-4 cost an estimated $80 million to train, up from Zorba's Quill model (175B), which cost "
+     "$9 million.", "en", "$9 million", "Quill"),
+    ("Mistral AI a levé 600 millions d'euros. Contrairement à Zentral, dont la dernière levée lui a permis de "
+     "récolter 40 millions d'euros, la start-up ne gagne rien.", "fr", "40 millions d'euros", "Zentral"),
+    ("OpenAI raised $6 billion. Unlike Varnox, whose latest round brought it $45 million, the startup is "
+     "profitable.", "en", "$45 million", "Varnox"),
+    # ... and a product described as its maker's stands for the maker the article names
+    ("Alphabet est visé. Nvidia s'approche de la maison-mère de Google, qui capitalisait hier 1900 Mds$.",
+     "fr", "1900 Mds$", "Alphabet"),
+    # a person who raises the money takes it from a name the rules do not know, named further away
+    ("Per a filing with the Zentrix Registry (ZR), Musk has secured about $240 million from six investors.",
+     "en", "about $240 million", "Elon Musk"),
+]
+
+
+@pytest.mark.parametrize("text,lang,span,entity", CASES, ids=[c[0][:60] for c in CASES])
+def test_entity(text, lang, span, entity, engine):
+    assert entity_of(text, span, engine, lang) == entity
