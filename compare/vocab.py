@@ -91,18 +91,8 @@ class SentenceVocab(UserFile):
     abbreviations: list[str]
 
 
-class NamesVocab(UserFile):
-    """names.yaml: the capitalised words that name no entity or a person (compare/entities.py)."""
-
-    person_roles: list[str] = []
-    unit_names: list[str] = []
-    place_suffixes: list[str] = []
-    general_subjects: list[str] = []
-    general_openers: list[str] = []
-
-
 WORD_FILES: dict[str, type[UserFile]] = {"attribution": AttributionVocab, "language": LanguageVocab,
-                                         "sentences": SentenceVocab, "names": NamesVocab}
+                                         "sentences": SentenceVocab}
 
 
 def _load(lang: str, name: str) -> UserFile:
@@ -116,11 +106,6 @@ def _load(lang: str, name: str) -> UserFile:
 @lru_cache(maxsize=None)
 def attribution_vocab(lang: str) -> AttributionVocab:
     return _load(lang, "attribution")
-
-
-@lru_cache(maxsize=None)
-def names_vocab(lang: str) -> NamesVocab:
-    return _load(lang, "names")
 
 
 @lru_cache(maxsize=None)
