@@ -488,6 +488,11 @@ VAGUE_AMOUNTS = [
     ("tens or hundreds of millions of dollars", [q("tens or hundreds of millions of dollars", None, "USD", qualifier="range", low=1e7, high=1e9)]),
     ("tens of thousands of H100s", [q("tens of thousands of H100s", None, "GPUs", qualifier="range", low=1e4, high=1e5)]),
     ("hundreds of thousands of GPUs", [q("hundreds of thousands of GPUs", None, "GPUs", qualifier="range", low=1e5, high=1e6)]),
+    # a figure in scare quotes counts the unit after the closing mark
+    ("racks holding “tens of thousands” of AMD’s latest accelerators", [q("“tens of thousands” of AMD’s latest accelerators",
+                                                                      None, "GPUs", qualifier="range", low=1e4, high=1e5)]),
+    ('a site with "300,000" Nvidia GPUs', [q('"300,000" Nvidia GPUs', 3e5, "GPUs")]),
+    ('he said "300" and left', [q("300", 300.0)]),
     ("thousands of chips", []),
     ("a few days later", []),
     ("several times", []),

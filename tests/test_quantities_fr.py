@@ -457,6 +457,9 @@ VAGUE_AMOUNTS = [
     ("un demi-billion de dollars", [q("un demi-billion de dollars", 5e11, "USD")]),
     ("un milliard de dollars", [q("un milliard de dollars", 1e9, "USD")]),
     ("plusieurs centaines de millions de dollars", [q("plusieurs centaines de millions de dollars", None, "USD", qualifier="range", low=2e8, high=1e9)]),
+    # entre guillemets, la figure compte l'unité écrite après le guillemet fermant
+    ("un site rempli de « dizaines de milliers » de puces AMD", [q("« dizaines de milliers » de puces", None, "GPUs",
+                                                                  qualifier="range", low=1e4, high=1e5)]),
     ("des centaines de milliards de dollars", [q("centaines de milliards de dollars", None, "USD", qualifier="range", low=1e11, high=1e12)]),
     ("plusieurs milliards d’euros", [q("plusieurs milliards d’euros", None, "EUR", qualifier="range", low=2e9, high=1e10)]),
     ("des dizaines de millions de dollars", [q("dizaines de millions de dollars", None, "USD", qualifier="range", low=1e7, high=1e8)]),

@@ -159,6 +159,8 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
             if rm.group("dir"):
                 r.direction = g.ratio_dirs.get(rm.group("dir"))
     if r.kind == "number":
+        end = _unit_after_quote(text, r, g, end)
+    if r.kind == "number":
         um = g.unit.match(text, end)
         if um is None and g.loose_unit is not None and text[end:end + 1] in _SPACES:
             um = g.loose_unit.match(text, end)  # "485,000 high-performance computing chips", "350 000 de ces GPU"
@@ -183,6 +185,38 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
 
 
 _PLUS_FIRST = frozenset("+-‑")
+_QUOTES = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
+
+
+def _quoted(text: str, start: int, end: int) -> tuple[int, int]:
+    """(opening mark, after the closing mark) when the figure text[start:end] stands in quotes, else (-1, -1)."""
+    k = start
+    while k > 0 and text[k - 1] in _SPACES:
+        k -= 1
+    e = end
+    while e < len(text) and text[e] in _SPACES:
+        e += 1
+    if 0 < k and e < len(text) and _QUOTES.get(text[k - 1]) == text[e]:
+        return k - 1, e + 1
+    return -1, -1
+
+
+def _unit_after_quote(text: str, r: Reading, g: Grammar, end: int) -> int:
+    """ "“hundreds of thousands” of Nvidia's GB200 chips", "« centaines de milliers » de puces": a figure in
+    quotes counts the unit after the closing mark; the mention then takes both marks."""
+    opening, after = _quoted(text, r.start, end)
+    if opening < 0:
+        return end
+    um = g.unit.match(text, after)
+    if um is None and g.loose_unit is not None and text[after:after + 1] in _SPACES:
+        um = g.loose_unit.match(text, after)
+    if um is None:
+        return end
+    r.kind, r.unit = "count", g.unit_table.get(um.group("u"))
+    if r.unit in g.whole and r.scale == 1.0:
+        _whole(text[r.start:r.end], r)
+    r.start = opening
+    return um.end()
 _SPACES = frozenset(" \u00a0\u202f\u2009\t")
 
 
