@@ -60,7 +60,6 @@ class Grammar:
 
     lang: str
     lex: Lexicon
-    anchor: re.Pattern
     digit_anchor: re.Pattern
     word_anchor: re.Pattern
     word_scan: re.Pattern
@@ -160,7 +159,7 @@ def grammar(lang: str) -> Grammar:
     starters = (set(words.all_words) - set(words.articles)) | set(half) | set(fold) | set(pct_before) \
         | set(vague.orders) | set(vague.scales)
     variants = {v for w in starters for v in (w.lower(), w[:1].upper() + w[1:].lower(), w.upper())}
-    firsts = "[" + "".join(sorted(re.escape(v[0]) for v in variants)) + "]"
+    firsts = "[" + "".join(sorted({re.escape(v[0]) for v in variants})) + "]"
     # \b first: the regex engine rejects positions inside words before trying the trie.
     start = r"\b(?=" + firsts + r")(?<![\-‑])" if all(v[0].isalnum() for v in variants) \
         else r"(?=" + firsts + r")(?<![\w\-‑])"
@@ -169,7 +168,6 @@ def grammar(lang: str) -> Grammar:
     # The scan looks for a separator followed by a word: a pattern led by a character class is skipped
     # through in C, about a third faster than testing a word boundary at every position.
     word_scan = re.compile(_WORD_SEPARATORS + word_trie)
-    anchor = re.compile(r"(?P<d>[.,]?\d)|(?P<w>" + word_anchor.pattern + r")")
     special = re.compile(_vague_regex(lex) + r"|(?P<h>" + alternation(half) + r")|(?P<f>" + alternation(fold) + r")|(?P<p>"
                          + alternation(pct_before) + r")", IGNORE)
 
@@ -257,7 +255,7 @@ def grammar(lang: str) -> Grammar:
                                 + r"+){1," + str(lex.units.loose_words) + r"}(?P<u>" + alternation(nouns)
                                         + r")(?![\w\-])", IGNORE)
     return Grammar(
-        lang=lang, lex=lex, anchor=anchor, digit_anchor=re.compile(r"\d"), word_anchor=word_anchor, word_scan=word_scan,
+        lang=lang, lex=lex, digit_anchor=re.compile(r"\d"), word_anchor=word_anchor, word_scan=word_scan,
         special=special, prefix=prefix, article=article,
         scale=scale, scale_table=Table(scale_words, case=None), scale_flags=scale_flags,
         scale_flags_by_key=_by_key(scale_flags),

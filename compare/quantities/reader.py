@@ -26,6 +26,7 @@ from compare.quantities.skips import (Skipped, in_url, is_day, is_product_name, 
 _CLOCK = re.compile(r"\d*(?:[:hH.]\d+)*")
 _BY = re.compile(r"[^\S\r\n]*[x×][^\S\r\n]*\d")
 _DIGITS = re.compile(r"\d+")
+_DIGIT_FIRST = re.compile(r"[.,]?\d")  # a numeral in digits starts here
 _SPACES_RUN = re.compile(SP + r"*")
 _SLASH = re.compile(r"/(\d+)(?:/\d+)*")
 _GLUED_WORD = re.compile(r"[\w.\-‑]*")
@@ -157,22 +158,21 @@ def _read_second(text: str, p: int, g: Grammar, joiner: str):
     if joiner in _DASHES and not (ch.isdigit() or ch in "$€£"):
         return None, p
     lo = p
-    m = g.anchor.match(text, p)
-    if not m or m.start() != p:
+    digits = _DIGIT_FIRST.match(text, p) is not None
+    if not digits and not g.word_anchor.match(text, p):
         cm = _SYMBOL.match(text, p)
         if not cm:
             return None, p
         p = cm.end()
-        m = g.anchor.match(text, p)
-        if not m or not m.group("d"):
+        if not _DIGIT_FIRST.match(text, p):
             return None, p
-    if m.group("d") and text[p] in ".,":
+        digits = True
+    if digits and text[p] in ".,":
         return None, p
     got, nxt, _ = _read(text, p, g, lo, allow_range=False, second=True)
     if got is None:
         return None, p
     return got, nxt
-
 
 
 def _special(text: str, m: re.Match, g: Grammar, lo: int):
