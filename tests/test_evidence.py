@@ -140,7 +140,8 @@ CASES = [
     # investments the verb frame leaves unsaid: the purchase of compute (decision 3), a deal worth, an IPO,
     # instalments, money put on the table
     ("Anthropic agreed to buy $200 billion worth of computing power from Google.", "en", ["investment"]),
-    ("The deal, worth tens of billions of dollars, gives Anthropic up to one million TPUs.", "en", ["investment"]),
+    ("The deal, worth tens of billions of dollars, gives Anthropic up to one million TPUs.", "en",
+     ["investment", "gpu_count"]),
     ("CoreWeave will supply GPU capacity to Meta in a deal valued at $14.2 billion.", "en", ["investment"]),
     ("Zhipu is planning a listing after its US$558 million initial public offering.", "en", ["investment"]),
     ("Oracle précise qu'un premier versement de 5 milliards de dollars est prévu en juin.", "fr", ["investment"]),
@@ -215,10 +216,31 @@ CASES = [
     # the figure before is the amount before, not a factor between them
     ("Capital expenditure came to $24.6bn, doubling the $12.1bn of last year.", "en",
      ["investment", "investment"]),
+    # a factor of the cost or price of use is a price ratio; of the cost of training, a training-cost ratio
+    ("Zeta-2 comes in at roughly one-fifth the per-token cost of Orion 3.", "en", ["price"]),
+    ("Orion 4 is 3 times the cost of Orion 3, its most capable model.", "en", ["price"]),
+    ("Deux fois plus rapide et trois fois moins coûteux que Zeta 2, il vise les entreprises.", "fr", ["price"]),
+    ("Zeta-2 was trained for a tenth the cost of training Orion 3.", "en", ["training_cost"]),
+    ("Le modèle est dix fois moins coûteux à entraîner que Zeta 2.", "fr", ["training_cost"]),
+    # a chip costing a sum is its price; tokens billed through APIs are a price of use
+    ("With the new Zeta X9 accelerator costing around $25,000 to $35,000, labs will need to budget carefully.",
+     "en", ["price"]),
+    ("Billed by token use through the APIs, the job cost about RMB 12.", "en", ["price"]),
+    # a programme named after the figure, money lavished on AI: investment
+    ("SoftBank leads the $80 billion Helios endeavor in Texas.", "en", ["investment"]),
+    ("The five firms have lavished $120bn on the development of artificial intelligence this year.", "en",
+     ["investment"]),
+    # a valuation gained is market value gained (stock_move), savings are no price (other_money)
+    ("The deal would mark a $90 billion increase in valuation since its last round.", "en", []),
+    ("Avec la formule annuelle, les abonnés peuvent économiser 40 euros.", "fr", []),
+    ("Members who switch save $30 on the yearly plan.", "en", []),
+    pytest.param("Family members on the plan are saving $12 per month.", "en", [], marks=pytest.mark.xfail(
+        strict=True, reason="the period inside the figure counts as a cue and as a rate (53 points) and outweighs "
+                            "the frame 'saving' (45): read as a subscription price")),
 ]
 
 
-@pytest.mark.parametrize("text,lang,quantities", CASES, ids=[c[0][:60] for c in CASES])
+@pytest.mark.parametrize("text,lang,quantities", CASES, ids=[(c.values if hasattr(c, "values") else c)[0][:60] for c in CASES])
 def test_quantity_from_the_evidence(text, lang, quantities):
     assert [c.quantity for c in extract_text(text, RULES, lang)] == quantities
 
