@@ -60,6 +60,8 @@ class AttributionVocab(UserFile):
     round_nouns: list[str] = []
     payer_verbs: list[str] = []
     agent_markers: list[str] = []
+    supply_verbs: list[str] = []
+    buyer_markers: list[str] = []
     tier_words: list[str] = []
     plan_nouns: list[str] = []
     tier_price_links: list[str] = []

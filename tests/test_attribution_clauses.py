@@ -16,11 +16,24 @@ CASES = [
     ("OpenAI raised $6 billion. Unlike Varnox, whose latest round brought it $45 million, the startup is "
      "profitable.", "en", "$45 million", "Varnox"),
     # ... and a product described as its maker's stands for the maker the article names
-    ("Alphabet est visé. Nvidia s'approche de la maison-mère de Google, qui capitalisait hier 1900 Mds$.",
+    ("Alphabet est visé. Nvidia talonne désormais la maison-mère de Google, qui capitalisait mardi 1900 Mds$.",
      "fr", "1900 Mds$", "Alphabet"),
     # a person who raises the money takes it from a name the rules do not know, named further away
     ("Per a filing with the Zentrix Registry (ZR), Musk has secured about $240 million from six investors.",
      "en", "about $240 million", "Elon Musk"),
+    # a figure a raising verb governs is the recipient's, whoever the investment comes from
+    ("Zorvex, a fast-growing lab, said it has secured an additional $3 billion investment from Google.",
+     "en", "$3 billion", "Zorvex"),
+    # ... and one who takes a stake puts in the money
+    ("Ce n'est pas un hasard : Halvard Capital, le fonds de Jean Dupont, a pris une participation de 2,1 milliards "
+     "de dollars au sein de Nvidia.", "fr", "2,1 milliards de dollars", "Halvard Capital"),
+    ("Halvard Capital took a stake of $800 million in Mistral AI last week.", "en", "$800 million", "Halvard Capital"),
+    # a deal for compute is the buyer's, named after the seller's verb (decision 3)
+    ("Cloud provider CoreWeave will provide GPU capacity to Meta in a deal valued at $14.2 billion.",
+     "en", "$14.2 billion", "Meta"),
+    ("Nebius fournira de la capacité de calcul à Microsoft dans le cadre d'un accord d'investissement de "
+     "9 milliards de dollars.",
+     "fr", "9 milliards de dollars", "Microsoft"),
 ]
 
 

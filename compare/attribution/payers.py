@@ -64,9 +64,10 @@ def _commitment(text: str, m: Mention, hits: Sequence[EntityHit], sent: tuple[in
     w = words(lang)
     s0 = sent[0]
     candidates = [h for h in hits if h.kind not in NEVER_SUBJECTS]
+    received = _received(text, m, s0, lang)
     for rx in (w.invested_by, w.investor_noun_after):
         found = rx.match(text, m.end)
-        if found:
+        if found and not received:
             h = next((h for h in candidates if h.start == found.end()), None)
             if h is not None:
                 return h, f"the investor named after the figure ({found.group().strip()!r})"
@@ -102,6 +103,29 @@ def _commitment(text: str, m: Mention, hits: Sequence[EntityHit], sent: tuple[in
         if h is not None and not re.search(r"[,;:.()–—]", text[h.end:m.start]):
             return h, f"the investor named with {nb.group().strip()!r}"
     return None
+
+
+def _buyer(text: str, m: Mention, hits: Sequence[EntityHit], sent: tuple[int, int], lang: str) -> Optional[EntityHit]:
+    """The buyer a seller's verb names before the figure of its deal ("<Seller> will provide GPU capacity to <Buyer>
+    in a deal valued at $N", decision 3): the deal is the buyer's investment, whoever sells."""
+    w = words(lang)
+    for verb in w.supply.finditer(text, sent[0], m.start):
+        for h in hits:
+            if (verb.end() < h.start and h.end <= m.start and h.kind not in NEVER_SUBJECTS and h.kind != "person"
+                    and h.start - verb.end() <= 60 and not re.search(r"[,;:.()–—]", text[verb.end():m.start])
+                    and w.buyer_before.search(text, max(verb.end(), h.start - 12), h.start)):
+                return h
+    return None
+
+
+def _received(text: str, m: Mention, sent_start: int, lang: str) -> bool:
+    """A figure a raising verb governs, within its clause ("has secured a further $N billion investment from
+    <investor>", "a obtenu un investissement de 2 milliards de Nvidia"): the recipient's, whoever it comes from."""
+    lead = text[max(sent_start, m.start - 45):m.start]
+    found = None
+    for found in words(lang).raising.finditer(lead):
+        pass
+    return found is not None and not re.search(r"[,;:.()–—]", lead[found.end():])
 
 
 def _round_total(text: str, m: Mention, sent: tuple[int, int], lang: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
-from compare.attribution.payers import (_commitment, _counted_maker, _introduced_by_non_binding, _round_parties,
+from compare.attribution.payers import (_buyer, _commitment, _counted_maker, _introduced_by_non_binding, _round_parties,
                                         _round_total)
 from compare.attribution.refer import UNNAMED, _description_between, _pronoun_before, refer_back
 from compare.attribution.several import listed_with, several
@@ -59,6 +59,9 @@ def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], se
             h for h in usable if _introduced_by_non_binding(text, h, usable, sent[0], lang)}
         usable = [h for h in usable if h not in payers] if len(payers) < len(usable) else usable
     if m.kind == "money" and invested(q):
+        buyer = _buyer(text, m, usable, sent, lang)
+        if buyer is not None:
+            return Attribution(buyer, "the buyer a seller's verb names: a deal for compute is the buyer's")
         payer = _commitment(text, m, [h for h in hits if sent[0] <= h.start and h.end <= sent[1]
                                       and not _after_source(text, h, sent[0], lang)], sent, lang)
         if payer is not None:

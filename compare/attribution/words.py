@@ -77,6 +77,8 @@ class _Words:
     tier_after: re.Pattern  # after a price: "-per-month Go tiers", " monthly Pro plan", " ChatGPT Plus subscription"
     tier_before: re.Pattern  # before a price: "Pro at ", "the new Ultra tier at ", "Plus costs "
     agent_before: re.Pattern  # "by", "par" ending where a name starts
+    supply: re.Pattern  # a seller's verb: "will provide", "fournira"
+    buyer_before: re.Pattern  # "to", "à" ending where a name starts: the buyer after a seller's verb
     list_end: re.Pattern  # "Tencent and " ending where a name starts: the last of a list
     each_words: re.Pattern  # "each", "chacun": one figure said of every member of a list
     group_words: re.Pattern  # "together", "à elles quatre": a combined figure of a list, no one's
@@ -156,6 +158,8 @@ def words(lang: str) -> _Words:
         tier_before=re.compile(r"(?<![\w’'-])(?P<tier>" + _names_rx(v.tier_words) + r")\s*[»”\"]?\s*(?:(?:" + _rx(v.plan_nouns)
                                + r")\s*)?(?::|\s(?:" + _rx(v.tier_price_links) + r"))\s*$", flags & 0),
         agent_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.agent_markers) + ")" + _before_name(v), flags),
+        supply=re.compile(r"(?<![\w’'-])(?:" + _rx(v.supply_verbs) + r")(?![\w’'-])", flags),
+        buyer_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.buyer_markers) + ")" + _before_name(v), flags),
         list_end=re.compile(r"\s*,?\s+(?:" + _rx(v.list_joiners) + r")\s+", flags),
         each_words=re.compile(r"(?<![\w’'-])(?:" + _rx(v.each_words) + r")(?![\w’'-])", flags),
         group_words=re.compile(r"(?<![\w’'-])(?:" + _rx(v.group_words) + r")(?![\w’'-])", flags),
