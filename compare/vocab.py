@@ -23,6 +23,8 @@ class AttributionVocab(UserFile):
 
     contrast_openers: list[str]
     versus_markers: list[str]
+    comparative_markers: list[str] = []
+    comparatives: list[str] = []
     binding_words: list[str]
     binding_words_adjacent_only: list[str] = []
     non_binding_words: list[str] = []

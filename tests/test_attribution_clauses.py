@@ -34,6 +34,15 @@ CASES = [
     ("Nebius fournira de la capacité de calcul à Microsoft dans le cadre d'un accord d'investissement de "
      "9 milliards de dollars.",
      "fr", "9 milliards de dollars", "Microsoft"),
+    # "the company" refers back to a name the rules do not know, before a project named after the figure
+    ("Zentrix has been raising money all year to fund its plans. The company was in talks to raise $12 billion "
+     "in debt earlier this year, partly to buy chips for Colossus 2.", "en", "$12 billion", "Zentrix"),
+    # « que » after a verb of saying opens a clause: the name after it is no other side
+    ("Alors que l’abonnement ne coûte que 12 dollars par mois, plusieurs analystes estiment que le coût réel de "
+     "Copilot dépasse 40 dollars.", "fr", "12 dollars par mois", "Copilot"),
+    # ... after a comparative it is one
+    ("GPT-4o mini est facturé 0,15 dollar par million de jetons, trois fois moins cher que Claude Haiku.",
+     "fr", "0,15 dollar par million de jetons", "GPT-4o mini"),
 ]
 
 

@@ -18,7 +18,7 @@ def refer_back(history: Sequence[Sequence[EntityHit]], kind: str, q: Quantity) -
     """The entity a pronoun or description points back to: in the latest sentence that names one of
     the right kind, its topic (the claim it made, else the first name), preferring the quantity's kinds."""
     for names in reversed(history):
-        fitting = [h for h in names if (kind == "any" or h.kind == kind or kind == "company" and _claimed_name(h))
+        fitting = [h for h in names if (kind == "any" or h.kind == kind or kind == "company" and _unknown_actor(h))
                    and h.kind != "person" and h.kind not in NEVER_SUBJECTS and not wrong_kind(h, q)]
         if fitting:
             return min(fitting, key=lambda h: _rank(h, q))  # the first of the best-ranked kind
@@ -37,10 +37,11 @@ def historic(text: str, hits: Sequence[EntityHit], mentions: Sequence[Mention], 
     return [h for h in named if h not in payers and not any(_counted_maker(text, m, h, lang) for m in mentions)]
 
 
-def _claimed_name(h: EntityHit) -> bool:
-    """A name the rules do not know that a sentence made a claim of (its topic, an empty span): "Canva a
-    levé 70 millions ... l'entreprise est valorisée" - a company description may refer back to it."""
-    return h.start == h.end and h.status == "detected" and h.kind == "other"
+def _unknown_actor(h: EntityHit) -> bool:
+    """A name the rules do not know, of no known kind: "Canva a levé 70 millions ... l'entreprise est valorisée",
+    "<Lab> has been fundraising ... The company was in talks to raise" - a company description may refer back to
+    it."""
+    return h.status == "detected" and h.kind == "other"
 
 
 def _description_between(text: str, start: int, end: int, lang: str) -> Optional[tuple[str, str]]:

@@ -20,7 +20,7 @@ def find_versus(text: str, m: Mention, hits: Sequence[EntityHit], sent: tuple[in
         gap = text[m.end:vm.start()]
         if vm.group().lower() == "as" and gap.strip():
             continue  # "half as much as X", not "... as part of X"
-        if _qualifies_figure(text, vm, lang):
+        if _qualifies_figure(text, vm, lang) or _no_comparison(text, m.start, vm, lang):
             continue
         if any(c in gap for c in ".;") or len(gap) > 70:
             break
@@ -63,12 +63,24 @@ def _versus_marker(text: str, m: Mention, sent: tuple[int, int], lang: str) -> O
         gap = text[m.end:vm.start()]
         if vm.group().lower() == "as" and gap.strip():
             continue
-        if _qualifies_figure(text, vm, lang):
+        if _qualifies_figure(text, vm, lang) or _no_comparison(text, m.start, vm, lang):
             continue
         if not any(c in gap for c in ".;") and len(gap) <= 70:
             return vm.start()
         break
     return None
+
+
+def _no_comparison(text: str, start: int, vm: re.Match, lang: str) -> bool:
+    """« les sources ont avoué que ... », "pas plus tard qu'hier, <Name>": a marker that is another side only after a
+    comparative word, with none between the figure and it (or a clause break after that word)."""
+    w = words(lang)
+    if not w.comparative_marker.fullmatch(vm.group()):
+        return False
+    found = None
+    for found in w.comparative.finditer(text, start, vm.start()):
+        pass
+    return found is None or bool(re.search(r"[,;:()–—]", text[found.end():vm.start()]))
 
 
 def owned(text: str, h: EntityHit, hits: Sequence[EntityHit]) -> EntityHit:

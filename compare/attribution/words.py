@@ -37,6 +37,8 @@ class Attribution:
 @dataclass(frozen=True)
 class _Words:
     versus: re.Pattern
+    comparative_marker: re.Pattern  # "que": another side only after a comparative word
+    comparative: re.Pattern
     binding: re.Pattern
     adjacent_only: frozenset
     non_binding: re.Pattern
@@ -109,6 +111,8 @@ def words(lang: str) -> _Words:
     flags = re.IGNORECASE
     return _Words(
         versus=re.compile(phrase_regex(v.versus_markers), flags),
+        comparative_marker=re.compile(_rx(v.comparative_markers), flags),
+        comparative=re.compile(r"(?<![\w’'-])(?:" + _rx(v.comparatives) + r")(?![\w’'-])", flags),
         binding=re.compile(phrase_regex(v.binding_words), flags),
         adjacent_only=frozenset(w.lower().replace("'", "’") for w in v.binding_words_adjacent_only),
         non_binding=re.compile(phrase_regex(v.non_binding_words), flags) if v.non_binding_words else re.compile(r"(?!x)x"),
