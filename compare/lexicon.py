@@ -109,6 +109,13 @@ class Currencies(UserFile):
     shared: dict[str, dict[str, list[str]]] = Field(
         default_factory=dict, description="A sign two currencies write alike (¥) -> each code -> the words of an article that "
             "choose it.")
+    local_dollars: dict[str, list[str]] = Field(
+        default_factory=dict, description="A country whose press writes a bare dollar for its own -> its code -> the words "
+            "that name it: a bare '$' or 'dollars' with one of them near is that dollar.")
+    local_forms: list[str] = Field(default_factory=list, description="The bare dollar forms local_dollars applies to "
+                                   "('$', 'dollars'); not 'US$'.")
+    local_reach: int = Field(300, ge=0, le=2000, description="Characters either side of the amount searched for local_dollars "
+                             "words.")
     money_nouns: list[str] = Field(
         default_factory=list,
         description="Nouns of money after a bare amount ('30 milliards de revenus'): it may take the currency of the text "
@@ -131,6 +138,14 @@ class Currencies(UserFile):
     def _default_iso(cls, v: Optional[str]) -> Optional[str]:
         if v is not None and not re.fullmatch(r"[A-Z]{3}", v):
             raise ValueError(f"currency code {v!r} is not an ISO 4217 code (three capital letters)")
+        return v
+
+    @field_validator("local_dollars")
+    @classmethod
+    def _local_iso(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        bad = [code for code in v if not re.fullmatch(r"[A-Z]{3}", code)]
+        if bad:
+            raise ValueError(f"currency code {bad[0]!r} is not an ISO 4217 code (three capital letters)")
         return v
 
 

@@ -195,3 +195,26 @@ def test_a_bare_dollar_of_a_public_programme_is_its_countrys(text, span, unit):
     from compare.quantities import find_mentions
     got = {m.text: m.unit for m in find_mentions(text, "en")}
     assert got.get(span) == unit, got
+
+
+# A bare "$" or "dollars" is the local dollar when its sentence names the country or a province (currencies.yaml
+# `local_dollars`, annotation rule 15), not when it only says the adjective; "US$" stays USD.
+@pytest.mark.parametrize("text, lang, span, unit", [
+    ("Nimbus received $180 million in federal grants to build a $640 million campus in Waterloo, Ontario.", "en",
+     "$180 million", "CAD"),
+    ("Nimbus received $180 million in federal grants to build a $640 million campus in Waterloo, Ontario.", "en",
+     "$640 million", "CAD"),
+    ("With 300 staff and valued at $4.2 billion, Nimbus is one of Canada's leading software firms.", "en",
+     "$4.2 billion", "CAD"),
+    ("Or, le Canada consacre 4 à 5 milliards de dollars par an à ces centres de calcul.", "fr",
+     "4 à 5 milliards de dollars par an", "CAD"),
+    ("Au Québec, l'abonnement est passé de 10 à 12 dollars.", "fr", "12 dollars", "CAD"),
+    ("Waterloo-based Nimbus raised US$300 million in Canada.", "en", "US$300 million", "USD"),
+    ("The Canadian startup Nimbus raised $300 million.", "en", "$300 million", "USD"),
+    ("La start-up canadienne a levé 300 millions de dollars.", "fr", "300 millions de dollars", "USD"),
+    ("Nimbus raised $300 million in Texas.", "en", "$300 million", "USD"),
+])
+def test_a_bare_dollar_of_a_named_dollar_country_is_its_own(text, lang, span, unit):
+    from compare.quantities import find_mentions
+    got = {m.text: m.unit for m in find_mentions(text, lang)}
+    assert got.get(span) == unit, got

@@ -45,12 +45,14 @@ def join_range(text: str, r: Reading, g: Grammar, lo: int, read_second: ReadSeco
             r.value, r.precision = _share_scale(r, second)
             if r.kind == "number" and second.kind != "number":
                 r.kind, r.unit = second.kind, second.unit
+                r.currency_form = r.currency_form or second.currency_form
             r.per = r.per or second.per
         return
     kind, unit = r.kind, r.unit
     (low, precision), high = _share_scale(r, second), second.value
     if kind == "number" and second.kind != "number":
         kind, unit = second.kind, second.unit
+        r.currency_form = r.currency_form or second.currency_form  # "2 à 3 milliards de dollars": which dollar
     elif second.kind not in ("number", kind):
         return
     if not (low < high):

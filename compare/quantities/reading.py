@@ -10,6 +10,7 @@ from typing import Optional
 from compare.models import Mention
 from compare.numbers import Numeral, read_digits, read_words
 from compare.phrases import lookup_key
+from compare.quantities.dollars import local_dollar
 from compare.quantities.grammar import Grammar
 
 _key = lru_cache(maxsize=4096)(lookup_key)
@@ -124,6 +125,10 @@ def mention_row(text: str, r: Reading, g: Grammar, context: Optional[str] = None
                 else "amount in a sub-unit (cents, pence): no currency code")
     elif r.kind == "money" and r.currency_form and r.currency_form.strip() in g.shared_signs:
         note = _shared_sign(r, g, text if context is None else context)
+    elif r.kind == "money" and r.currency_form and _key(r.currency_form) in g.ambiguous \
+            and (local := local_dollar(r.currency_form, text, r.start, r.end, g.lang)):
+        r.unit = local[0]
+        note = f"{r.currency_form.strip()} read as {local[0]}: {local[1]!r} nearby names the country whose dollar it is"
     elif r.kind == "money" and r.currency_form and _key(r.currency_form) in g.ambiguous:
         lo, hi = max(0, r.start - 60), min(len(text), r.end + 60)
         window = text[lo:hi].lower()

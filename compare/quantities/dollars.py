@@ -1,0 +1,33 @@
+"""Which dollar a bare "$" or "dollars" is: a country's own when the text around it names that country
+(currencies.yaml `local_dollars`; docs/annotation.md decision 15: "a Canadian outlet on Canadian money").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from compare.lexicon import load_lexicon
+from compare.phrases import lookup_key, phrase_regex
+
+
+@lru_cache(maxsize=None)
+def _local(lang: str) -> tuple[frozenset, Optional[re.Pattern], dict, int]:
+    c = load_lexicon(lang).currencies
+    by_word = {lookup_key(w.rstrip("*")).lower(): code for code, words in c.local_dollars.items() for w in words}
+    words = [w for ws in c.local_dollars.values() for w in ws]
+    pattern = re.compile(phrase_regex(words), re.IGNORECASE) if words else None
+    return frozenset(lookup_key(f).lower() for f in c.local_forms), pattern, by_word, c.local_reach
+
+
+def local_dollar(form: str, text: str, start: int, end: int, lang: str) -> Optional[tuple[str, str]]:
+    """(code, the word that names its country) for a bare dollar form written at text[start:end], or None."""
+    forms, pattern, by_word, reach = _local(lang)
+    if pattern is None or lookup_key(form.strip()).lower() not in forms:
+        return None
+    found = pattern.search(text, max(0, start - reach), min(len(text), end + reach))
+    if found is None:
+        return None
+    word = lookup_key(found.group()).lower()
+    code = by_word.get(word) or next((c for w, c in by_word.items() if word.startswith(w)), None)
+    return (code, found.group()) if code else None
