@@ -11,6 +11,9 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 
 DIGITS = [
     ("Training took roughly 3.8 × 10^25 FLOPs.", [q("roughly 3.8 × 10^25 FLOPs", 3.8e25, "FLOPs", qualifier="~")]),
+    # an exponent whose superscript was lost in copying is read as meant (decision 12); a product stays one
+    ("Training took roughly 2.4 × 1024 FLOPs.", [q("roughly 2.4 × 1024 FLOPs", 2.4e24, "FLOPs", qualifier="~")]),
+    ("a 2 x 1024 pixel panel", [q("2", 2.0), q("1024", 1024.0)]),
     ("About 2.1e25 FLOPs were used.", [q("About 2.1e25 FLOPs", 2.1e25, "FLOPs", qualifier="~")]),
     ("It used 5 x 10^24 FLOP.", [q("5 x 10^24 FLOP", 5e24, "FLOPs")]),
     ("The firm employs 1,234 people.", [q("1,234 people", 1234.0, "people", precision=1.0)]),
