@@ -43,6 +43,11 @@ CASES = [
     # ... after a comparative it is one
     ("GPT-4o mini est facturé 0,15 dollar par million de jetons, trois fois moins cher que Claude Haiku.",
      "fr", "0,15 dollar par million de jetons", "GPT-4o mini"),
+    # a figure bound to the name after "on", "of" past a determiner ("a discount on its <Model> API")
+    ("OpenAI said it would make a 40% promotional discount on its GPT-4o API permanent after June.", "en", "40%", "GPT-4o"),
+    # ... but the chips a count of GPU hours ran on are not whose count it is
+    ("GPT-3 is said to have consumed about 2 million GPU hours on Nvidia V100s.", "en", "about 2 million GPU hours",
+     "GPT-3"),
 ]
 
 

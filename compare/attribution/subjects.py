@@ -207,6 +207,7 @@ def _bound_after(text: str, m: Mention, h: EntityHit, lang: str, q: Optional[Qua
         return False
     last = found[-1]
     word = last.group().lower().replace("'", "’")
-    if word in w.adjacent_only:
-        return not re.search(r"\w", gap[last.end():])
+    if word in w.adjacent_only:  # "on its V4 API", "de son modèle": a determiner may stand between
+        rest = gap[last.end():]
+        return not re.search(r"\w", rest) or bool(w.attributive.fullmatch(rest.lstrip()))
     return True
