@@ -245,12 +245,18 @@ class Units(UserFile):
     counters: list[str] = Field(default_factory=list, description="Nouns that count whatever the text speaks of "
                                 "('500,000 units', '18 000 systèmes'): the extractor gives the count the unit of the "
                                 "noun nearby.")
+    factors: dict[str, float] = Field(default_factory=dict, description="Unit phrases worth a multiple of their unit: "
+                                      "'petaflop-days' is 8.64e19 FLOPs.")
 
     @model_validator(mode="after")
     def _whole_known(self) -> "Units":
         unknown = [u for u in self.whole + self.loose if u not in self.units]
         if unknown:
             raise ValueError(f"whole or loose names units that are not in units: {', '.join(unknown)}")
+        phrases = {p for ps in self.units.values() for p in ps}
+        stray = [p for p in self.factors if p not in phrases]
+        if stray:
+            raise ValueError(f"factors names phrases that are in no unit: {', '.join(stray)}")
         return self
 
     @field_validator("prefix")

@@ -14,6 +14,10 @@ DIGITS = [
     # an exponent whose superscript was lost in copying is read as meant (decision 12); a product stays one
     ("Training took roughly 2.4 × 1024 FLOPs.", [q("roughly 2.4 × 1024 FLOPs", 2.4e24, "FLOPs", qualifier="~")]),
     ("a 2 x 1024 pixel panel", [q("2", 2.0), q("1024", 1024.0)]),
+    # a unit worth a multiple of its unit: a petaflop/s-day is 8.64e19 operations; petaflops alone are a speed
+    ("trained with about 1,250 petaflop-days", [q("about 1,250 petaflop-days", 1.08e23, "FLOPs", qualifier="~")]),
+    ("a 430 petaflop/s-days run", [q("430 petaflop/s-days", 3.7152e22, "FLOPs")]),
+    ("a machine of 200 petaflops", [q("200", 200.0)]),
     ("About 2.1e25 FLOPs were used.", [q("About 2.1e25 FLOPs", 2.1e25, "FLOPs", qualifier="~")]),
     ("It used 5 x 10^24 FLOP.", [q("5 x 10^24 FLOP", 5e24, "FLOPs")]),
     ("The firm employs 1,234 people.", [q("1,234 people", 1234.0, "people", precision=1.0)]),

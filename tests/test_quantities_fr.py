@@ -14,6 +14,7 @@ DIGITS = [
     ("Un calcul de 3,14 × 10²³ FLOP.", [q("3,14 × 10²³ FLOP", 3.14e23, "FLOPs")]),
     ("Un seuil de 10²⁵ FLOP.", [q("10²⁵ FLOP", 1e25, "FLOPs")]),
     ("Un entraînement de 5,2 × 1 026 FLOPs.", [q("5,2 × 1 026 FLOPs", 5.2e26, "FLOPs")]),
+    ("Il a fallu 1 250 pétaflops-jours.", [q("1 250 pétaflops-jours", 1.08e23, "FLOPs")]),
     ("Le groupe emploie 1 234 personnes.", [q("1 234 personnes", 1234.0, "people", precision=1.0)]),
     (f"Un total de 1{NBSP}234,5 tonnes.", [q(f"1{NBSP}234,5", 1234.5, precision=0.1)]),
     (f"Il a vendu 2{NNBSP}048 exemplaires.", [q(f"2{NNBSP}048", 2048.0)]),

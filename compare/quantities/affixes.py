@@ -5,7 +5,9 @@ unit, period, trailing qualifier).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from compare.lexicon import load_lexicon
 from compare.numbers import scaled_precision
 from compare.phrases import SP, lookup_key, phrase_regex
 from compare.quantities.grammar import Grammar
@@ -170,6 +172,7 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
         if um and not (um.start("u") == end and r.digits and text[end - 1].isdigit()
                        and um.group("u")[:1].islower()):
             r.kind, r.unit = "count", g.unit_table.get(um.group("u"))
+            _unit_factor(r, um.group("u"), g)
             if r.unit in g.whole and r.scale == 1.0:
                 _whole(text[r.start:r.end], r)
             end = um.end()
@@ -231,6 +234,19 @@ def _qualifier_after(text: str, r: Reading, g: Grammar, end: int) -> int:
             r.qualifier = q
         end = qa.end()
     return end
+
+
+@lru_cache(maxsize=None)
+def _factors(lang: str) -> dict[str, float]:
+    return {lookup_key(k).lower(): v for k, v in load_lexicon(lang).units.factors.items()}
+
+
+def _unit_factor(r: Reading, written: str, g: Grammar) -> None:
+    """ "3,640 petaflop-days": a unit phrase worth a multiple of its unit (units.yaml `factors`)."""
+    factor = _factors(g.lang).get(lookup_key(written).lower()) if g.lex.units.factors else None
+    if factor:
+        r.value *= factor
+        r.precision = scaled_precision(r.precision, factor)
 
 
 def _bound_then_unit(text: str, g: Grammar, end: int) -> bool:
