@@ -17,7 +17,7 @@ from compare.lexicon import load_lexicon
 from compare.phrases import NameIndex, name_key, name_regex, phrase_regex
 from compare.regexes import TimedPattern
 from compare.rules.model import RuleSet
-from compare.vocab import attribution_vocab, language_vocab, outlets
+from compare.vocab import attribution_vocab, language_vocab, names_vocab, outlets
 
 
 @dataclass(frozen=True)
@@ -63,13 +63,14 @@ class EntityMatcher:
                     hits.append(EntityHit(m.start(), m.end(), surface, fam.kind, "known", fam.organisation))
         hits = _resolve_overlaps(hits)
         if detect:
+            hits = _extend_products(text, lang, hits)
             starts = [k.start for k in hits]
             sources = _resolve_overlaps([o for o in _find_outlets(text) + _find_places(text, lang) if _clear_of(o, hits, starts)])
             taken = sorted(hits + sources, key=lambda h: h.start)
             starts = [k.start for k in taken]
             detected = [d for d in _resolve_overlaps(_detect_names(text, lang, hits, self.common_words))
                         if _clear_of(d, taken, starts)]
-            hits = sorted(hits + sources + detected, key=lambda h: h.start)
+            hits = _same_kind(text, sorted(hits + sources + detected, key=lambda h: h.start))
         return hits
 
 
@@ -96,6 +97,60 @@ def compile_entities(rules: RuleSet) -> EntityMatcher:
 
 
 _WORD_START = re.compile(r"(?<![\w])\w")
+_NEXT_WORDS = re.compile(r" ((?:[A-ZÀ-ÖØ-Þ][\w]*\+?)(?: [A-ZÀ-ÖØ-Þ][\w]*\+?){0,2})(?![\w’'-])")
+
+
+def _extend_products(text: str, lang: str, hits: list[EntityHit]) -> list[EntityHit]:
+    """A known company, product or model followed by one or two capitalised words that are no name of their
+    own is one product or model ("<Company> Cloud", "<Product> Family Classic", "<Model> Nano"):
+    its name as written, its maker the company. Words that are never names, roles, places and other names
+    stop it ("<Company> CEO", "<Company> Thursday", "<Company> India")."""
+    v = _name_words(lang)
+    out = []
+    for h in hits:
+        nxt = _NEXT_WORDS.match(text, h.end) if h.status == "known" and h.kind in ("company", "product", "model") else None
+        words = []
+        for w in (nxt.group(1).split(" ") if nxt else ()):
+            bare = w.rstrip("+")
+            if (bare in v.not_names or bare.lower() in v.stop or bare.lower() in v.role_words
+                    or bare.lower() in v.role_starts or bare in v.places or bare in v.units or bare in v.money):
+                break
+            words.append(w)
+        if len(words) > 2 or not words or any(w.lower() in v.plans for w in words):
+            out.append(h)  # "<Company> Token Plan": the plan a company names is read with its tier (attribution.tiers)
+            continue
+        end = h.end + 1 + len(" ".join(words))
+        if any(h.end < k.start < end for k in hits):
+            out.append(h)
+            continue
+        maker, kind = (h.name, "product") if h.kind == "company" else (h.organisation, h.kind)
+        out.append(EntityHit(h.start, end, text[h.start:end], kind, "detected", maker))
+    return out
+_NOBODY = frozenset({"place", "outlet", "institution"})  # kinds of name that are never whose figure it is
+_ACRONYM = re.compile(r"\s*\((?:the\s+|la\s+|le\s+|l’)?([A-Z][A-Z&]{1,7})\)")
+_PLACE_AFTER = re.compile(r"\s*,\s*$")
+
+
+def _same_kind(text: str, hits: list[EntityHit]) -> list[EntityHit]:
+    """Detected names that take the kind of a name next to them: an acronym given in brackets after a
+    place, outlet or institution, wherever it stands ("the Securities and Exchange Commission (SEC)"), and
+    a name followed by a comma and a place, the town of a region or country ("<Town>, <State>.")."""
+    acronyms = {}
+    for h in hits:
+        a = _ACRONYM.match(text, h.end)
+        if h.kind in _NOBODY and a:
+            acronyms.setdefault(a.group(1), h.kind)
+    out = []
+    for i, h in enumerate(hits):
+        if h.status == "detected" and h.kind == "other":
+            nxt = hits[i + 1] if i + 1 < len(hits) else None
+            if h.name in acronyms:
+                h = EntityHit(h.start, h.end, h.name, acronyms[h.name], h.status)
+            elif (nxt is not None and nxt.kind == "place" and _PLACE_AFTER.match(text[h.end:nxt.start])
+                  and re.match(r"\.?(?:[^\w’']|$)", text[nxt.end:nxt.end + 2])):
+                h = EntityHit(h.start, h.end, h.name, "place", h.status)
+        out.append(h)
+    return out
 
 
 def _resolve_overlaps(hits: list[EntityHit]) -> list[EntityHit]:
@@ -186,40 +241,105 @@ def _opener(word: str, text: str, end: int, lower_words: frozenset, suffixes: tu
     return bool(re.match(r"\s*,|\s+[a-zà-ÿ]", text[end:end + 3]))
 
 
+@dataclass(frozen=True)
+class _NameWords:
+    """The vocabulary `_detect_names` reads, compiled once per language."""
+
+    not_names: frozenset
+    stop: frozenset
+    places: frozenset
+    institutions: frozenset
+    tiers: frozenset
+    money: frozenset
+    units: frozenset
+    suffixes: tuple
+    role_words: frozenset  # one-word roles, lower case: a run is cut at them ("<Company> CEO <Name>")
+    plans: frozenset  # plan nouns, lower case ("plan", "formule")
+    role_starts: frozenset  # the first words of roles, lower case ("chief" of "Chief Executive")
+    role_before: re.Pattern  # a role ending where a name starts, one word in lower case allowed between
+    place_after: re.Pattern  # "–based" after a name: the name is a place
+
+
+@lru_cache(maxsize=None)
+def _name_words(lang: str) -> _NameWords:
+    vocab, names = attribution_vocab(lang), names_vocab(lang)
+    roles = [r.replace("'", "’") for r in names.person_roles]
+    return _NameWords(
+        not_names=frozenset(w.replace("'", "’") for w in vocab.not_names),
+        stop=language_vocab(lang).stopword_set, places=vocab.place_set,
+        institutions=frozenset(vocab.institution_words), tiers=frozenset(vocab.tier_words),
+        money=_currency_forms(lang), units=frozenset(load_lexicon(lang).unit_phrases) | frozenset(names.unit_names),
+        suffixes=tuple(vocab.opener_suffixes),
+        role_words=frozenset(r.lower() for r in roles if re.fullmatch(r"[\w-]+", r)),
+        role_starts=frozenset(r.split()[0].lower() for r in roles),
+        plans=frozenset(p.lower() for p in vocab.plan_nouns),
+        role_before=re.compile(r"(?<![\w-])(?:" + phrase_regex(roles) + r")\s+(?:[a-zà-ÿ][\w’'-]*\s+)?$", re.I),
+        place_after=re.compile(r"\.?[-‑–—](?:" + phrase_regex(names.place_suffixes) + r")(?!\w)"))
+
+
+def _segments(text: str, m: re.Match, role_words: frozenset) -> list[tuple[int, int, bool]]:
+    """A run of capitalised words cut at the roles inside it ("<Company> CEO <First> <Last>"): each piece's
+    span, and whether a role stands right before it."""
+    out, start, after_role = [], m.start(), False
+    for w in re.finditer(r"[^ ]+", m.group()):
+        if w.group().lower() in role_words:
+            if w.start() > 0:
+                out.append((start, m.start() + w.start() - 1, after_role))
+            start, after_role = m.start() + w.end() + 1, True
+    if start < m.end():
+        out.append((start, m.end(), after_role))
+    return out
+
+
 def _detect_names(text: str, lang: str, known: list[EntityHit], common: frozenset = frozenset()) -> list[EntityHit]:
-    vocab = attribution_vocab(lang)
-    not_names = {w.replace("'", "’") for w in vocab.not_names}
-    stop = language_vocab(lang).stopword_set
-    places = vocab.place_set
-    institutions = frozenset(vocab.institution_words)
-    tiers = frozenset(vocab.tier_words)
-    money = _currency_forms(lang)
-    suffixes = tuple(vocab.opener_suffixes)
+    v = _name_words(lang)
     lower_words = frozenset(re.findall(r"(?<![\w’'-])[a-zà-ÿ][a-zà-ÿ]+(?![\w’'-])", text))
     out: list[EntityHit] = []
     for m in _NAME_RUN.finditer(text):
-        words = m.group().split(" ")
-        while words and (words[0].replace("'", "’") in not_names or words[0].lower() in stop
-                         or words[0].lower() in common or re.match(r"[A-ZÀ-ÖØ-Þ][’'][a-zà-ÿ]", words[0])):
-            words.pop(0)  # "L’abonnement ChatGPT" starts with an article, not a name
-        if (len(words) == 1 and m.end() - len(words[0]) == m.start() and _opens_sentence(text, m.start())
-                and _opener(words[0], text, m.end(), lower_words, suffixes)):
-            continue  # "Sure, ads will help", "Collectively, these companies", "Actuellement, la société"
-        if not words:
-            continue
-        surface = " ".join(words)
-        start = m.end() - len(surface)
-        if _CURRENCY_AFTER.match(text, m.end()) or surface in money and re.match(r"\s?\d", text[m.end():m.end() + 2]):
-            continue  # a currency's prefix or a scale glued to its sign ("HK$4.19 billion", "NZ$", "1,7 Md€", "Rs 10,000")
-        if len(surface) < 2 or re.search(r"-[a-z]", surface):
-            continue  # "AI-enabled", "US-based" are adjectives, not names
-        if any(ch.isdigit() for ch in surface) and not re.fullmatch(r"[A-Z][a-zA-Z]+-[A-Z]?\d+[a-z]?", surface):
-            continue  # digits belong to figures and versions ("Q3", "H1"), except names like "Sky-T1", "Phi-4"
-        if len(words) == 1 and _quoted_speaker(text, start + len(surface), lang):
-            out.append(EntityHit(start, start + len(surface), surface, "person", "detected"))
-            continue  # "Chandrasekhar stated, “...”": one who is quoted is a person
-        kind = ("place" if surface in places else
-                "institution" if any(w in institutions for w in words) else  # "the Cabinet", "University"
-                "product" if len(words) > 1 and words[-1] in tiers else "other")  # a plan: "Comet Plus", "Claude Max"
-        out.append(EntityHit(start, start + len(surface), surface, kind, "detected"))
+        for seg_start, seg_end, after_role in _segments(text, m, v.role_words):
+            hit = _detected(text, lang, seg_start, seg_end, after_role, v, lower_words, common)
+            if hit is not None:
+                out.append(hit)
     return out
+
+
+def _detected(text: str, lang: str, run_start: int, run_end: int, after_role: bool, v: _NameWords,
+              lower_words: frozenset, common: frozenset) -> Optional[EntityHit]:
+    """The name a run of capitalised words holds, once the words that open it and are no name are left
+    out, with its kind; None when it is no name."""
+    words = text[run_start:run_end].split(" ")
+    opens = _opens_sentence(text, run_start)
+    while words and (words[0].replace("'", "’") in v.not_names or words[0].lower() in v.stop
+                     or words[0].lower() in common and opens or re.match(r"[A-ZÀ-ÖØ-Þ][’'][a-zà-ÿ]", words[0])):
+        words.pop(0)  # "L’abonnement ChatGPT" starts with an article, not a name; "Training costs" a cue word
+    if (len(words) == 1 and run_end - len(words[0]) == run_start and opens
+            and _opener(words[0], text, run_end, lower_words, v.suffixes)):
+        return None  # "Sure, ads will help", "Collectively, these companies", "Actuellement, la société"
+    if not words:
+        return None
+    surface = " ".join(words)
+    start = run_end - len(surface)
+    if _CURRENCY_AFTER.match(text, run_end) or surface in v.money and re.match(r"\s?\d", text[run_end:run_end + 2]):
+        return None  # a currency's prefix or a scale glued to its sign ("HK$4.19 billion", "NZ$", "1,7 Md€", "Rs 10,000")
+    if surface in v.units and re.search(r"(?:\d|\d\s|/)$", text[max(0, start - 2):start]):
+        return None  # a unit after its number ("(120 MW)", "1 Go de fichiers", "0,20 $/Go")
+    based = v.place_after.search(surface)
+    based = based if based is not None and based.end() == len(surface) and based.start() > 0 else None
+    if based is not None:
+        surface = surface[:based.start()]  # "<State>-based": the state is a place
+        words = surface.split(" ")
+        if surface in v.not_names:
+            return None  # "AI-based", "US-based"
+    if len(surface) < 2 or re.search(r"-[a-z]", surface):
+        return None  # "AI-enabled", "US-based" are adjectives, not names
+    if any(ch.isdigit() for ch in surface) and not re.fullmatch(r"[A-Z][a-zA-Z]+-[A-Z]?\d+[a-z]?", surface):
+        return None  # digits belong to figures and versions ("Q3", "H1"), except names like "Sky-T1", "Phi-4"
+    end = start + len(surface)
+    if len(words) == 1 and _quoted_speaker(text, end, lang):
+        return EntityHit(start, end, surface, "person", "detected")  # "Chandrasekhar stated, “...”": a person
+    if start == run_start and (after_role or v.role_before.search(text, max(0, start - 60), start)):
+        return EntityHit(start, end, surface, "person", "detected")  # "le premier ministre canadien <Name>"
+    kind = ("place" if surface in v.places or v.place_after.match(text, end) or based is not None else  # "<State>.–based"
+            "institution" if any(w in v.institutions for w in words) else  # "the Cabinet", "University"
+            "product" if len(words) > 1 and words[-1] in v.tiers else "other")  # a plan: "Comet Plus", "Claude Max"
+    return EntityHit(start, end, surface, kind, "detected")

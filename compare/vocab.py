@@ -2,9 +2,11 @@
 
 compare/lang/LANG/attribution.yaml: the words that decide whose number a number is (contrast
 openers, versus markers, pronouns...); language.yaml: the stopwords that tell the languages
-apart; sentences.yaml: the abbreviations a point does not end a sentence after. They are data so
-that an analyst can read and extend them. `check_vocabulary` reports every problem of every
-vocabulary file of every language, located, without raising.
+apart; sentences.yaml: the abbreviations a point does not end a sentence after; names.yaml: the
+roles that make a name a person's, the units and suffixes that make a word no name or a place.
+They are data so that an analyst can read and extend them.
+`check_vocabulary` reports every problem of every vocabulary file of every language, located,
+without raising.
 """
 from __future__ import annotations
 
@@ -95,8 +97,16 @@ class SentenceVocab(UserFile):
     abbreviations: list[str]
 
 
+class NamesVocab(UserFile):
+    """names.yaml: the capitalised words that name no entity or a person (compare/entities.py)."""
+
+    person_roles: list[str] = []
+    unit_names: list[str] = []
+    place_suffixes: list[str] = []
+
+
 WORD_FILES: dict[str, type[UserFile]] = {"attribution": AttributionVocab, "language": LanguageVocab,
-                                         "sentences": SentenceVocab}
+                                         "sentences": SentenceVocab, "names": NamesVocab}
 
 
 def _load(lang: str, name: str) -> UserFile:
@@ -110,6 +120,11 @@ def _load(lang: str, name: str) -> UserFile:
 @lru_cache(maxsize=None)
 def attribution_vocab(lang: str) -> AttributionVocab:
     return _load(lang, "attribution")
+
+
+@lru_cache(maxsize=None)
+def names_vocab(lang: str) -> NamesVocab:
+    return _load(lang, "names")
 
 
 @lru_cache(maxsize=None)

@@ -33,7 +33,7 @@ CASES = [
     ("ChatGPT Pro costs $200 a month", "en", ["ChatGPT Pro"]),
     ("Meta's Llama 3.1 405B used 30.84M GPU hours", "en", ["Meta", "Llama 3.1 405B"]),
     ("Alibaba released Qwen2.5-Max on Tuesday", "en", ["Alibaba", "Qwen2.5-Max"]),
-    ("Llama 4 Scout is new", "en", ["Llama 4", "Scout"]),
+    ("Llama 4 Scout is new", "en", ["Llama 4 Scout"]),  # a family member and a capitalised word: one name
     ("Poolside raised $500 million", "en", ["Poolside"]),
     ("The startup H Company raised money", "en", ["H Company"]),
     ("Le fonds High-Flyer contrôle DeepSeek", "fr", ["High-Flyer", "DeepSeek"]),
