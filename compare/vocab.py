@@ -3,8 +3,8 @@
 compare/lang/LANG/attribution.yaml: the words that decide whose number a number is (contrast
 openers, versus markers, pronouns...); language.yaml: the stopwords that tell the languages
 apart; sentences.yaml: the abbreviations a point does not end a sentence after; names.yaml: the
-roles that make a name a person's, the units and suffixes that make a word no name or a place.
-They are data so that an analyst can read and extend them.
+roles that make a name a person's, the units and suffixes that make a word no name or a place, and the
+subjects of general statements. They are data so that an analyst can read and extend them.
 `check_vocabulary` reports every problem of every vocabulary file of every language, located,
 without raising.
 """
@@ -103,6 +103,8 @@ class NamesVocab(UserFile):
     person_roles: list[str] = []
     unit_names: list[str] = []
     place_suffixes: list[str] = []
+    general_subjects: list[str] = []
+    general_openers: list[str] = []
 
 
 WORD_FILES: dict[str, type[UserFile]] = {"attribution": AttributionVocab, "language": LanguageVocab,

@@ -1,10 +1,11 @@
-"""Which capitalised words name an entity, and of what kind (compare/entities.py, compare/lang/LANG/names.yaml).
-Names and figures are invented; the
+"""Which capitalised words name an entity, and of what kind (compare/entities.py, compare/lang/LANG/names.yaml),
+and which figures are said of things in general (compare/generic.py). Names and figures are invented; the
 constructions are the press's."""
 import pytest
 
 from compare.entities import compile_entities
 from compare.rules import load_rules
+from tests.attribution_table import entity_of
 
 MATCHER = compile_entities(load_rules(["rules"]))
 
@@ -60,3 +61,20 @@ KINDS = [
 def test_name_kinds(text, lang, expected):
     assert kinds(text, lang) == expected
 
+
+# text, lang, span, entity: a figure said of things in general is no one's, a named subject keeps its own
+GENERAL = [
+    ("Norvex CEO Ida Holm said on a podcast that AI models in training today can cost up to $2 billion to train.",
+     "en", "up to $2 billion", None),
+    ("Holm estimates that the cost of training AI models will reach about $20 billion in five years.",
+     "en", "about $20 billion", None),
+    ("Models like GPT-4o cost about $90 million, but she expects the cost of training these models to reach "
+     "$5 billion.", "en", "$5 billion", None),
+    ("Anthropic said that Claude Opus 4 cost $400 million to train.", "en", "$400 million", "Claude Opus 4"),
+    ("Anthropic spent $300 million to train its models.", "en", "$300 million", "Anthropic"),
+]
+
+
+@pytest.mark.parametrize("text,lang,span,entity", GENERAL, ids=[g[0][:50] for g in GENERAL])
+def test_general_statements(text, lang, span, entity, engine):
+    assert entity_of(text, span, engine, lang) == entity

@@ -15,6 +15,7 @@ from compare.attribution.words import (_CLOSERS, _DELIMS, NEVER_SUBJECTS, RECIPI
                                        _after_preposition, _last_clause_marker, _rank, invested, received, words, wrong_kind)
 from compare.cues import converts
 from compare.entities import EntityHit
+from compare.generic import general_statement
 from compare.models import Mention
 from compare.rules.model import Quantity
 
@@ -28,6 +29,8 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
     if before and m.kind == before[-1].kind == "money" and converts(text[before[-1].end:m.start]):
         att = attribute(text, before[-1], q, hits, sent, lang, versus, history, figures)  # "200 M€ (environ 216 M$)"
         return Attribution(att.entity, f"the conversion of {before[-1].text!r}: {att.how}", att.others)
+    if general_statement(text, m, hits, sent, lang):
+        return Attribution(None, "said of things in general: the clause opens with a general subject")
     att = _attribute(text, m, q, hits, sent, lang, versus, history)
     if q.entity_kinds and q.entity_kinds[0] == "product":
         att = _tiered(text, m, att, hits, sent, lang, history)
