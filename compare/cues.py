@@ -13,6 +13,8 @@ Each kind of evidence gives points to the quantity it speaks for; the weights ar
 - `compared`: a figure set against the one before it ("contre 3,7 milliards") measures what that one does;
 - `previous_figure`: the quantity of the figure before it in the same sentence;
 - `neighbour`: a cue word of the sentence before, when the figure's own sentence says less;
+- `neighbour_claim`: the quantity of the last claim of the sentence before ("... $18bn of revenue this year.
+  For 2027 its projections reach $55bn.");
 - `entity_kind`: the kind of the nearest name, when it is the kind the quantity is said of first
   (a product's monthly amount); it only supports a quantity that has other evidence.
 
@@ -98,6 +100,7 @@ class Scene:
     compared: bool = False  # the figure is set against that previous claim ("contre", "compared with")
     neighbour_cues: tuple = ()  # CueHits of the sentence before
     entity_kind: Optional[str] = None  # the kind of the nearest name
+    neighbour_claim: Optional[str] = None  # the quantity of the last claim of the sentence before
 
 
 @dataclass(frozen=True)
@@ -111,8 +114,8 @@ class Choice:
 
     @property
     def weak(self) -> bool:
-        """Only generic evidence: a weak cue word, a neighbour's cue, a name's kind."""
-        return all(p.kind in ("weak_cue", "neighbour", "entity_kind") for p in self.evidence)
+        """Only generic evidence: a weak cue word, the sentence before, a name's kind."""
+        return all(p.kind in ("weak_cue", "neighbour", "neighbour_claim", "entity_kind") for p in self.evidence)
 
     def describe(self) -> str:
         won = " + ".join(str(p) for p in self.evidence)
@@ -369,6 +372,8 @@ def choose_quantity(m: Mention, cues: list[CueHit], matcher: CueMatcher, text: s
             add(Point("compared", scene.previous, w.compared, "set against the figure before"))
         else:
             add(Point("previous_figure", scene.previous, w.previous_figure, "the figure before in the sentence"))
+    if scene.neighbour_claim is not None:
+        add(Point("neighbour_claim", scene.neighbour_claim, w.neighbour_claim, "the last claim of the sentence before"))
     for h in scene.neighbour_cues:
         if not h.pattern:
             add(Point("neighbour", h.quantity, w.neighbour * (0.5 if h.weak else 1.0), repr(h.cue)))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from compare.articles import parse_article
@@ -70,6 +70,7 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
     last_claim: Optional[Claim] = None
     last_money: Optional[Claim] = None
     prev_cues: list = []  # the cue words of the sentence before: evidence for a figure its own sentence says little of
+    prev_claim: Optional[str] = None  # the quantity of the last claim of the sentence before: evidence too
     last_figure: Optional[tuple[int, int, str]] = None  # (sentence start, end, quantity) of the last figure decided
     last_amount: Optional[tuple[int, int, str]] = None  # the same, of the last figure that is no factor
     for sent in pieces(text, split_sentences(readable)):  # an overlong sentence is read in pieces
@@ -90,7 +91,8 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
         decisions.extend(_skipped_numbers(text, (s0, s1), found.skipped, sent_hits))
         for m in mentions:
             d = _decide_one(article, engine, m, (s0, s1), sent_hits, cues, contrast, history, last_claim, last_money,
-                            mentions, frames, prev_cues, last_figure if m.kind == "ratio" else last_amount, units)
+                            mentions, frames, prev_cues, last_figure if m.kind == "ratio" else last_amount, units,
+                            prev_claim)
             decisions.append(d)
             if d.claim is not None or d.choice is not None:  # a non-target figure too ("3 billion yuan, or $431 million")
                 last_figure = (s0, d.claim.end if d.claim is not None else d.mention.end,
@@ -112,6 +114,7 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
         if named:
             history.append(named)
         prev_cues = [c for c in cues if not c.pattern]
+        prev_claim = next((d.claim.quantity for d in reversed(decisions[first:]) if d.claim is not None), None)
     if read_to < len(text):
         start, end, reason = rest_skipped(text, read_to, why)
         warn(article.id, reason)
@@ -141,7 +144,7 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
                 cues, contrast: bool, history: list[list[EntityHit]], last_claim: Optional[Claim],
                 last_money: Optional[Claim], mentions: Sequence[Mention] = (), frames: Optional[dict] = None,
                 prev_cues: Sequence = (), last_figure: Optional[tuple[int, int, str]] = None,
-                units: Optional[frozenset] = None) -> Decision:
+                units: Optional[frozenset] = None, prev_claim: Optional[str] = None) -> Decision:
     text, lang = article.text, article.lang
     units = names_in_units(hits, mentions) if units is None else units
 
@@ -173,6 +176,7 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
     if period is not None:
         mention, note = period
     scene = _scene(text, m, mention, sent, hits, mentions, frames or {}, last_claim, prev_cues, lang, span, last_figure, units)
+    scene = replace(scene, neighbour_claim=prev_claim)
     choice = choose_quantity(mention, cues, engine.cues, text, lang, scene, (frames or {}).get(span, ()))
     how = None
     weak_choice = choice is not None and choice.weak

@@ -7,6 +7,7 @@ import pytest
 from compare.cues import compile_frames
 from compare.extract import extract_text
 from compare.rules import check_rules, load_rules
+from compare.rules.model import Pattern
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = load_rules([ROOT / "rules"])
@@ -249,6 +250,27 @@ def test_the_claim_says_which_evidence_decided_and_which_lost():
     claim = extract_text("OpenAI raised $6.6 billion at a valuation of $157 billion.", RULES, "en")[0]
     assert claim.why.startswith("evidence for investment: frame 'raised' 45.0")
     assert "lost: valuation" in claim.why
+
+
+# The claim of the sentence before says what a figure its own sentence says nothing of measures.
+NEIGHBOURS = [
+    ("Zeta Labs booked $18 billion this year. For 2027, its projections reach $55 billion.", "en",
+     "revenue", ["revenue", "revenue"]),
+    ("Zeta Labs booked $18 billion this year. For 2027, its projections reach $55 billion.", "en",
+     None, []),
+]
+
+
+@pytest.mark.parametrize("text,lang,before,quantities", NEIGHBOURS)
+def test_the_claim_of_the_sentence_before_is_evidence(text, lang, before, quantities, monkeypatch):
+    """The first figure is made a revenue claim (or no claim) by a pattern; the second has no evidence of its own."""
+    patterned = RULES.model_copy(update={"quantities": tuple(
+        q.model_copy(update={"patterns": (*q.patterns, Pattern(regex=r"\$18 billion"))}) if q.id == before else q
+        for q in RULES.quantities)})
+    claims = extract_text(text, patterned, lang)
+    assert [c.quantity for c in claims] == quantities
+    if before is not None:
+        assert "neighbour_claim the last claim of the sentence before 6.0" in claims[1].why
 
 
 FRAMES = [
