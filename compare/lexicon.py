@@ -48,6 +48,8 @@ class NumberWords(UserFile):
     joiners: list[str] = Field(default_factory=list, description="Words allowed between number words (et, and).")
     fractions: dict[str, float] = Field(default_factory=dict)
     approximations: dict[str, int] = Field(default_factory=dict, description="Nouns meaning about N (une centaine).")
+    approximation_links: list[str] = Field(default_factory=list, description="Words between an approximation and the "
+                                           "scale it counts ('une centaine de millions': about 10^8).")
     alone: list[str] = Field(default_factory=list, description="Multipliers that are a number on their own (cent, hundred).")
     negative: list[str] = Field(default_factory=list, description="Words that make the next number negative (minus).")
     decimals: list[str] = Field(default_factory=list, description="Words for the decimal mark (point, virgule).")

@@ -96,6 +96,7 @@ class WordTables:
     approximations: dict
     alone: frozenset
     decimals: frozenset = frozenset()
+    links: frozenset = frozenset()
 
     @property
     def all_words(self) -> frozenset:
@@ -120,6 +121,7 @@ def word_tables(lang: str) -> WordTables:
         approximations={k.lower(): v for k, v in nw.approximations.items()},
         alone=frozenset(w.lower() for w in nw.alone),
         decimals=frozenset(w.lower() for w in nw.decimals),
+        links=frozenset(w.lower() for w in nw.approximation_links),
     )
 
 
@@ -163,6 +165,9 @@ def _read_words(text: str, lang: str, limit: Optional[int]):
         if cut and i + 3 > limit:
             return _MORE
         nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        if w in t.links and prev in t.approximations and t.scales.get(nxt, 0) >= 1000 and not total:
+            join_end = b  # "une centaine de millions": the approximation counts the scale after it
+            continue
         if w in t.joiners and seen:
             after = tokens[i + 2][0] if i + 2 < len(tokens) else ""
             fraction_next = nxt in t.fractions or (nxt in t.articles and after in t.fractions)

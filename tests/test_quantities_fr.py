@@ -465,6 +465,10 @@ VAGUE_AMOUNTS = [
     ("des centaines de milliards de dollars", [q("centaines de milliards de dollars", None, "USD", qualifier="range", low=1e11, high=1e12)]),
     ("plusieurs milliards d’euros", [q("plusieurs milliards d’euros", None, "EUR", qualifier="range", low=2e9, high=1e10)]),
     ("des dizaines de millions de dollars", [q("dizaines de millions de dollars", None, "USD", qualifier="range", low=1e7, high=1e8)]),
+    # une approximation compte l'échelle qui la suit : « une centaine de millions » vaut environ 10^8
+    ("une centaine de millions de dollars", [q("une centaine de millions de dollars", 1e8, "USD", qualifier="~")]),
+    ("une vingtaine de milliards d'euros", [q("une vingtaine de milliards d'euros", 2e10, "EUR", qualifier="~")]),
+    ("une dizaine de millions d'abonnés", [q("une dizaine de millions d'abonnés", 1e7, "users", qualifier="~")]),
     ("plusieurs dizaines de milliards de dollars", [q("plusieurs dizaines de milliards de dollars", None, "USD", qualifier="range", low=2e10, high=1e11)]),
     ("des millions de GPU", [q("millions de GPU", None, "GPUs", qualifier="range", low=1e6, high=1e9)]),
     ("des milliards USD", [q("milliards USD", None, "USD", qualifier="range", low=1e9, high=1e12)]),
