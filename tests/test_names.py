@@ -38,6 +38,10 @@ KINDS = [
     ("En moyenne, les Indiens paient 9 cents par gigaoctet.", "fr", []),
     ("Un chiffre d’affaires de 12 milliards de dollars selon les normes GAAP.", "fr", []),
     ("Jefferies estimates the models cost a sixth as much.", "en", [("Jefferies", "outlet")]),
+    # a known name with two letters swapped is that name; a word that only ends company names names nothing alone
+    ("Perlpexity raised $500 million.", "en", [("Perplexity", "company")]),
+    ("Antrophic raised $500 million.", "en", [("Antrophic", "other")]),
+    ("The 9Y Capital fund put in $20 million.", "en", []),
     # a known company, product or model and one or two capitalised words after it: one product or model
     ("Tencent Atlas raised prices by 300%.", "en", [("Tencent Atlas", "product")]),
     ("La start-up utilise 9 000 puces dans le « Mistral Forge ».", "fr", [("Mistral Forge", "product")]),
