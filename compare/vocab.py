@@ -67,6 +67,7 @@ class AttributionVocab(UserFile):
     supply_verbs: list[str] = []
     buyer_markers: list[str] = []
     tier_words: list[str] = []
+    tier_adjectives: dict[str, str] = {}
     plan_nouns: list[str] = []
     tier_price_links: list[str] = []
     apposition_markers: list[str]

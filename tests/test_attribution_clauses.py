@@ -48,6 +48,14 @@ CASES = [
     # ... but the chips a count of GPU hours ran on are not whose count it is
     ("GPT-3 is said to have consumed about 2 million GPU hours on Nvidia V100s.", "en", "about 2 million GPU hours",
      "GPT-3"),
+    # a name that is what another count of the sentence counts is nobody's figure
+    ("Zorbit a pu utiliser 256 GPU Nvidia H100 pendant 300 000 heures GPU.", "fr", "300 000 heures GPU", "Zorbit"),
+    # a tier named by an adjective with its plan noun, before the price or bound after it
+    ("La formule « Famille » coûte 13 € par mois. L'abonnement personnel, réservé à une seule personne, "
+     "revient à seulement 8 € par mois.", "fr", "8 € par mois", "Personnel"),
+    ("Les prix des abonnements personnels ont augmenté de 40 % et de 25 % pour les abonnements familiaux.",
+     "fr", "25 %", "Famille"),
+    ("Microsoft 365 got dearer. The family plan now costs $14 a month.", "en", "$14 a month", "Microsoft 365 Family"),
 ]
 
 

@@ -31,14 +31,15 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
         return Attribution(att.entity, f"the conversion of {before[-1].text!r}: {att.how}", att.others)
     if general_statement(text, m, hits, sent, lang):
         return Attribution(None, "said of things in general: the clause opens with a general subject")
-    att = _attribute(text, m, q, hits, sent, lang, versus, history)
+    att = _attribute(text, m, q, hits, sent, lang, versus, history, figures)
     if q.entity_kinds and q.entity_kinds[0] == "product":
         att = _tiered(text, m, att, hits, sent, lang, history)
     return several(text, m, att, hits, sent, q, lang, figures, history)
 
 
 def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sent: tuple[int, int],
-               lang: str, versus: Optional[EntityHit], history: Sequence[Sequence[EntityHit]]) -> Attribution:
+               lang: str, versus: Optional[EntityHit], history: Sequence[Sequence[EntityHit]],
+               figures: Sequence[Mention] = ()) -> Attribution:
     other_side = versus or (find_versus(text, m, hits, sent, lang) if m.kind != "ratio" else None)
     cut = _versus_marker(text, m, sent, lang)
     in_sentence = [h for h in hits if sent[0] <= h.start and h.end <= sent[1] and h != other_side
@@ -47,7 +48,7 @@ def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], se
                    and not (versus is not None and m.end <= h.start < versus.end)]  # "of Meta's Llama"
     usable = [h for h in in_sentence if not _after_source(text, h, sent[0], lang)
               and (h.kind != "person" or "person" in q.entity_kinds)  # people speak; few figures are theirs
-              and not _counted_maker(text, m, h, lang)
+              and not any(_counted_maker(text, f, h, lang) for f in (m, *figures))  # of this count or another
               and (not wrong_kind(h, q) or _described_maker(text, h, sent[0], lang))
               and _maker(text, h, sent[0], lang) is not None]  # "le fournisseur de ChatGPT", its maker never named
     if "person" in q.entity_kinds:  # a person's figure only when they raise or put in the money (decision 25)

@@ -22,11 +22,36 @@ def _tiered(text: str, m: Mention, att: Attribution, hits: Sequence[EntityHit], 
     else:
         before = w.tier_before.search(text, max(sent[0], m.start - 40), m.start)
         if before is None:
-            return att
+            return _tier_adjective(text, m, att, hits, sent, lang, history)
         tier, named, at = before.group("tier"), "", before.start()
         lead = re.search(r"((?:[A-Z][\w+-]*\s+){1,3})$", text[max(sent[0], at - 40):at])
         if lead and not _opens(text, at - len(lead.group(1)), sent[0]):
             named = lead.group(1).strip()  # "Max 5x" is its own; "MiniMax Token Plan Plus" keeps its product
+    return _named_tier(text, tier, named, at, hits, sent, lang, history)
+
+
+def _tier_adjective(text: str, m: Mention, att: Attribution, hits: Sequence[EntityHit], sent: tuple[int, int],
+                    lang: str, history: Sequence[Sequence[EntityHit]]) -> Attribution:
+    """A tier named by an adjective with its plan noun: bound after the price ("de N % pour les abonnements
+    familiaux") or earlier in the clause ("l'abonnement personnel, pour <qui>, est à N € par mois", "the family
+    plan now costs $N"), unless a name stands between."""
+    w = words(lang)
+    found = w.tier_adjective_after.match(text, m.end, sent[1])
+    if found is None:
+        for found in w.tier_adjective.finditer(text, max(sent[0], m.start - 150), m.start):
+            pass
+        if found is None or re.search(r"[;:.]", text[found.end():m.start]) or any(
+                found.end() <= h.start and h.end <= m.start and h.kind not in NEVER_SUBJECTS for h in hits):
+            return att
+    tier = w.tier_of_adjective[(found.group("adj") or found.group("adj2")).lower()]
+    return _named_tier(text, tier, "", found.start(), hits, sent, lang, history)
+
+
+def _named_tier(text: str, tier: str, named: str, at: int, hits: Sequence[EntityHit], sent: tuple[int, int],
+                lang: str, history: Sequence[Sequence[EntityHit]]) -> Attribution:
+    """The entity of `tier` named at `at` (after `named`, the capitalised words before it, if any): the name covering
+    it, the product named before it, the company named before it, else the bare tier."""
+    w = words(lang)
     how = f"the tier named with the price ({tier!r})"
     covering = next((h for h in hits if h.start <= at < h.end and h.kind not in NEVER_SUBJECTS), None)
     if covering is not None and covering.name.endswith(tier) and covering.name != tier:

@@ -78,6 +78,9 @@ class _Words:
     plan_noun_set: frozenset
     tier_after: re.Pattern  # after a price: "-per-month Go tiers", " monthly Pro plan", " ChatGPT Plus subscription"
     tier_before: re.Pattern  # before a price: "Pro at ", "the new Ultra tier at ", "Plus costs "
+    tier_adjective: re.Pattern  # "l'abonnement personnel", "the family plan": a tier named by an adjective
+    tier_adjective_after: re.Pattern  # after a price: " pour les abonnements familiaux"
+    tier_of_adjective: dict
     agent_before: re.Pattern  # "by", "par" ending where a name starts
     supply: re.Pattern  # a seller's verb: "will provide", "fournira"
     buyer_before: re.Pattern  # "to", "à" ending where a name starts: the buyer after a seller's verb
@@ -99,6 +102,11 @@ _ELIDED = r"(?:(?<![\w’'-])|(?<=(?<![\w’'-])[dlnsDLNS][’']))"
 # What may stand between a name and the relative clause said of it: a common noun or two and a bracket
 # ("<Maker>'s <Model> model (540B), which cost").
 _ASIDE = r"(?:\s+[a-z][\w-]*){0,2}(?:\s*\([^()]{0,30}\))?"
+
+
+# A plan noun with a tier adjective in lower case, either order ("abonnement personnel", "family plan"); a capitalised
+# tier ("the Family tier") is a tier word, read as a name.
+_TIER_ADJECTIVE = r"(?<![\w-])(?:(?i:{plans})\s+(?P<adj>{adjs})|(?P<adj2>{adjs})\s+(?i:{plans}))(?![\w’'-])"
 
 
 def _before_name(v) -> str:
@@ -161,6 +169,11 @@ def words(lang: str) -> _Words:
                               + _names_rx(v.tier_words) + r")\s*[»”\"]?\s+(?:" + _rx(v.plan_nouns) + ")", flags & 0),
         tier_before=re.compile(r"(?<![\w’'-])(?P<tier>" + _names_rx(v.tier_words) + r")\s*[»”\"]?\s*(?:(?:" + _rx(v.plan_nouns)
                                + r")\s*)?(?::|\s(?:" + _rx(v.tier_price_links) + r"))\s*$", flags & 0),
+        tier_adjective=re.compile(_TIER_ADJECTIVE.format(plans=_rx(v.plan_nouns), adjs=_rx(list(v.tier_adjectives)))),
+        tier_adjective_after=re.compile(r"\s*(?:(?i:" + _rx(v.binding_words) + r")\s+)?(?:(?i:"
+                                        + _rx(v.articles + v.attributive_determiners) + r")\s*)?"
+                                        + _TIER_ADJECTIVE.format(plans=_rx(v.plan_nouns), adjs=_rx(list(v.tier_adjectives)))),
+        tier_of_adjective={a.lower(): t for a, t in v.tier_adjectives.items()},
         agent_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.agent_markers) + ")" + _before_name(v), flags),
         supply=re.compile(r"(?<![\w’'-])(?:" + _rx(v.supply_verbs) + r")(?![\w’'-])", flags),
         buyer_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.buyer_markers) + ")" + _before_name(v), flags),
