@@ -261,3 +261,22 @@ def test_the_article_chooses_the_currency_of_a_shared_sign():
     assert (got.unit, got.note) == ("CNY", None)
     got = find_mentions("Le forfait coûte 49 ¥ par mois.", "fr", context="Sony, au Japon, a annoncé un forfait.")[0]
     assert (got.unit, got.note) == ("JPY", None)
+
+
+@pytest.mark.parametrize("words", [["Canada", "Canada's", "British Columbia", "Nova Scotia", "Québec"],
+                                   ["Ontario", "$CA", "Alberta"]])
+def test_one_boundary_alternation_finds_what_each_alternative_finds(words):
+    """The place names around a bare dollar are searched with the word boundary tested once per position;
+    the matches are those of the plain alternation, and an alternative without the boundary keeps it plain."""
+    from compare.phrases import phrase_regex
+    from compare.quantities.dollars import _one_boundary
+    plain = phrase_regex(words)
+    factored = _one_boundary(plain)
+    assert (factored == plain) == any(not w[0].isalnum() for w in words)
+    texts = ["raised $5 in Canada's west", "xCanada $5 BRITISH  columbia", "Nova-Scotia Québecois québec $CA 2",
+             "Ontarian $3 ontario", "$CA Alberta, canadas"]
+    for text in texts:
+        for pos in range(0, len(text), 3):
+            got = re.compile(factored, re.IGNORECASE).search(text, pos, len(text) - 2)
+            want = re.compile(plain, re.IGNORECASE).search(text, pos, len(text) - 2)
+            assert (got and (got.span(), got.group())) == (want and (want.span(), want.group())), (text, pos)
