@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import io
+import os
 import select
+import stat
 from json.encoder import encode_basestring
 from typing import Iterable, Iterator, Optional, TextIO
 
@@ -58,12 +60,17 @@ def stdin_lines(stream: TextIO, out: TextIO) -> Iterator[str]:
     """The lines of `stream`, flushing `out` whenever the next line is not there yet: a pipe that
     feeds one line and waits for its answer gets it, and a file or a fast pipe is written in blocks
     instead of one system call per line. Where the stream cannot be polled, `out` is flushed after
-    every line."""
+    every line. A regular file is read without polling: it is always ready."""
+    regular = False
     try:
         fd = stream.fileno()
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
         select.select([fd], [], [], 0)
     except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
         fd = None
+    if regular:  # a file never makes the reader wait: no poll per line
+        yield from stream
+        return
     poll = select.select
     for line in stream:
         yield line
