@@ -227,6 +227,11 @@ QUALIFIERS = [
     ("500 or more", [q("500 or more", 500.0, qualifier=">=", low=500.0)]),
     ("500 or less", [q("500 or less", 500.0, qualifier="<=", high=500.0)]),
     ("an estimated $1.2 billion", [q("an estimated $1.2 billion", 1.2e9, "USD", qualifier="~")]),
+    ("plans cost as low as $4 a month", [q("as low as $4 a month", 4.0, "USD", qualifier=">=", low=4.0, per="month")]),
+    ("for as little as $2", [q("as little as $2", 2.0, "USD", qualifier=">=", low=2.0)]),
+    ("in the region of $7 billion", [q("in the region of $7 billion", 7e9, "USD", qualifier="~")]),
+    ("upward of $7 billion", [q("upward of $7 billion", 7e9, "USD", qualifier=">")]),
+    ("at the very least $7 billion", [q("at the very least $7 billion", 7e9, "USD", qualifier=">=")]),
 ]
 
 RANGES = [

@@ -218,6 +218,10 @@ QUALIFIERS = [
     ("presque 5 millions d'abonnés", [q("presque 5 millions d'abonnés", 5e6, "users", qualifier="~")]),
     ("à peu près 12 %", [q("à peu près 12 %", 12.0, "percent", qualifier="~")]),
     ("Il y en a 500 ou plus.", [q("500 ou plus", 500.0, qualifier=">=", low=500.0)]),
+    ("un budget avoisinant les 4 milliards d'euros", [q("avoisinant les 4 milliards d'euros", 4e9, "EUR", qualifier="~")]),
+    ("au bas mot 250 millions d'euros", [q("au bas mot 250 millions d'euros", 2.5e8, "EUR", qualifier=">=", low=2.5e8)]),
+    ("des coûts excédant 7 milliards de dollars", [q("excédant 7 milliards de dollars", 7e9, "USD", qualifier=">")]),
+    ("un minimum de 40 000 GPU", [q("un minimum de 40 000 GPU", 4e4, "GPUs", qualifier=">=")]),
     ("des grappes de 40 000 ou plus GPU", [q("40 000 ou plus GPU", 4e4, "GPUs", qualifier=">=", low=4e4)]),
     # un qualificatif devant la première de figures coordonnées vaut pour chacune (décision 9)
     ("des hausses d'environ 38 % et 17 %", [q("environ 38 %", 38.0, "percent", qualifier="~"),
