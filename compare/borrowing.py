@@ -37,6 +37,13 @@ def borrow_unit(m: Mention, sent: tuple[int, int], cues, engine: "Engine", text:
             prev.kind == "money" and counts_something(text, m.end, lang)):  # "...700 million weekly active users"
         borrowed = m.model_copy(update={"kind": prev.kind, "unit": prev.unit, "per": m.per or prev.per})
         return borrowed, f"unit {prev.unit} carried over from the previous figure {prev.text!r}"
+    # "15 dollars en entrée et 120 en sortie", "$2 for input and 8 for output": a bare figure coordinated with the
+    # amount just before it in its sentence is an amount of the same unit
+    if (last_claim is not None and last_claim.kind == "money" and last_claim.sentence_start == sent[0]
+            and 0 <= m.start - last_claim.end <= 40 and _COORDINATED.match(text, last_claim.end, m.start)
+            and _LIST_GOES_ON.match(text, m.end)):
+        borrowed = m.model_copy(update={"kind": "money", "unit": last_claim.unit})
+        return borrowed, f"unit {last_claim.unit} of {last_claim.text!r}, the amount it is coordinated with"
     # "with roughly 230,000" after "half as many chips", "nearly 500,000 units" of Hopper: a whole count that names
     # nothing counts the chips its sentence speaks of; "Et ... pour passer à 200 000" those of the sentence before
     unit = count_unit_near(text, m, sent, lang)
@@ -62,6 +69,14 @@ def borrow_unit(m: Mention, sent: tuple[int, int], cues, engine: "Engine", text:
             borrowed = m.model_copy(update={"kind": "money", "unit": default})
             return borrowed, f"no currency written nearby: {default} assumed"
     return None
+
+
+# What joins two amounts of one list: a few words of the first amount's own ("en entrée", "for input") and a
+# coordinator ("et", "and", "or", a comma).
+_COORDINATED = re.compile(r"[^\d;:.!?()]{0,30}?(?:,|\s(?:et|and|ou|or))\s*(?:de\s+|à\s+|at\s+)?\Z", re.IGNORECASE)
+# ...and the figure is followed by an end of clause or by the words that tell it apart ("en sortie", "for output"),
+# not by a noun it counts ("and 12 more firms").
+_LIST_GOES_ON = re.compile(r"\s*(?:[,.;:)]|\Z|(?:en|for|pour|à|at|on|in|par|per)\s)", re.IGNORECASE)
 
 
 def _has_scale(m: Mention) -> bool:

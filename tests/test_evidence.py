@@ -273,6 +273,25 @@ def test_the_claim_of_the_sentence_before_is_evidence(text, lang, before, quanti
         assert "neighbour_claim the last claim of the sentence before 6.0" in claims[1].why
 
 
+# A bare figure coordinated with the amount just before it is an amount of the same unit, unless it counts a noun.
+LISTS = [
+    ("Chez Zeta, Orion 5 est facturé 15 dollars par million de tokens en entrée et 120 en sortie.", "fr",
+     [("price", "15 dollars par million de tokens en entrée", "USD"), ("price", "120", "USD")]),
+    ("Zeta bills Orion 5 at $2 per million input tokens and 8 for output.", "en",
+     [("price", "$2 per million input tokens", "USD"), ("price", "8", "USD")]),
+    ("Zeta Pro coûte 20 euros par mois, et 200 par an.", "fr",
+     [("subscription_price", "20 euros par mois", "EUR"), ("subscription_price", "200", "EUR")]),
+    ("Zeta charges $2 per million input tokens for Orion 5, and 8 engineers built it.", "en",
+     [("price", "$2 per million input tokens", "USD")]),
+    ("Zeta raised $40 million in March, and 12 more firms joined.", "en", [("investment", "$40 million", "USD")]),
+]
+
+
+@pytest.mark.parametrize("text,lang,claims", LISTS)
+def test_a_bare_figure_in_a_list_shares_the_unit_of_the_amount_before(text, lang, claims):
+    assert [(c.quantity, c.text, c.unit) for c in extract_text(text, RULES, lang)] == claims
+
+
 FRAMES = [
     ("raised #", "Mistral raised a further $2bn", True),
     ("raised #", "Mistral raised money, then $2bn", False),  # a comma: the frame does not govern the figure
