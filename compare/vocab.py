@@ -66,6 +66,7 @@ class AttributionVocab(UserFile):
     agent_markers: list[str] = []
     supply_verbs: list[str] = []
     buyer_markers: list[str] = []
+    model_nouns: list[str] = []
     tier_words: list[str] = []
     tier_adjectives: dict[str, str] = {}
     plan_nouns: list[str] = []

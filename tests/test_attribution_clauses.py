@@ -56,6 +56,11 @@ CASES = [
     ("Les prix des abonnements personnels ont augmenté de 40 % et de 25 % pour les abonnements familiaux.",
      "fr", "25 %", "Famille"),
     ("Microsoft 365 got dearer. The family plan now costs $14 a month.", "en", "$14 a month", "Microsoft 365 Family"),
+    # a name the rules do not know that the text calls a model ranks as a model, before the company that made it
+    ("Xiaomi unveiled its Lumo model this spring at $0.20 per million output tokens.", "en",
+     "$0.20 per million output tokens", "Lumo"),
+    ("Baidu a présenté le modèle Lumo, facturé 0,30 dollar par million de jetons.", "fr",
+     "0,30 dollar par million de jetons", "Lumo"),
 ]
 
 

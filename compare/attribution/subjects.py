@@ -12,7 +12,8 @@ from compare.attribution.several import listed_with, several
 from compare.attribution.tiers import _tiered
 from compare.attribution.versus import _versus_marker, find_versus, owned
 from compare.attribution.words import (_CLOSERS, _DELIMS, NEVER_SUBJECTS, RECIPIENT_HOW, Attribution,
-                                       _after_preposition, _last_clause_marker, _rank, invested, received, words, wrong_kind)
+                                       _after_preposition, _last_clause_marker, _rank, as_model, invested, received,
+                                       words, wrong_kind)
 from compare.cues import converts
 from compare.entities import EntityHit
 from compare.generic import general_statement
@@ -40,6 +41,7 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
 def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sent: tuple[int, int],
                lang: str, versus: Optional[EntityHit], history: Sequence[Sequence[EntityHit]],
                figures: Sequence[Mention] = ()) -> Attribution:
+    hits = [as_model(text, h, lang) for h in hits]
     other_side = versus or (find_versus(text, m, hits, sent, lang) if m.kind != "ratio" else None)
     cut = _versus_marker(text, m, sent, lang)
     in_sentence = [h for h in hits if sent[0] <= h.start and h.end <= sent[1] and h != other_side

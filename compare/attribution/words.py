@@ -75,6 +75,8 @@ class _Words:
     payer_verb_after: re.Pattern  # after a name: "prévoit d'investir", "led", "is investing"
     invested_by_before: re.Pattern  # "brought by", "apportés par" ending where a name starts
     tier_word_list: tuple
+    model_before: re.Pattern  # "the model ", "le modèle " ending where a name starts
+    model_after: re.Pattern  # after a name: " model", ", an open-source model", ", qui n'est pas le modèle"
     plan_noun_set: frozenset
     tier_after: re.Pattern  # after a price: "-per-month Go tiers", " monthly Pro plan", " ChatGPT Plus subscription"
     tier_before: re.Pattern  # before a price: "Pro at ", "the new Ultra tier at ", "Plus costs "
@@ -164,6 +166,9 @@ def words(lang: str) -> _Words:
         invested_by_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.investing_verbs) + r")\s+(?:" + _rx(v.payer_prepositions) + ")"
                                       + _before_name(v), flags),
         tier_word_list=tuple(v.tier_words),
+        model_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.model_nouns) + r")\s+$", flags),
+        model_after=re.compile(r"(?:\s+[\w-]+)?\s+(?:" + _rx(v.model_nouns) + r")(?![\w’'-])"
+                               r"|\s*,[^,;:.()–—]{0,40}?(?<![\w’'-])(?:" + _rx(v.model_nouns) + r")(?![\w’'-])", flags),
         plan_noun_set=frozenset(p.lower() for p in v.plan_nouns),
         tier_after=re.compile(r"[\s-]*(?:[a-z][\w-]*\s+)?[«“\"]?\s*(?P<name>(?:[A-Z][\w+-]*\s+){0,3}?)(?P<tier>"
                               + _names_rx(v.tier_words) + r")\s*[»”\"]?\s+(?:" + _rx(v.plan_nouns) + ")", flags & 0),
@@ -227,8 +232,8 @@ def _rank(h: EntityHit, q: Quantity) -> int:
     kinds = list(q.entity_kinds)
     if h.kind == "person":
         return len(kinds) + 2 if "person" in kinds else len(kinds) + 3
-    if h.status != "known":  # a plan the rules do not know ("Comet Plus") ranks as the product it is
-        return kinds.index(h.kind) if h.kind == "product" and h.kind in kinds else len(kinds) + 2
+    if h.status != "known":  # a plan or model the rules do not know ("Comet Plus") ranks as the thing it is
+        return kinds.index(h.kind) if h.kind in THING_KINDS and h.kind in kinds else len(kinds) + 2
     if h.kind in kinds:
         return kinds.index(h.kind)
     return len(kinds)
@@ -237,6 +242,17 @@ def _rank(h: EntityHit, q: Quantity) -> int:
 # Kinds of known name that stand for a thing, not an actor: a quantity whose entity_kinds list none of them is
 # said of actors only (a product or a model raises no money and is valued at nothing: decision 1).
 THING_KINDS = frozenset({"model", "product"})
+
+
+def as_model(text: str, h: EntityHit, lang: str) -> EntityHit:
+    """A name the rules do not know, of no known kind, that the text calls a model ("its <Name> model", "le modèle
+    <Name>", "<Name>, qui n'est pas le modèle le plus gros"): a model, so it ranks as one."""
+    if h.status != "detected" or h.kind != "other":
+        return h
+    w = words(lang)
+    if w.model_before.search(text, max(0, h.start - 25), h.start) or w.model_after.match(text, h.end):
+        return EntityHit(h.start, h.end, h.name, "model", "detected", h.organisation)
+    return h
 
 
 def wrong_kind(h: EntityHit, q: Quantity) -> bool:
