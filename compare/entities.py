@@ -63,7 +63,7 @@ class EntityMatcher:
                     hits.append(EntityHit(m.start(), m.end(), surface, fam.kind, "known", fam.organisation))
         hits = _resolve_overlaps(hits)
         if detect:
-            hits = _extend_products(text, lang, hits)
+            hits = _extend_products(text, lang, self._variants_named_before(text, lang, hits))
             starts = [k.start for k in hits]
             sources = _resolve_overlaps([o for o in _find_outlets(text) + _find_places(text, lang) if _clear_of(o, hits, starts)])
             taken = sorted(hits + sources, key=lambda h: h.start)
@@ -73,6 +73,26 @@ class EntityMatcher:
             hits = _same_kind(text, sorted(hits + sources + detected, key=lambda h: h.start))
         return hits
 
+
+    def _variants_named_before(self, text: str, lang: str, hits: list[EntityHit]) -> list[EntityHit]:
+        """A variant or tier named before its product or model with a plan noun ("la version Nano de <Model>",
+        "the Pro tier of <Product>"): one name, the product's and the variant's ("<Model> Nano"), from the
+        variant's word to the product's end."""
+        out = list(hits)
+        for i, h in enumerate(hits):
+            if h.status != "known" or h.kind not in ("product", "model"):
+                continue
+            m = _variant_before(lang).search(text, max(0, h.start - 60), h.start)
+            if m is None or any(m.start() <= k.start < h.start for k in hits):
+                continue
+            group = "v1" if m.group("v1") else "v2"
+            if m.group(group) in _name_words(lang).not_names:
+                continue  # "the API version of <Model>"
+            name = f"{h.name} {m.group(group)}"
+            e = self.by_key.get(name_key(name))
+            out[i] = (EntityHit(m.start(group), h.end, e.name, e.kind, "known", e.organisation) if e is not None
+                      else EntityHit(m.start(group), h.end, name, h.kind, "known", h.organisation))
+        return out
 
     def _misspelt(self, h: EntityHit) -> EntityHit:
         """A detected word of seven letters or more that is a known name with two letters swapped is that
@@ -85,6 +105,16 @@ class EntityMatcher:
             if e is not None and word[i] != word[i + 1]:
                 return EntityHit(h.start, h.end, e.name, e.kind, "known", e.organisation)
         return h
+
+
+@lru_cache(maxsize=None)
+def _variant_before(lang: str) -> re.Pattern:
+    """A plan noun and a capitalised variant before "of"/"de" ending where a product's name starts, either order
+    ("version Nano de ", "Pro tier of ")."""
+    plans = phrase_regex(attribution_vocab(lang).plan_nouns)
+    variant = r"[«“\"‘']?\s*(?P<{}>[A-ZÀ-ÖØ-Þ][\w+]*)\s*[»”\"’']?"
+    return re.compile(rf"(?<![\w’'-])(?:(?i:{plans})\s+{variant.format('v1')}|{variant.format('v2')}\s+(?i:{plans}))"
+                      r"\s+(?:of|for|de|d’|du)\s*$")
 
 
 def compile_entities(rules: RuleSet) -> EntityMatcher:
@@ -121,6 +151,9 @@ def _extend_products(text: str, lang: str, hits: list[EntityHit]) -> list[Entity
     v = _name_words(lang)
     out = []
     for h in hits:
+        if h.status == "known" and h.kind in ("product", "model") and re.match(r"\+(?![\w+])", text[h.end:h.end + 2]):
+            out.append(EntityHit(h.start, h.end + 1, h.name + "+", h.kind, "known", h.organisation))
+            continue  # "<Product>+": its plus tier, as the press writes it
         nxt = _NEXT_WORDS.match(text, h.end) if h.status == "known" and h.kind in ("company", "product", "model") else None
         words = []
         for w in (nxt.group(1).split(" ") if nxt else ()):
@@ -137,7 +170,7 @@ def _extend_products(text: str, lang: str, hits: list[EntityHit]) -> list[Entity
             out.append(h)
             continue
         maker, kind = (h.name, "product") if h.kind == "company" else (h.organisation, h.kind)
-        out.append(EntityHit(h.start, end, text[h.start:end], kind, "detected", maker))
+        out.append(EntityHit(h.start, end, text[h.start:end], kind, "known", maker))
     return out
 _NOBODY = frozenset({"place", "outlet", "institution"})  # kinds of name that are never whose figure it is
 _ACRONYM = re.compile(r"\s*\((?:the\s+|la\s+|le\s+|l’)?([A-Z][A-Z&]{1,7})\)")

@@ -47,6 +47,12 @@ KINDS = [
     ("La start-up utilise 9 000 puces dans le « Mistral Forge ».", "fr", [("Mistral Forge", "product")]),
     ("GPT-5 Nano costs $0.05 per million tokens.", "en", [("GPT-5 Nano", "model")]),
     ("Llama 4 Scout is new.", "en", [("Llama 4 Scout", "model")]),
+    # a variant or tier named before its product with a plan noun, and a product's "+": one name
+    ("OpenAI vend la version Lite de GPT-5 à 0,02 dollar.", "fr", [("OpenAI", "company"), ("GPT-5 Lite", "model")]),
+    ("la formule « Famille » de Microsoft 365 coûte 9 €.", "fr", [("Microsoft 365 Family", "product")]),
+    ("The Pro tier of ChatGPT costs $200.", "en", [("ChatGPT Pro", "product")]),
+    ("un abonnement ChatGPT+ à 21 dollars par mois", "fr", [("ChatGPT+", "product")]),
+    ("the API version of GPT-5 costs less", "en", [("GPT-5", "model")]),
     # ... but not a role, a day, a place, a plan the tier follows, or a name of its own
     ("OpenAI CEO Sam Altman spoke.", "en", [("OpenAI", "company"), ("Sam Altman", "person")]),
     ("Microsoft Thursday raised prices.", "en", [("Microsoft", "company")]),
