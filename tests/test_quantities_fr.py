@@ -222,6 +222,9 @@ QUALIFIERS = [
     ("au bas mot 250 millions d'euros", [q("au bas mot 250 millions d'euros", 2.5e8, "EUR", qualifier=">=", low=2.5e8)]),
     ("des coûts excédant 7 milliards de dollars", [q("excédant 7 milliards de dollars", 7e9, "USD", qualifier=">")]),
     ("un minimum de 40 000 GPU", [q("un minimum de 40 000 GPU", 4e4, "GPUs", qualifier=">=")]),
+    ("une dette supérieure aux 6 milliards d'euros", [q("supérieure aux 6 milliards d'euros", 6e9, "EUR", qualifier=">")]),
+    ("au-delà des 80 milliards de dollars", [q("au-delà des 80 milliards de dollars", 8e10, "USD", qualifier=">")]),
+    ("+ de 40 000 GPU", [q("+ de 40 000 GPU", 4e4, "GPUs", qualifier=">")]),
     ("des grappes de 40 000 ou plus GPU", [q("40 000 ou plus GPU", 4e4, "GPUs", qualifier=">=", low=4e4)]),
     # un qualificatif devant la première de figures coordonnées vaut pour chacune (décision 9)
     ("des hausses d'environ 38 % et 17 %", [q("environ 38 %", 38.0, "percent", qualifier="~"),
