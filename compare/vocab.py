@@ -57,6 +57,7 @@ class AttributionVocab(UserFile):
     maker_prepositions: list[str] = []
     raising_verbs: list[str] = []
     speech_verbs: list[str] = []
+    complementizers: list[str] = []
     investing_verbs: list[str] = []
     investor_nouns: list[str] = []
     payer_prepositions: list[str] = []

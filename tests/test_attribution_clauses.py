@@ -61,6 +61,11 @@ CASES = [
      "$0.20 per million output tokens", "Lumo"),
     ("Baidu a présenté le modèle Lumo, facturé 0,30 dollar par million de jetons.", "fr",
      "0,30 dollar par million de jetons", "Lumo"),
+    # what a company says of something else is that thing's figure ("<Lab> said that <Model> needed N")
+    ("Dans son rapport, Meta signale que Zorblax a nécessité 900 000 heures GPU d'entraînement.", "fr",
+     "900 000 heures GPU", "Zorblax"),
+    ("In its paper, Meta said that Zorblax needed 900,000 GPU hours to train.", "en", "900,000 GPU hours",
+     "Zorblax"),
 ]
 
 

@@ -78,6 +78,11 @@ def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], se
                 return Attribution(recipient, RECIPIENT_HOW)
             usable = [h for h in usable if h not in payers
                       and not _introduced_by_non_binding(text, h, usable, sent[0], lang)]
+    said = None
+    for said in words(lang).said_that.finditer(text, sent[0], m.start):
+        pass
+    if said is not None and any(said.end() <= h.start and h.end <= m.start for h in usable):
+        usable = [h for h in usable if h.start >= said.end() or h.start >= m.end]  # "<Lab> signale que <Model> a ..."
     clause = _last_clause_marker(text, sent[0], m.start, lang)
     if clause is not None and any(h.start >= clause for h in usable):
         usable = [h for h in usable if h.start >= clause]  # "..., compared with the 16,000 Meta used"

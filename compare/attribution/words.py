@@ -92,6 +92,7 @@ class _Words:
     respectively: re.Pattern  # "respectively": the figures of a list go to the names of a list in order
     maker_word: re.Pattern  # of the non-binding words, those that also name a maker ("models from Anthropic")
     raising: re.Pattern  # "raised", "a levé": a person who raises the money is its subject
+    said_that: re.Pattern  # "said that", "signale que": what follows is what is said
     speech: re.Pattern  # "said", "a déclaré", "présentée par": a person who speaks of a figure is not its subject
     pair_before: re.Pattern  # "between", "entre" ending where a list starts: the parties of a deal
     attributive: re.Pattern  # "the", "its" ending where a figure starts: a figure used as an adjective of the name after it
@@ -188,6 +189,8 @@ def words(lang: str) -> _Words:
         respectively=re.compile(r"(?<![\w’'-])(?:" + _rx(v.respectively_words) + r")(?![\w’'-])", flags),
         maker_word=re.compile(_rx(v.maker_prepositions), flags),
         raising=re.compile(r"(?<![\w’'-])(?:" + _rx(v.raising_verbs) + r")(?![\w’'-])", flags),
+        said_that=re.compile(r"(?<![\w’'-])(?:" + _rx(v.speech_verbs + v.source_verbs)
+                             + r")\s+(?:[\w’'-]+\s+){0,4}?(?:" + _rx(v.complementizers) + r")(?![\w-])", flags),
         speech=re.compile(r"(?<![\w’'-])(?:" + _rx(v.speech_verbs + v.source_verbs) + r")(?![\w’'-])", flags),
         attributive=re.compile(r"(?<![\w’'-])(?:" + _rx(v.attributive_determiners) + r")\s+$", flags),
         pair_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.pair_markers) + r")" + _before_name(v), flags),
