@@ -2,8 +2,9 @@
 
 Known entities match by name and alias, whole words, case-sensitively, with spaces and hyphens
 interchangeable ("Llama-3" is "Llama 3"). Family patterns find members that no list names
-("Llama 3.1 405B", "Qwen2.5-Max"). Other proper names are detected so that a claim about a
-company the rules don't know still says whose it is, marked `detected`.
+("Llama 3.1 405B", "Qwen2.5-Max"). Other proper names are detected (compare/names.py) so that a claim
+about a company the rules don't know still says whose it is, marked `detected`; a known name is extended
+to the product written with it ("<Company> Cloud", "la version Nano de <Model>").
 """
 from __future__ import annotations
 
@@ -11,23 +12,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
 
-from compare.lexicon import load_lexicon
+from compare.names import EntityHit, detect_names, name_words
 from compare.phrases import NameIndex, name_key, name_regex, phrase_regex
 from compare.regexes import TimedPattern
 from compare.rules.model import RuleSet
-from compare.vocab import attribution_vocab, language_vocab, names_vocab, outlets
+from compare.vocab import attribution_vocab, outlets
 
-
-@dataclass(frozen=True)
-class EntityHit:
-    start: int
-    end: int
-    name: str
-    kind: str
-    status: str  # known | detected
-    organisation: Optional[str] = None
+__all__ = ["EntityHit", "EntityMatcher", "compile_entities"]
 
 
 @dataclass(frozen=True)
@@ -68,7 +60,7 @@ class EntityMatcher:
             sources = _resolve_overlaps([o for o in _find_outlets(text) + _find_places(text, lang) if _clear_of(o, hits, starts)])
             taken = sorted(hits + sources, key=lambda h: h.start)
             starts = [k.start for k in taken]
-            detected = [self._misspelt(d) for d in _resolve_overlaps(_detect_names(text, lang, hits, self.common_words))
+            detected = [self._misspelt(d) for d in _resolve_overlaps(detect_names(text, lang, hits, self.common_words))
                         if _clear_of(d, taken, starts)]
             hits = _same_kind(text, sorted(hits + sources + detected, key=lambda h: h.start))
         return hits
@@ -86,7 +78,7 @@ class EntityMatcher:
             if m is None or any(m.start() <= k.start < h.start for k in hits):
                 continue
             group = "v1" if m.group("v1") else "v2"
-            if m.group(group) in _name_words(lang).not_names:
+            if m.group(group) in name_words(lang).not_names:
                 continue  # "the API version of <Model>"
             name = f"{h.name} {m.group(group)}"
             e = self.by_key.get(name_key(name))
@@ -148,7 +140,7 @@ def _extend_products(text: str, lang: str, hits: list[EntityHit]) -> list[Entity
     own is one product or model ("<Company> Cloud", "<Product> Family Classic", "<Model> Nano"):
     its name as written, its maker the company. Words that are never names, roles, places and other names
     stop it ("<Company> CEO", "<Company> Thursday", "<Company> India")."""
-    v = _name_words(lang)
+    v = name_words(lang)
     out = []
     for h in hits:
         if h.status == "known" and h.kind in ("product", "model") and re.match(r"\+(?![\w+])", text[h.end:h.end + 2]):
@@ -220,16 +212,6 @@ def _clear_of(h: EntityHit, hits: list[EntityHit], starts: list[int]) -> bool:
     return all(h.end <= k.start or h.start >= k.end for k in hits[max(0, i - 1):i + 1])
 
 
-_CURRENCY_AFTER = re.compile(r"[$€£¥₹₩]")
-_NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w&\-]|[’'](?![sS]\b))*[\w]|[A-ZÀ-ÖØ-Þ])"
-_SUFFIXES = ("AI", "Lab", "Labs", "Inc", "Inc.", "Corp", "Corp.", "Technologies", "Company", "Cloud", "Capital",
-             "Ventures", "Partners")  # words that end a company's name and name nothing alone
-_NAME_RUN = re.compile(
-    rf"(?<![\w’'-]){_NAME_TOKEN}(?:[ \-]{_NAME_TOKEN}"
-    rf"|[ ](?:{'|'.join(re.escape(w) for w in _SUFFIXES)}))*(?![\w])"
-)
-
-
 @lru_cache(maxsize=None)
 def _outlets_re() -> re.Pattern:
     return re.compile("|".join(name_regex(o) for o in sorted(outlets(), key=lambda o: (-len(o), o))) or r"(?!x)x")
@@ -242,12 +224,6 @@ def _find_outlets(text: str) -> list[EntityHit]:
 
 
 @lru_cache(maxsize=None)
-def _currency_forms(lang: str) -> frozenset:
-    """What is written of a currency before or after an amount ("Rs", "RMB", "INR", "CHF")."""
-    return frozenset(load_lexicon(lang).currency_codes)
-
-
-@lru_cache(maxsize=None)
 def _places_re(lang: str) -> re.Pattern:
     """The places whose name holds a word in lower case ("Corée du Sud", "Arabie saoudite"): no run of
     capitalised words finds them whole, so they are looked for as phrases."""
@@ -257,139 +233,3 @@ def _places_re(lang: str) -> re.Pattern:
 
 def _find_places(text: str, lang: str) -> list[EntityHit]:
     return [EntityHit(m.start(), m.end(), m.group(), "place", "detected") for m in _places_re(lang).finditer(text)]
-
-
-_SENTENCE_OPEN = re.compile(r"(?:^|[.!?…:]|\n)[\s«“\"'(\[‘–—-]*$")
-
-
-@lru_cache(maxsize=None)
-def _quoting_re(lang: str) -> re.Pattern:
-    v = attribution_vocab(lang)
-    return re.compile(r"\s+(?:" + phrase_regex(v.speech_verbs + v.source_verbs) + r")\s*[,:]?\s*[«“\"]")
-
-
-def _quoted_speaker(text: str, end: int, lang: str) -> bool:
-    """A single name the rules do not know followed by a speech verb and a direct quotation ("Chandrasekhar
-    stated, “...", "Mensch a déclaré : « ..."): one who is quoted is a person, not a company."""
-    return bool(_quoting_re(lang).match(text, end))
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    return bool(_SENTENCE_OPEN.search(text, max(0, start - 6), start)) or start == 0
-
-
-def _opener(word: str, text: str, end: int, lower_words: frozenset, suffixes: tuple) -> bool:
-    """A capitalised word that opens a sentence and is an ordinary word: written in lower case elsewhere
-    in the text ("Reports indicate ... the reports"), or an adverb or verb form ("Collectively,",
-    "Charged at") by its ending, followed by a comma or a word in lower case."""
-    if word.lower() in lower_words:
-        return True
-    if len(word) < 6 or not word.lower().endswith(suffixes) or any(c.isupper() for c in word[1:]):
-        return False
-    return bool(re.match(r"\s*,|\s+[a-zà-ÿ]", text[end:end + 3]))
-
-
-@dataclass(frozen=True)
-class _NameWords:
-    """The vocabulary `_detect_names` reads, compiled once per language."""
-
-    not_names: frozenset
-    stop: frozenset
-    places: frozenset
-    institutions: frozenset
-    tiers: frozenset
-    money: frozenset
-    units: frozenset
-    suffixes: tuple
-    role_words: frozenset  # one-word roles, lower case: a run is cut at them ("<Company> CEO <Name>")
-    plans: frozenset  # plan nouns, lower case ("plan", "formule")
-    role_starts: frozenset  # the first words of roles, lower case ("chief" of "Chief Executive")
-    role_before: re.Pattern  # a role ending where a name starts, one word in lower case allowed between
-    place_after: re.Pattern  # "–based" after a name: the name is a place
-
-
-@lru_cache(maxsize=None)
-def _name_words(lang: str) -> _NameWords:
-    vocab, names = attribution_vocab(lang), names_vocab(lang)
-    roles = [r.replace("'", "’") for r in names.person_roles]
-    return _NameWords(
-        not_names=frozenset(w.replace("'", "’") for w in vocab.not_names),
-        stop=language_vocab(lang).stopword_set, places=vocab.place_set,
-        institutions=frozenset(vocab.institution_words), tiers=frozenset(vocab.tier_words),
-        money=_currency_forms(lang), units=frozenset(load_lexicon(lang).unit_phrases) | frozenset(names.unit_names),
-        suffixes=tuple(vocab.opener_suffixes),
-        role_words=frozenset(r.lower() for r in roles if re.fullmatch(r"[\w-]+", r)),
-        role_starts=frozenset(r.split()[0].lower() for r in roles),
-        plans=frozenset(p.lower() for p in vocab.plan_nouns),
-        role_before=re.compile(r"(?<![\w-])(?:" + phrase_regex(roles) + r")\s+(?:[a-zà-ÿ][\w’'-]*\s+)?$", re.I),
-        place_after=re.compile(r"\.?[-‑–—](?:" + phrase_regex(names.place_suffixes) + r")(?!\w)"))
-
-
-def _segments(text: str, m: re.Match, role_words: frozenset) -> list[tuple[int, int, bool]]:
-    """A run of capitalised words cut at the roles inside it ("<Company> CEO <First> <Last>"): each piece's
-    span, and whether a role stands right before it."""
-    out, start, after_role = [], m.start(), False
-    for w in re.finditer(r"[^ ]+", m.group()):
-        if w.group().lower() in role_words:
-            if w.start() > 0:
-                out.append((start, m.start() + w.start() - 1, after_role))
-            start, after_role = m.start() + w.end() + 1, True
-    if start < m.end():
-        out.append((start, m.end(), after_role))
-    return out
-
-
-def _detect_names(text: str, lang: str, known: list[EntityHit], common: frozenset = frozenset()) -> list[EntityHit]:
-    v = _name_words(lang)
-    lower_words = frozenset(re.findall(r"(?<![\w’'-])[a-zà-ÿ][a-zà-ÿ]+(?![\w’'-])", text))
-    out: list[EntityHit] = []
-    for m in _NAME_RUN.finditer(text):
-        for seg_start, seg_end, after_role in _segments(text, m, v.role_words):
-            hit = _detected(text, lang, seg_start, seg_end, after_role, v, lower_words, common)
-            if hit is not None:
-                out.append(hit)
-    return out
-
-
-def _detected(text: str, lang: str, run_start: int, run_end: int, after_role: bool, v: _NameWords,
-              lower_words: frozenset, common: frozenset) -> Optional[EntityHit]:
-    """The name a run of capitalised words holds, once the words that open it and are no name are left
-    out, with its kind; None when it is no name."""
-    words = text[run_start:run_end].split(" ")
-    opens = _opens_sentence(text, run_start)
-    while words and (words[0].replace("'", "’") in v.not_names or words[0].lower() in v.stop
-                     or words[0].lower() in common and opens or re.match(r"[A-ZÀ-ÖØ-Þ][’'][a-zà-ÿ]", words[0])):
-        words.pop(0)  # "L’abonnement ChatGPT" starts with an article, not a name; "Training costs" a cue word
-    if (len(words) == 1 and run_end - len(words[0]) == run_start and opens
-            and _opener(words[0], text, run_end, lower_words, v.suffixes)):
-        return None  # "Sure, ads will help", "Collectively, these companies", "Actuellement, la société"
-    if not words:
-        return None
-    surface = " ".join(words)
-    start = run_end - len(surface)
-    if surface in _SUFFIXES:
-        return None  # "Capital" of a fund whose name opens with digits ("<9X> Capital")
-    if _CURRENCY_AFTER.match(text, run_end) or surface in v.money and re.match(r"\s?\d", text[run_end:run_end + 2]):
-        return None  # a currency's prefix or a scale glued to its sign ("HK$4.19 billion", "NZ$", "1,7 Md€", "Rs 10,000")
-    if surface in v.units and re.search(r"(?:\d|\d\s|/)$", text[max(0, start - 2):start]):
-        return None  # a unit after its number ("(120 MW)", "1 Go de fichiers", "0,20 $/Go")
-    based = v.place_after.search(surface)
-    based = based if based is not None and based.end() == len(surface) and based.start() > 0 else None
-    if based is not None:
-        surface = surface[:based.start()]  # "<State>-based": the state is a place
-        words = surface.split(" ")
-        if surface in v.not_names:
-            return None  # "AI-based", "US-based"
-    if len(surface) < 2 or re.search(r"-[a-z]", surface):
-        return None  # "AI-enabled", "US-based" are adjectives, not names
-    if any(ch.isdigit() for ch in surface) and not re.fullmatch(r"[A-Z][a-zA-Z]+-[A-Z]?\d+[a-z]?", surface):
-        return None  # digits belong to figures and versions ("Q3", "H1"), except names like "Sky-T1", "Phi-4"
-    end = start + len(surface)
-    if len(words) == 1 and _quoted_speaker(text, end, lang):
-        return EntityHit(start, end, surface, "person", "detected")  # "Chandrasekhar stated, “...”": a person
-    if start == run_start and (after_role or v.role_before.search(text, max(0, start - 60), start)):
-        return EntityHit(start, end, surface, "person", "detected")  # "le premier ministre canadien <Name>"
-    kind = ("place" if surface in v.places or v.place_after.match(text, end) or based is not None else  # "<State>.–based"
-            "institution" if any(w in v.institutions for w in words) else  # "the Cabinet", "University"
-            "product" if len(words) > 1 and words[-1] in v.tiers else "other")  # a plan: "Comet Plus", "Claude Max"
-    return EntityHit(start, end, surface, kind, "detected")
