@@ -18,6 +18,11 @@ DIGITS = [
     ("trained with about 1,250 petaflop-days", [q("about 1,250 petaflop-days", 1.08e23, "FLOPs", qualifier="~")]),
     ("a 430 petaflop/s-days run", [q("430 petaflop/s-days", 3.7152e22, "FLOPs")]),
     ("a machine of 200 petaflops", [q("200", 200.0)]),
+    # GPU-hours written with the chip or another accelerator's name
+    ("it took 1.9 million H800 hours", [q("1.9 million H800 hours", 1.9e6, "GPU-hours")]),
+    ("some 4.1 million TPU hours", [q("some 4.1 million TPU hours", 4.1e6, "GPU-hours", qualifier="~")]),
+    ("3.3 million hours of H800 GPU time", [q("3.3 million hours of H800 GPU time", 3.3e6, "GPU-hours")]),
+    ("1,000 H100 GPUs for 24 hours", [q("1,000 H100 GPUs", 1000.0, "GPUs"), q("24 hours", 24.0, "hours")]),
     ("About 2.1e25 FLOPs were used.", [q("About 2.1e25 FLOPs", 2.1e25, "FLOPs", qualifier="~")]),
     ("It used 5 x 10^24 FLOP.", [q("5 x 10^24 FLOP", 5e24, "FLOPs")]),
     ("The firm employs 1,234 people.", [q("1,234 people", 1234.0, "people", precision=1.0)]),
