@@ -232,6 +232,11 @@ QUALIFIERS = [
     ("500 or more", [q("500 or more", 500.0, qualifier=">=", low=500.0)]),
     ("500 or less", [q("500 or less", 500.0, qualifier="<=", high=500.0)]),
     ("an estimated $1.2 billion", [q("an estimated $1.2 billion", 1.2e9, "USD", qualifier="~")]),
+    # a tilde that opens a figure means about; inside a path it is no qualifier
+    ("training used ~4e24 FLOPs", [q("~4e24 FLOPs", 4e24, "FLOPs", qualifier="~")]),
+    ("margins of ~7%", [q("~7%", 7.0, "percent", qualifier="~")]),
+    ("a cluster (~16,000 GPUs)", [q("~16,000 GPUs", 16000.0, "GPUs", qualifier="~")]),
+    ("see example.org/~lab/42", []),
     ("plans cost as low as $4 a month", [q("as low as $4 a month", 4.0, "USD", qualifier=">=", low=4.0, per="month")]),
     ("for as little as $2", [q("as little as $2", 2.0, "USD", qualifier=">=", low=2.0)]),
     ("in the region of $7 billion", [q("in the region of $7 billion", 7e9, "USD", qualifier="~")]),

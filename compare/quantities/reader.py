@@ -31,6 +31,7 @@ _SPACES_RUN = re.compile(SP + r"*")
 _SLASH = re.compile(r"/(\d+)(?:/\d+)*")
 _GLUED_WORD = re.compile(r"[\w.\-‑]*")
 _NAME_CHARS = frozenset("/=?&#@_%~\\")
+_OPENS_TILDE = frozenset(" \t\n\u00a0\u202f([«“\"'")  # "~5%", "(~2e25 FLOPs)": a tilde that opens a figure means about
 _DASHES = frozenset("-‑‐‒–—")  # a range "X-Y" with a hyphen, non-breaking hyphen, figure dash, en or em dash
 
 
@@ -59,7 +60,7 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
         return None, _skip_token(text, s), None
     if before_ch in "-‑‐" and s >= 2 and text[s - 2].isalpha() and not second:
         return None, _skip_token(text, s), "name"
-    if before_ch in _NAME_CHARS and not (second and before_ch == "~"):
+    if before_ch in _NAME_CHARS and not (before_ch == "~" and (second or s < 2 or text[s - 2] in _OPENS_TILDE)):
         return None, _skip_token(text, s), None
     if before_ch in "+(" or text[s] == "0" or "-" in text[s:s + 9]:
         phone = phone_end(text, s, before_ch)
