@@ -13,6 +13,7 @@ DIGITS = [
     ("Training took roughly 3.8 × 10^25 FLOPs.", [q("roughly 3.8 × 10^25 FLOPs", 3.8e25, "FLOPs", qualifier="~")]),
     # an exponent whose superscript was lost in copying is read as meant (decision 12); a product stays one
     ("Training took roughly 2.4 × 1024 FLOPs.", [q("roughly 2.4 × 1024 FLOPs", 2.4e24, "FLOPs", qualifier="~")]),
+    ("a budget of 6.3 × 10^{24} FLOPs", [q("6.3 × 10^{24} FLOPs", 6.3e24, "FLOPs")]),
     ("a 2 x 1024 pixel panel", [q("2", 2.0), q("1024", 1024.0)]),
     # a unit worth a multiple of its unit: a petaflop/s-day is 8.64e19 operations; petaflops alone are a speed
     ("trained with about 1,250 petaflop-days", [q("about 1,250 petaflop-days", 1.08e23, "FLOPs", qualifier="~")]),
