@@ -66,6 +66,12 @@ CASES = [
      "900 000 heures GPU", "Zorblax"),
     ("In its paper, Meta said that Zorblax needed 900,000 GPU hours to train.", "en", "900,000 GPU hours",
      "Zorblax"),
+    # a ticker in brackets and an owner's possessive do not break a list said "respectively"
+    ("Zentrix (ZTX) and Varnox (VRX) bought 90,000 and 70,000 GPUs, respectively.", "en", "90,000", "Zentrix"),
+    ("Zentrix (ZTX) and Orbital’s (ORB) Varnox bought 90,000 and 70,000 GPUs, respectively.", "en", "90,000",
+     "Zentrix"),
+    ("Zentrix (ZTX) and Orbital’s (ORB) Varnox bought 90,000 and 70,000 GPUs, respectively.", "en", "70,000 GPUs",
+     "Varnox"),
 ]
 
 

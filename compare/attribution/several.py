@@ -20,32 +20,48 @@ from compare.rules.model import Quantity
 _ENDS = re.compile(r"[.;:!?()–—]")
 _NEAR = 60  # how far from the figure a list of names may end and still be what the figure is said of
 _CALENDAR = frozenset({"year", "month", "quarter", "week", "day"})
+_ASIDE = re.compile(r"^\s*\([^()]{1,12}\)")
+_OWNER = re.compile(r"[’']s\s*(?:\([^()]{1,12}\)\s*)?")
+
+
+def _aside(text: str, o: EntityHit, hits: Sequence[EntityHit]) -> bool:
+    """A name alone in brackets right after another name: its ticker or acronym ("Amazon (AMZN)"), no member."""
+    return (text[o.start - 1:o.start] == "(" and text[o.end:o.end + 1] == ")"
+            and any(re.fullmatch(r"(?:[’']s)?\s*\(", text[p.end:o.start]) for p in hits if p.end <= o.start))
 
 
 def listed_with(text: str, h: EntityHit, hits: Sequence[EntityHit], q: Quantity, lang: str) -> list[EntityHit]:
     """The names coordinated with `h` ("Anthropic, Google, and OpenAI", "Microsoft, Google et Amazon"), `h`
     among them, in text order; [h] when it stands alone. The last two are joined by a list word."""
     w = words(lang)
-    usable = [o for o in hits if o.kind not in NEVER_SUBJECTS and (o.kind != "person" or "person" in q.entity_kinds)]
+    usable = [o for o in hits if o.kind not in NEVER_SUBJECTS and (o.kind != "person" or "person" in q.entity_kinds)
+              and not _aside(text, o, hits)]
     if h not in usable:
         return [h]
     i = usable.index(h)
     members, joined = [h], False
+    starts = {h.start: h.start}  # where each member's phrase starts: "Alphabet’s Google" starts at its owner
     for step in (-1, 1):
         j, cur = i + step, h
         while 0 <= j < len(usable):
             o = usable[j]
             a, b = (o, cur) if step < 0 else (cur, o)
-            gap = text[a.end:b.start]
+            gap = _ASIDE.sub("", text[a.end:b.start])  # "Amazon (AMZN) and Alphabet": a ticker in brackets
+            if step < 0 and cur is members[0] and _OWNER.fullmatch(gap):
+                starts[cur.start] = o.start  # "Alphabet’s (GOOGL) Google": the owner is part of the member
+                cur, j = o, j - 1
+                continue
             by_word = bool(w.list_end.fullmatch(gap))
             if not (by_word or re.fullmatch(r"\s*,\s*", gap)):
                 break
             joined = joined or by_word
             members.insert(0, o) if step < 0 else members.append(o)
+            starts.setdefault(o.start, o.start)
             cur, j = o, j + step
             if by_word and step > 0:
                 break  # the list word joins its last member
-    if len(members) < 2 or not joined or not w.list_end.fullmatch(text[members[-2].end:members[-1].start]):
+    last_gap = text[members[-2].end:starts[members[-1].start]] if len(members) > 1 else ""
+    if len(members) < 2 or not joined or not w.list_end.fullmatch(_ASIDE.sub("", last_gap)):
         return [h]
     if len({o.name for o in members}) < len(members):
         return [h]

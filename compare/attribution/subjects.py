@@ -8,7 +8,7 @@ from typing import Optional, Sequence
 from compare.attribution.payers import (_buyer, _commitment, _counted_maker, _introduced_by_non_binding, _round_parties,
                                         _round_total)
 from compare.attribution.refer import UNNAMED, _description_between, _pronoun_before, refer_back
-from compare.attribution.several import listed_with, several
+from compare.attribution.several import _aside, listed_with, several
 from compare.attribution.tiers import _tiered
 from compare.attribution.versus import _versus_marker, find_versus, owned
 from compare.attribution.words import (_CLOSERS, _DELIMS, NEVER_SUBJECTS, RECIPIENT_HOW, Attribution,
@@ -45,7 +45,7 @@ def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], se
     other_side = versus or (find_versus(text, m, hits, sent, lang) if m.kind != "ratio" else None)
     cut = _versus_marker(text, m, sent, lang)
     in_sentence = [h for h in hits if sent[0] <= h.start and h.end <= sent[1] and h != other_side
-                   and h.kind not in NEVER_SUBJECTS
+                   and h.kind not in NEVER_SUBJECTS and not _aside(text, h, hits)  # "Amazon (AMZN)"
                    and not (cut is not None and h.start >= cut)
                    and not (versus is not None and m.end <= h.start < versus.end)]  # "of Meta's Llama"
     usable = [h for h in in_sentence if not _after_source(text, h, sent[0], lang)
