@@ -7,6 +7,13 @@ modelled on real-press constructions with other names and figures.
 import pytest
 from attribution_table import entity_of
 
+from compare.extract import extract_text
+
+def claims_on(text, span, engine, lang):
+    """Every claim on `span` (one figure said of several names is one claim per name)."""
+    return [c for c in extract_text(text, engine.rules, lang=lang, engine=engine) if c.text == span]
+
+
 CASES = [
     # a relative clause is the name's even past a common noun and a bracket, or when it says whose ("dont", "whose")
     ("Last year GPT-4 cost an estimated $80 million to train, up from Zorba's Quill model (175B), which cost "
@@ -78,3 +85,32 @@ CASES = [
 @pytest.mark.parametrize("text,lang,span,entity", CASES, ids=[c[0][:60] for c in CASES])
 def test_entity(text, lang, span, entity, engine):
     assert entity_of(text, span, engine, lang) == entity
+
+
+# Constructions of real press the rules still get wrong: kept visible until a rule fixes them (strict: a fix must
+# move the row up into CASES).
+KNOWN_MISSES = [
+    ("The company is due to raise $400 million in a new round. This would value Zentrix at $8 billion.", "en",
+     "$400 million", "Zentrix", "a description in the article's first sentence is named only in the next; attribution "
+     "looks back, never ahead (a forward look for descriptions helped dev-a by 2 and cost dev-b 1: left out)"),
+    ("Les chercheurs de Zorb affirment que Zorblax-2 repose sur des puces H800 et que la start-up a pu former ses "
+     "modèles pour moins de 4 millions de dollars.", "fr", "moins de 4 millions de dollars", "Zorb",
+     "'la start-up' refers back only to earlier sentences; the company named earlier in the same sentence is not "
+     "looked for"),
+    ("Zentrix lève 10 milliards de dollars auprès de SoftBank. Le conglomérat a déjà investi 2 milliards de dollars "
+     "dans la start-up.", "fr", "2 milliards de dollars", "SoftBank",
+     "a description of an investor refers back to the payer a round named, but payers are kept out of what later "
+     "sentences refer to"),
+    ("Zentrix and Varnox were its largest customers. Both bought roughly 120,000 chips this year.", "en",
+     "roughly 120,000 chips", ("Zentrix", "Varnox"), "'both' after a list in the sentence before is each member's "
+     "figure (decision 6); refer-back gives the first member only"),
+]
+
+
+@pytest.mark.xfail(strict=True)
+@pytest.mark.parametrize("text,lang,span,entity,reason", KNOWN_MISSES, ids=[c[0][:60] for c in KNOWN_MISSES])
+def test_known_miss(text, lang, span, entity, reason, engine):
+    if isinstance(entity, tuple):
+        assert tuple(c.entity for c in claims_on(text, span, engine, lang)) == entity, reason
+    else:
+        assert entity_of(text, span, engine, lang) == entity, reason
