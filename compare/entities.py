@@ -55,7 +55,7 @@ class EntityMatcher:
                     hits.append(EntityHit(m.start(), m.end(), surface, fam.kind, "known", fam.organisation))
         hits = _resolve_overlaps(hits)
         if detect:
-            hits = _extend_products(text, lang, self._variants_named_before(text, lang, hits))
+            hits = _extend_products(text, lang, self._variants_named_before(text, lang, hits), self.by_key)
             starts = [k.start for k in hits]
             sources = _resolve_overlaps([o for o in _find_outlets(text) + _find_places(text, lang) if _clear_of(o, hits, starts)])
             taken = sorted(hits + sources, key=lambda h: h.start)
@@ -135,11 +135,12 @@ _WORD_START = re.compile(r"(?<![\w])\w")
 _NEXT_WORDS = re.compile(r" ((?:[A-ZÀ-ÖØ-Þ][\w]*\+?)(?: [A-ZÀ-ÖØ-Þ][\w]*\+?){0,2})(?![\w’'-])")
 
 
-def _extend_products(text: str, lang: str, hits: list[EntityHit]) -> list[EntityHit]:
+def _extend_products(text: str, lang: str, hits: list[EntityHit], by_key: dict) -> list[EntityHit]:
     """A known company, product or model followed by one or two capitalised words that are no name of their
     own is one product or model ("<Company> Cloud", "<Product> Family Classic", "<Model> Nano"):
-    its name as written, its maker the company. Words that are never names, roles, places and other names
-    stop it ("<Company> CEO", "<Company> Thursday", "<Company> India")."""
+    its name as written (the rules' name when they list it: "Copilot" and "Pro" is Copilot Pro), its maker the
+    company. Words that are never names, roles, places, figures, a company's legal suffix and other names stop
+    it ("<Company> CEO", "<Company> Thursday", "<Company> India", "<Company> Q3", "<Company> Corp")."""
     v = name_words(lang)
     out = []
     for h in hits:
@@ -151,7 +152,8 @@ def _extend_products(text: str, lang: str, hits: list[EntityHit]) -> list[Entity
         for w in (nxt.group(1).split(" ") if nxt else ()):
             bare = w.rstrip("+")
             if (bare in v.not_names or bare.lower() in v.stop or bare.lower() in v.role_words
-                    or bare.lower() in v.role_starts or bare in v.places or bare in v.units or bare in v.money):
+                    or bare.lower() in v.role_starts or bare in v.places or bare in v.units or bare in v.money
+                    or bare.rstrip(".") in v.company_suffixes or any(c.isdigit() for c in bare)):
                 break
             words.append(w)
         if len(words) > 2 or not words or any(w.lower() in v.plans for w in words):
@@ -160,6 +162,10 @@ def _extend_products(text: str, lang: str, hits: list[EntityHit]) -> list[Entity
         end = h.end + 1 + len(" ".join(words))
         if any(h.end < k.start < end for k in hits):
             out.append(h)
+            continue
+        e = by_key.get(name_key(f"{h.name} {' '.join(words)}"))
+        if e is not None:
+            out.append(EntityHit(h.start, end, e.name, e.kind, "known", e.organisation))
             continue
         maker, kind = (h.name, "product") if h.kind == "company" else (h.organisation, h.kind)
         out.append(EntityHit(h.start, end, text[h.start:end], kind, "known", maker))

@@ -84,6 +84,7 @@ class NameWords:
     suffixes: tuple
     role_words: frozenset  # one-word roles, lower case: a run is cut at them ("<Company> CEO <Name>")
     plans: frozenset  # plan nouns, lower case ("plan", "formule")
+    company_suffixes: frozenset  # a legal or group suffix ("Corp", "SA"): still the company, no product of it
     role_starts: frozenset  # the first words of roles, lower case ("chief" of "Chief Executive")
     role_before: re.Pattern  # a role ending where a name starts, one word in lower case allowed between
     place_after: re.Pattern  # "–based" after a name: the name is a place
@@ -102,6 +103,7 @@ def name_words(lang: str) -> NameWords:
         role_words=frozenset(r.lower() for r in roles if re.fullmatch(r"[\w-]+", r)),
         role_starts=frozenset(r.split()[0].lower() for r in roles),
         plans=frozenset(p.lower() for p in vocab.plan_nouns),
+        company_suffixes=frozenset(names.company_suffixes),
         role_before=re.compile(r"(?<![\w-])(?:" + phrase_regex(roles) + r")\s+(?:[a-zà-ÿ][\w’'-]*\s+)?$", re.I),
         place_after=re.compile(r"\.?[-‑–—](?:" + phrase_regex(names.place_suffixes) + r")(?!\w)"))
 

@@ -106,6 +106,7 @@ class NamesVocab(UserFile):
     person_roles: list[str] = []
     unit_names: list[str] = []
     place_suffixes: list[str] = []
+    company_suffixes: list[str] = []
     general_subjects: list[str] = []
     general_openers: list[str] = []
 

@@ -56,6 +56,10 @@ KINDS = [
     # ... but not a role, a day, a place, a plan the tier follows, or a name of its own
     ("OpenAI CEO Sam Altman spoke.", "en", [("OpenAI", "company"), ("Sam Altman", "person")]),
     ("Microsoft Thursday raised prices.", "en", [("Microsoft", "company")]),
+    ("Nvidia Q3 revenue rose to $30 billion.", "en", [("Nvidia", "company")]),
+    ("Nvidia Corp. said it would spend $5 billion.", "en", [("Nvidia", "company")]),
+    ("Mistral AI SAS a levé 600 millions d’euros.", "fr", [("Mistral AI", "company")]),
+    ("Microsoft Copilot Pro costs $20 a month.", "en", [("Copilot Pro", "product")]),
     ("Nvidia China sales fell.", "en", [("Nvidia", "company")]),
     ("Google Gemini costs $20.", "en", [("Google", "company"), ("Gemini", "model")]),
     ("In the MiniMax Token Plan, Plus costs 49 yuan.", "en", [("MiniMax", "company"), ("Plus", "other")]),
