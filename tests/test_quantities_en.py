@@ -277,6 +277,11 @@ RANGES = [
 
 PERIODS = [
     ("A $200-a-month plan.", [q("$200-a-month", 200.0, "USD", per="month")]),
+    # a rate after a slash is no fraction
+    ("Input costs $0.30/1M tokens.", [q("$0.30/1M tokens", 0.3, "USD", per="1M tokens")]),
+    ("Output costs $12/million output tokens.", [q("$12/million output tokens", 12.0, "USD", per="1M output tokens")]),
+    ("It is $0.03/image.", [q("$0.03/image", 0.03, "USD", per="image")]),
+    ("It was cut to 1/2 of it.", [q("1/2", 0.5)]),
     ("It is a $300 monthly subscription.", [q("$300 monthly", 300.0, "USD", per="month")]),
     ("Copilot costs $30 per user per month.", [q("$30 per user per month", 30.0, "USD", per="user-month")]),
     ("It will spend $100 million next year.", [q("$100 million", 1e8, "USD", per=None)]),
@@ -460,6 +465,8 @@ FOREIGN_SEPARATORS = [
     ("It used 4.096 Nvidia H100 GPUs.", [q("4.096 Nvidia H100 GPUs", 4096.0, "GPUs")]),
     ("It weighs 4.800 kilograms.", [q("4.800", 4.8)]),
     ("The list 22,24,26 was cut.", [q("22", 22.0), q("24", 24.0), q("26", 26.0)]),
+    ("The plan is €13,49 a month.", [q("€13,49 a month", 13.49, "EUR", per="month", precision=0.01)]),
+    ("It costs $1,500.", [q("$1,500", 1500.0, "USD", precision=1.0)]),
 ]
 
 DASHES = [

@@ -100,7 +100,7 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
             tm = g.clock.match(text, end)
             if tm:
                 return None, _CLOCK.match(text, tm.end()).end(), "time"
-        sm = _SLASH.match(text, end) if nxt == "/" else None
+        sm = _SLASH.match(text, end) if nxt == "/" and not g.period.match(text, end) else None  # not "$0.50/1M tokens"
         if sm:
             den = sm.group(1)
             if sm.group().count("/") == 1 and len(text[s:end]) <= 2 and len(den) <= 2 and 2 <= int(den) <= 16 and r.plain_int:

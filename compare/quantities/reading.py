@@ -72,12 +72,15 @@ _COMMA_DECIMAL = re.compile(r"\d{1,3},(\d{1,2})(?!\d)")
 
 
 def _comma_decimal(text: str, pos: int, run: str, num: Numeral, g: Grammar) -> Numeral:
-    """ "$2,4 billion" in an English text: a comma before one or two digits and a scale word is a
-    decimal comma (a thousands comma has three digits after it)."""
+    """ "$2,4 billion", "€21,99" in an English text: a comma before one or two digits and a scale word, or
+    before two digits after a currency sign, is a decimal comma (a thousands comma has three digits after it)."""
     m = _COMMA_DECIMAL.match(run)
-    if m and g.scale.match(text, pos + m.end()):
+    if m and (g.scale.match(text, pos + m.end()) or (len(m.group(1)) == 2 and pos and text[pos - 1] in _SIGNS)):
         return Numeral(float(m.group().replace(",", ".")), 10.0 ** -len(m.group(1)), m.end())
     return num
+
+
+_SIGNS = frozenset("€$£")  # "€21,99" in an English text: cents after a decimal comma
 
 
 def _shared_sign(r: Reading, g: Grammar, context: str) -> Optional[str]:
