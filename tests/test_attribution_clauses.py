@@ -79,6 +79,10 @@ CASES = [
      "Zentrix"),
     ("Zentrix (ZTX) and Orbital’s (ORB) Varnox bought 90,000 and 70,000 GPUs, respectively.", "en", "70,000 GPUs",
      "Varnox"),
+    # a company description after a model named in the same sentence is the model's maker, when named
+    ("Des chercheurs de Mistral AI écrivent que Mistral Large tourne sur des puces H100 et que la start-up a pu "
+     "entraîner ses modèles pour moins de 20 millions de dollars.", "fr", "moins de 20 millions de dollars",
+     "Mistral AI"),
 ]
 
 

@@ -125,7 +125,9 @@ def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], se
         best = min(before, key=lambda h: (_rank(h, q), _after_preposition(text, h, sent[0], lang), m.start - h.end))
         desc = _description_between(text, best.end, m.start, lang)
         if desc:
-            earlier = refer_back(history, desc[1], q)
+            earlier = refer_back(history, desc[1], q) or next(  # "<Model> ... et la start-up a": the model's maker
+                (h for h in in_sentence if desc[1] == "company" and best.organisation and h.name == best.organisation
+                 and h.end <= m.start), None)
             if earlier is not None:
                 return Attribution(earlier, f"{desc[0]!r} refers back to it, not to {best.name!r}")
         if best.status == "known" or not pron or refer_back(history, "any", q) is None:
