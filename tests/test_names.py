@@ -30,6 +30,9 @@ KINDS = [
     # an acronym in brackets after an institution is that institution wherever it stands
     ("In a filing with the Federal Trade Commission (FTC), Norvex disclosed $90 million. The FTC declined.", "en",
      [("Federal Trade Commission", "institution"), ("FTC", "institution"), ("Norvex", "other"), ("FTC", "institution")]),
+    ("A filing with the Trade and Markets Commission (TMC) shows Zorn raised $90 million.", "en",
+     [("Trade and Markets Commission", "institution"), ("TMC", "institution"), ("Zorn", "other")]),
+    ("Zentrix and Norvex raised $90 million.", "en", [("Zentrix", "other"), ("Norvex", "other")]),
     # a town, its state and "-based": places
     ("The Tulsa, Okla.–based startup bought 9,000 chips.", "en", [("Tulsa", "place"), ("Okla", "place")]),
     ("The Plano, Oklahoma-based firm raised $40 million.", "en", [("Plano", "place"), ("Oklahoma", "place")]),
