@@ -182,7 +182,7 @@ def export_claims(claims_file: str, rules_paths: Sequence[str], output: str,
     if paths:
         raise UserError(f"export reads either articles ({', '.join(paths)}) or --claims {claims_file}, not both")
     rules, locations = load_rules_located(list(rules_paths))
-    articles, claims = read_claims(claims_file)
+    articles, claims = read_claims(claims_file, slim=True)
     refs = all_references(rules, references)
     result = write_workbook(Path(output), articles=articles, claims=claims, unclaimed=None, rules=rules, now=now,
                             comparisons=_comparisons(claims, articles, rules, refs), references=refs,

@@ -1,6 +1,7 @@
 """`claim-compare export --claims`: the workbook from the claims `extract --format jsonl` wrote, without the articles."""
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -94,3 +95,13 @@ def test_claims_read_back_dump_as_extract_wrote_them_and_share_their_field_sets(
     assert [claim_record(c) for c in claims] == [{k: v for k, v in r.items() if not k.startswith("article_")}
                                                  for r in lines]
     assert len({id(c.model_fields_set) for c in claims}) == 1 and "sentence" in claims[0].model_fields_set
+
+
+def test_slim_claims_hold_the_same_fields_in_slots(claims_file):
+    from compare.comparisons.compact import CompactClaim
+    _, claims = read_claims(str(claims_file))
+    _, slim = read_claims(str(claims_file), slim=True)
+    assert all(isinstance(c, CompactClaim) and not hasattr(c, "__dict__") for c in slim)
+    assert [dataclasses.astuple(s) for s in slim] == [tuple(c.model_dump().values()) for c in claims]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        slim[0].value = 1.0
