@@ -58,3 +58,52 @@ def test_every_sheet_of_an_export_is_well_formed_and_reads_back(tmp_path):
     quote = [c for c in ws[1] if c.value == "Quote"][0].column
     assert isinstance(ws.cell(2, quote).value, CellRichText)
     assert ws.cell(2, 1).value == "DeepSeek V3" and ws["A1"].font.b
+
+
+# Links and comments are written as text (compare/workbook/parts.py): the same bytes openpyxl's objects give.
+@pytest.mark.parametrize("url", ["https://news.example.org/a?x=1&y=2", 'https://e.org/"q"<>\'', "https://é.fr/ü"])
+def test_link_relationships_are_what_openpyxl_writes(url):
+    from openpyxl.packaging.relationship import Relationship, RelationshipList
+    from openpyxl.xml.functions import tostring
+
+    from compare.workbook.parts import link_rel_xml
+    rels = RelationshipList()
+    rels.append(Relationship(type="hyperlink", TargetMode="External", Target=url))
+    assert tostring(rels.to_tree()).split(b">", 1)[1][:-len(b"</Relationships>")] == link_rel_xml(url, 1).encode()
+
+
+@pytest.mark.parametrize("text", ["rule: cost/cue\ncue: a & b <c>", "  leading and trailing  ", " ", "é “q” '\"'",
+                                  "carriage\rreturn"])
+def test_comments_are_what_openpyxl_writes(text):
+    from openpyxl.comments.comment_sheet import CommentRecord, CommentSheet
+    from openpyxl.xml.functions import tostring
+
+    from compare.workbook.parts import COMMENTS, comment_xml
+    record = CommentRecord(ref="L12", author="claim-compare")
+    record.text.t = text
+    theirs = tostring(CommentSheet.from_comments([record]).to_tree()).replace(b"\r", b"&#13;")
+    assert theirs == COMMENTS[0] + comment_xml("L12", text).encode() + COMMENTS[1]
+
+
+@pytest.mark.parametrize("ref, height, width", [("A1", 140, 360), ("AH10001", 110, 320)])
+def test_comment_boxes_are_what_openpyxl_writes(ref, height, width):
+    from openpyxl.comments.comment_sheet import CommentRecord, CommentSheet
+
+    from compare.workbook.parts import VML, shape_xml
+    record = CommentRecord(ref=ref, author="claim-compare", height=height, width=width)
+    first = CommentSheet.from_comments([record]).write_shapes()
+    assert first == VML[0] + shape_xml(ref, 1, height, width).encode() + VML[1]
+
+
+def test_links_and_comments_read_back_where_they_were_written(tmp_path):
+    path = tmp_path / "claims.xlsx"
+    write_workbook(path, **seed_inputs())
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Claims"]
+    head = [c.value for c in ws[1]]
+    article, text = head.index("Article") + 1, head.index("Claimed text") + 1
+    rows = range(2, ws.max_row + 1)
+    assert all(ws.cell(r, article).hyperlink.target.startswith("http") for r in rows)
+    assert all(ws.cell(r, text).comment.text.startswith("rule: ") for r in rows)
+    assert ws.cell(1, head.index("Off by") + 1).comment.text.startswith("How far")
+    assert len(ws.tables) == 1 and list(ws.tables.values())[0].ref.startswith("A1:")

@@ -10,6 +10,7 @@ A read-only workbook is refused, never replaced.
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import tempfile
 from contextlib import contextmanager
@@ -20,10 +21,10 @@ from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
 from openpyxl.worksheet import _writer as sheet_writer
-from openpyxl.writer.excel import ExcelWriter
 
 from compare.errors import Problem, UserError
 from compare.models import Article
+from compare.workbook.parts import PartsWriter, with_link_rels
 
 EARLIEST = datetime(1980, 1, 1)
 
@@ -60,6 +61,7 @@ class StampedZip(ZipFile):
     def __init__(self, file, stamp: datetime):
         super().__init__(file, "w", ZIP_DEFLATED, allowZip64=True)
         self.stamp = stamp.timetuple()[:6]
+        self.spliced: dict[str, str] = {}  # relationships part -> the file of link relationships that go first
 
     def info(self, name: str) -> ZipInfo:
         zi = ZipInfo(name, self.stamp)
@@ -74,7 +76,21 @@ class StampedZip(ZipFile):
             data = data.encode("utf-8")
         if name.endswith((".xml", ".rels", ".vml")):
             data = data.replace(b"\r", b"&#13;")
+        if name in self.spliced:
+            self.write_pieces(name, with_link_rels(data, self.spliced.pop(name)))
+            return
         super().writestr(self.info(name), data)
+
+    def write_pieces(self, name: str, pieces: Sequence) -> None:
+        """One entry made of bytes and of files (their paths) in turn, streamed (compare.workbook.parts)."""
+        size = sum(len(p) if isinstance(p, bytes) else os.path.getsize(p) for p in pieces)
+        with self.open(self.info(name), "w", force_zip64=size > (1 << 30)) as dst:
+            for piece in pieces:
+                if isinstance(piece, bytes):
+                    dst.write(piece)
+                    continue
+                with open(piece, "rb") as src:
+                    shutil.copyfileobj(src, dst, 1 << 20)
 
     def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
         name = arcname or os.path.basename(filename)
@@ -188,7 +204,7 @@ def save_atomically(wb: Workbook, path: Path, stamp: datetime) -> None:
         with os.fdopen(fd, "wb") as fh:
             archive = StampedZip(fh, stamp)
             try:
-                ExcelWriter(wb, archive).save()
+                PartsWriter(wb, archive).save()
             except BaseException:
                 archive.close()
                 abandon(wb)

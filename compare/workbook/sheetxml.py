@@ -14,16 +14,15 @@ import os
 import shutil
 from datetime import datetime
 from io import BytesIO
-from typing import Optional
+from typing import Optional, TextIO
 
 from openpyxl.cell.rich_text import CellRichText, TextBlock
-from openpyxl.comments.comment_sheet import CommentRecord
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._writer import ALL_TEMP_FILES, WorksheetWriter
-from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.xml.functions import tostring
 
+from compare.workbook.parts import LinkedRels, comment_xml, hyperlink_xml, link_rel_xml, shape_xml, with_hyperlinks
 from compare.workbook.saving import temporary_file
 
 ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
@@ -97,10 +96,20 @@ class SheetXml:
     def __init__(self, ws):
         self.ws = ws
         self.row = 0          # the last row written
-        self.links: list[Hyperlink] = []
-        self.comments: list[CommentRecord] = []
+        self.links = 0
+        self.comments = 0
         self.path = _temporary()
         self.out = open(self.path, "w", encoding="utf-8", newline="", buffering=BUFFER)
+        self.files: dict[str, str] = {}  # hyperlinks, rels, comments, shapes: their XML (compare.workbook.parts)
+        self._open: dict[str, TextIO] = {}
+        ws.sheet_xml = self   # for PartsWriter, which copies the files into the archive
+
+    def _file(self, kind: str) -> TextIO:
+        out = self._open.get(kind)
+        if out is None:
+            self.files[kind] = _temporary()
+            out = self._open[kind] = open(self.files[kind], "w", encoding="utf-8", newline="", buffering=BUFFER)
+        return out
 
     def append(self, cells: list[str], height: Optional[float] = None) -> None:
         """One row of cell XML (empty strings are empty cells) at the next row number."""
@@ -110,21 +119,29 @@ class SheetXml:
         self.out.write(f'<row r="{self.row}"{ht}>{body}</row>' if body or ht else f'<row r="{self.row}"/>')
 
     def link(self, ref: str, url: str) -> None:
-        self.links.append(Hyperlink(ref=ref, target=url))
+        """A hyperlink on the cell `ref` to `url` (a web_url: no spaces, no control characters)."""
+        self.links += 1
+        self._file("hyperlinks").write(hyperlink_xml(ref, self.links))
+        self._file("rels").write(link_rel_xml(url, self.links))
 
     def comment(self, ref: str, text: str, height: int, width: int) -> None:
-        record = CommentRecord(ref=ref, author="claim-compare", height=height, width=width)
-        record.text.t = text
-        self.comments.append(record)
+        """A comment (`text` already clean, compare.cells.fit) on the cell `ref`, its box height x width px."""
+        self.comments += 1
+        self._file("comments").write(comment_xml(ref, text))
+        self._file("shapes").write(shape_xml(ref, self.comments, height, width))
 
     def close(self) -> None:
-        """Let openpyxl write the worksheet with no rows, then put ours in its empty sheetData."""
+        """Let openpyxl write the worksheet with no rows, then put ours in its empty sheetData (and our
+        links in their place after it)."""
         self.out.close()
+        for out in self._open.values():
+            out.close()
         writer = WorksheetWriter(self.ws, out=BytesIO())
+        writer._rels = LinkedRels(self.links)
         self.ws._writer = writer
         writer.write_top()
-        self.ws._hyperlinks.extend(self.links)
-        self.ws._comments.extend(self.comments)
+        if self.comments:
+            self.ws.legacy_drawing = ""  # openpyxl writes the element; PartsWriter names the drawing
         self.ws.close()
         head, found, tail = writer.out.getvalue().partition(EMPTY)
         if not found:
@@ -134,14 +151,24 @@ class SheetXml:
             dst.write(head + b"<sheetData>")
             with open(self.path, "rb") as src:
                 shutil.copyfileobj(src, dst, BUFFER)
-            dst.write(b"</sheetData>" + tail)
+            dst.write(b"</sheetData>")
+            for piece in with_hyperlinks(tail, self.files.get("hyperlinks")):
+                if isinstance(piece, bytes):
+                    dst.write(piece)
+                    continue
+                with open(piece, "rb") as src:
+                    shutil.copyfileobj(src, dst, BUFFER)
         self.discard()
         writer.out = final  # ExcelWriter archives writer.out and then removes it
 
     def discard(self) -> None:
-        if not self.out.closed:
-            self.out.close()
-        if os.path.exists(self.path):
-            os.unlink(self.path)
-        if self.path in ALL_TEMP_FILES:
-            ALL_TEMP_FILES.remove(self.path)
+        """Close the files and remove the rows and hyperlinks; the files of the other parts stay for the
+        archive (compare.workbook.saving removes them once the workbook is saved or has failed)."""
+        for out in [self.out, *self._open.values()]:
+            if not out.closed:
+                out.close()
+        for path in (self.path, self.files.get("hyperlinks")):
+            if path and os.path.exists(path):
+                os.unlink(path)
+            if path in ALL_TEMP_FILES:
+                ALL_TEMP_FILES.remove(path)
