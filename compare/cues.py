@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import Optional
 
 from compare.comparisons.rates import find_rate
+from compare.frames import FrameHit, compile_frames, find_frames
 from compare.models import Mention
 from compare.phrases import phrase_regex
 from compare.regexes import TimedPattern
@@ -48,14 +49,6 @@ _CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s-\s")
 _PURPOSE = re.compile(r"^[\s,]*(?:pour|afin\s+d[e’']|to|for|in\s+order\s+to)"
                       r"(?:\s+(?:son|sa|ses|leur|leurs|its|their|the|le|la|les|l’|l'))?\s*$", re.IGNORECASE)
 
-# Between a frame and its figure: up to two short words ("raised a further $2bn", "a levé près de").
-_FRAME_GAP = r"[\s«“\"(]*(?:[\w’'\-]{1,12}[\s«»“”\"(]+){0,2}?"
-_WINDOW = 160  # characters around a figure where its frames are looked for
-# A frame after a figure may stand beyond the figure's conversion in brackets ("$25,000 (about 3.8 million
-# yen) per unit", "5,6 millions de dollars (...) pour le développer"); a figure inside the
-# brackets reaches the frame past the closing bracket.
-# The same holds for a conversion between commas ("N billion yuan, or $M million, to drive adoption").
-_CONVERSION_SKIP = r"(?:\s*[(\[][^()\[\]]{1,60}[)\]]|,\s*(?:or|soit|ou|about|environ)\s+[^,;()]{1,40}?\d[^,;()]{0,30},)?"
 
 
 @dataclass(frozen=True)
@@ -66,15 +59,6 @@ class CueHit:
     cue: str
     pattern: bool = False
     weak: bool = False
-
-
-@dataclass(frozen=True)
-class FrameHit:
-    start: int
-    end: int
-    quantity: str
-    frame: str
-    yields: bool = False  # a purpose frame ("invested #"): a frame of another quantity after the figure decides
 
 
 @dataclass(frozen=True)
@@ -159,49 +143,7 @@ class CueMatcher:
 
     def frames(self, m: Mention, text: str, lang: str, start: int = 0, end: Optional[int] = None) -> list[FrameHit]:
         """The frames that govern figure `m`: a phrase ending right before it, or starting right after it."""
-        end = len(text) if end is None else end
-        out: list[FrameHit] = []
-        before_at = max(start, m.start - _WINDOW)
-        after_to = min(end, m.end + _WINDOW)
-        for q, res, yields in [(q, res, res is self.purpose_res) for q in self.quantities
-                               for res in (self.frame_res, self.purpose_res)]:
-            before, after = res.get((lang, q.id), (None, None))
-            if before is not None:
-                f = before.search(text, before_at, m.start)
-                if f is not None:
-                    out.append(FrameHit(f.start(), f.start() + len(f.group(1)), q.id, f.group(1), yields))
-            if after is not None:
-                f = after.match(text, m.end, after_to)
-                if f is not None:
-                    out.append(FrameHit(f.start(1), f.end(1), q.id, f.group(1), yields))
-        # Of frames that overlap on one side of the figure, the one whose words reach nearest to it says
-        # more ("ferait grimper la valorisation de X à #" is a valuation); of two that reach
-        # as near, the longest ("round that could bring in #" is a round, not revenue brought in).
-        def beats(g: FrameHit, f: FrameHit) -> bool:
-            near_g, near_f = (g.end, f.end) if f.end <= m.start else (-g.start, -f.start)
-            return near_g > near_f or (near_g == near_f and g.end - g.start > f.end - f.start)
-
-        return [f for f in out if not any(g is not f and g.start < f.end and f.start < g.end and beats(g, f)
-                                          for g in out)]
-
-
-def _frame_words(part: str) -> str:
-    """One side of a frame as regex: its words as cue words, `...` a gap of up to four words (an abbreviation in
-    brackets among them: "value the ... (AI) company at #")."""
-    pieces = [p.strip() for p in part.split("...")]
-    return r"(?:[\s\w’'\-]|\(\w{1,12}\)){0,40}?".join(phrase_regex([p]) if p else "" for p in pieces)
-
-
-def compile_frames(frames: list[str]) -> tuple[Optional[re.Pattern], Optional[re.Pattern]]:
-    # Longest first, so that where two frames of a quantity start at one place the longer says what it
-    # governs ("valorisation ... à #" over "valorisation de #" in "valorisation de Mistral à #").
-    befores = sorted((f.split("#")[0] for f in frames if f.strip().endswith("#")), key=lambda f: -len(f))
-    afters = sorted((f.split("#", 1)[1] for f in frames if f.strip().startswith("#")), key=lambda f: -len(f))
-    before = re.compile("(" + "|".join(_frame_words(b) for b in befores) + ")" + _FRAME_GAP + r"\Z",
-                        re.IGNORECASE) if befores else None
-    after = re.compile(_CONVERSION_SKIP + r"[\s”»\")]*(?:[\w’'\-]{1,12}\s+)?(" + "|".join(_frame_words(a) for a in afters) + ")",
-                       re.IGNORECASE) if afters else None
-    return before, after
+        return find_frames(m, text, lang, self.quantities, self.frame_res, self.purpose_res, start, end)
 
 
 def compile_cues(rules: RuleSet) -> CueMatcher:
@@ -389,6 +331,13 @@ def choose_quantity(m: Mention, cues: list[CueHit], matcher: CueMatcher, text: s
     ranked = sorted((qid for qid in totals if totals[qid] >= w.minimum), key=lambda q: (-totals[q], order[q]))
     if not ranked:
         return None
+    if beyond_bound(by_id[ranked[0]], m, matcher) is not None:
+        # An amount the best quantity cannot plausibly be goes to a runner-up as well supported short of the name's
+        # kind (the tie-breaker): a product's "$13 billion" with "offre" and "revenue" near it is revenue.
+        near = [q for q in ranked[1:] if round(totals[ranked[0]] - totals[q], 6) <= w.entity_kind
+                and beyond_bound(by_id[q], m, matcher) is None]
+        if near:
+            ranked = [near[0]] + [q for q in ranked if q != near[0]]
 
     def points_of(qid: str) -> tuple:
         return tuple(sorted((p for (q, _), p in best.items() if q == qid), key=lambda p: -p.points))

@@ -4,7 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from compare.cues import compile_frames
+from compare.cues import CueHit, Scene, choose_quantity
+from compare.extract import compile_engine
+from compare.frames import compile_frames
+from compare.models import Mention
 from compare.extract import extract_text
 from compare.rules import check_rules, load_rules
 from compare.rules.model import Pattern
@@ -271,6 +274,23 @@ def test_the_claim_of_the_sentence_before_is_evidence(text, lang, before, quanti
     assert [c.quantity for c in claims] == quantities
     if before is not None:
         assert "neighbour_claim the last claim of the sentence before 6.0" in claims[1].why
+
+
+def _bounded(gap: int) -> str:
+    """The quantity chosen for "$2.7 billion" said of a product, with a subscription cue right before it and a
+    revenue cue `gap` characters after it."""
+    engine = compile_engine(RULES)
+    text = "subscription $2.7 billion " + " " * gap + "revenue"
+    at, rev = text.index("$"), text.index("revenue")
+    m = Mention(text="$2.7 billion", start=at, end=at + 12, value=2.7e9, unit="USD", kind="money")
+    cues = [CueHit(0, 12, "subscription_price", "subscription"), CueHit(rev, rev + 7, "revenue", "revenue")]
+    choice = choose_quantity(m, cues, engine.cues, text, "en", Scene(entity_kind="product"))
+    return choice.quantity.id
+
+
+def test_an_amount_beyond_the_bound_of_the_best_quantity_goes_to_a_runner_up_as_well_supported():
+    assert _bounded(0) == "revenue"  # nearly tied but for the product's kind: $2.7 billion is no plan's price
+    assert _bounded(60) == "subscription_price"  # a revenue cue further off is no runner-up: the figure stays unclaimed
 
 
 # A bare figure coordinated with the amount just before it is an amount of the same unit, unless it counts a noun.
