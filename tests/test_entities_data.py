@@ -171,7 +171,7 @@ MEMBERS = [
     ("Llama", "Llama 3.1 405B"), ("Llama", "Llama-3.1-405B"), ("Llama", "Llama 3.1-405B"), ("Llama", "Llama 3.2 11B Vision"),
     ("Llama", "Llama-3.1-405B-Instruct"), ("Llama", "Llama 3.3 70B"), ("Llama", "Llama 4 Scout"),
     ("Llama", "Llama 4 Maverick"), ("Llama", "Llama 4 Behemoth"), ("Llama", "LLaMA 65B"), ("Llama", "LLaMA-2"), ("Llama", "LLaMa 2"),
-    ("Llama", "Code Llama 70B"),
+    ("Llama", "Code Llama 70B"), ("Llama", "LLama 2-70B"), ("MiMo", "MiMo-V2-Flash"), ("MiMo", "MiMo-7B"),
     ("Mistral", "Mistral 7B"), ("Mistral", "Mistral Large"), ("Mistral", "Mistral Large 2"), ("Mistral", "Mistral Medium 3"),
     ("Mistral", "Mistral Small 3.1"), ("Mistral", "Mistral NeMo"), ("Mistral", "Mistral Saba"), ("Mistral", "Mixtral 8x7B"),
     ("Mistral", "Mixtral 8x22B"), ("Mistral", "Codestral"), ("Mistral", "Codestral 25.01"), ("Mistral", "Pixtral Large"),
