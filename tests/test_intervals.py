@@ -1,11 +1,10 @@
 """Intervals: the values a written figure stands for, and arithmetic that keeps open/closed bounds right."""
 import math
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError, dataclass
 from typing import Optional
 
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
-from pydantic import ValidationError
 
 from compare.intervals import (Interval, claim_interval, closed, contains, describe, distance_pct, divide, gap,
                                half_open, intersect, multiply, nonnegative, overlaps, point, ratio, reciprocal,
@@ -231,13 +230,13 @@ def test_describe(interval, unit, expected):
                                     dict(low=math.inf), dict(high=math.nan)],
                          ids=["reversed", "empty point", "infinite bound", "nan bound"])
 def test_invalid_intervals_are_refused(kwargs):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValueError):
         Interval(**kwargs)
 
 
 def test_intervals_are_immutable():
     a = closed(1, 2)
-    with pytest.raises(ValidationError):
+    with pytest.raises(FrozenInstanceError):
         a.low = 0  # type: ignore[misc]
 
 
