@@ -454,7 +454,6 @@ CODES_AFTER = [
     ("a grant of 50 million naira", [q("50 million naira", 5e7, "NGN")]),
     ("a fund of AED 3 billion", [q("AED 3 billion", 3e9, "AED")]),
     ("worth 40 billion riyals", [q("40 billion riyals", 4e10, "SAR")]),
-    ("a RM2.5 billion data centre", [q("RM2.5 billion", 2.5e9, "MYR")]),
     ("Rp 75,000 a month", [q("Rp 75,000 a month", 75000.0, "IDR", per="month")]),
     ("a 600 million rand plan", [q("600 million rand", 6e8, "ZAR")]),
     ("PHP 8 was released.", []),
