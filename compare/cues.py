@@ -200,6 +200,8 @@ def accepts(q: Quantity, m: Mention) -> bool:
     """Whether quantity `q` can measure mention `m` (its kind, and its unit for counts)."""
     if m.kind == "count":
         return "count" in q.measures and m.unit in q.units
+    if m.kind == "money" and m.direction in ("up", "down") and "money_change" in q.measures:
+        return True  # "a price increase of five dollars a month": the amount of a change
     return m.kind in q.measures
 
 

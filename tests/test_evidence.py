@@ -217,6 +217,10 @@ CASES = [
     ("Doubao Pro is priced at 0.0008 yuan per 1,000 tokens, 99.3% below the industry average.", "en", ["price"]),
     ("Le modèle est 30 % moins cher que GPT-4o.", "fr", []),
     ("OpenAI cut the price of GPT-4o by 50% for developers.", "en", ["price_change"]),
+    # the amount of a price change, read as a change (money_change), is a price change; a price is not
+    ("In Europe it amounts to a price increase of four euros per month for the Zeta plan.", "en", ["price_change"]),
+    ("The Zeta plan now costs four euros per month.", "en", ["subscription_price"]),
+    ("Zeta's revenue increase of $2 billion came from its cloud unit.", "en", ["revenue"]),
     # the figure before is the amount before, not a factor between them
     ("Capital expenditure came to $24.6bn, doubling the $12.1bn of last year.", "en",
      ["investment", "investment"]),

@@ -67,7 +67,7 @@ CASES = [
     ("cue list given as a string", {"q.yaml": QUANTITY.replace("[entraînement]", "entraînement")},
      [("q.yaml", 6, 11, '"cues.fr": expected a list of strings, got the text "entraînement"')]),
     ("a measure that does not exist", {"q.yaml": QUANTITY.replace("[money, ratio]", "[money, mony]")},
-     [("q.yaml", 3, 23, '"measures item 2": the text "mony" is not one of money, percent, ratio, count (did you mean "money"?)')]),
+     [("q.yaml", 3, 23, '"measures item 2": the text "mony" is not one of money, percent, ratio, count, money_change (did you mean "money"?)')]),
     ("an entity kind that does not exist", {"e.yaml": ENTITIES.replace("kind: model", "kind: modle")},
      [("e.yaml", 3, 11, '"kind": the text "modle" is not one of model, company')]),
     ("a qualifier that does not exist", {"q.yaml": QUANTITY + "    examples:\n      - text: x\n        claims:\n"

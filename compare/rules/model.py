@@ -17,7 +17,7 @@ from compare.models import Direction, EntityStatus, Frozen, Qualifier, UserFile
 from compare.comparability import Comparability
 
 EntityKind = Literal["model", "company", "product", "project", "person", "other"]
-Measure = Literal["money", "percent", "ratio", "count"]
+Measure = Literal["money", "percent", "ratio", "count", "money_change"]
 CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
