@@ -86,7 +86,7 @@ SPECIFIC = [
      "12 yuan per million tokens", "V4-Pro"),
     # a variant named before its model with a plan noun is the model's variant
     ("OpenAI facture la version Nano de GPT-5 0,04 dollar le million de tokens en sortie.", "fr",
-     "0,04 dollar le million de tokens", "GPT-5 Nano"),
+     "0,04 dollar le million de tokens en sortie", "GPT-5 Nano"),
 ]
 
 
