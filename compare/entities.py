@@ -171,21 +171,22 @@ def _extend_products(text: str, lang: str, hits: list[EntityHit], by_key: dict) 
         out.append(EntityHit(h.start, end, text[h.start:end], kind, "known", maker))
     return out
 _NOBODY = frozenset({"place", "outlet", "institution"})  # kinds of name that are never whose figure it is
-_ACRONYM = re.compile(r"\s*\((?:the\s+|la\s+|le\s+|l’)?([A-Z][A-Z&]{1,7})\)")
+_ACRONYM = re.compile(r"(?:[’']s)?\s*\((?:the\s+|la\s+|le\s+|l’)?([A-Z][A-Z&]{1,7})\)")
 _PLACE_AFTER = re.compile(r"\s*,\s*$")
 _JOINED = re.compile(r"\s+(?:and|&|et)\s+")  # "<Name> and <Name> Commission": one institution
 
 
 def _same_kind(text: str, hits: list[EntityHit]) -> list[EntityHit]:
     """Detected names that take the kind of a name next to them: an acronym given in brackets after a
-    place, outlet or institution, wherever it stands ("the Securities and Exchange Commission (SEC)"), and
+    place, outlet or institution, wherever it stands ("the Securities and Exchange Commission (SEC)"), or
+    after another name, that name (a ticker or a short name: "<Company> (TICK)"); and
     a name followed by a comma and a place, the town of a region or country ("<Town>, <State>."); a name
     joined by "and" to an institution is part of it ("Securities and Exchange Commission")."""
-    acronyms = {}
+    acronyms: dict[str, EntityHit] = {}
     for h in hits:
         a = _ACRONYM.match(text, h.end)
-        if h.kind in _NOBODY and a:
-            acronyms.setdefault(a.group(1), h.kind)
+        if a and h.kind != "person" and a.group(1) != h.name:
+            acronyms.setdefault(a.group(1), h)
     out: list[EntityHit] = []
     for i, h in enumerate(hits):
         if out and out[-1].end > h.start:
@@ -196,7 +197,9 @@ def _same_kind(text: str, hits: list[EntityHit]) -> list[EntityHit]:
                     and _JOINED.fullmatch(text[h.end:nxt.start])):
                 h = EntityHit(h.start, nxt.end, text[h.start:nxt.end], "institution", "detected")
             elif h.name in acronyms:
-                h = EntityHit(h.start, h.end, h.name, acronyms[h.name], h.status)
+                named = acronyms[h.name]  # "<Company> (TICK)" is the company; "... Commission (SEC)" an institution
+                h = EntityHit(h.start, h.end, h.name if named.kind in _NOBODY else named.name, named.kind,
+                              named.status, named.organisation)
             elif (nxt is not None and nxt.kind == "place" and _PLACE_AFTER.match(text[h.end:nxt.start])
                   and re.match(r"\.?(?:[^\w’']|$)", text[nxt.end:nxt.end + 2])):
                 h = EntityHit(h.start, h.end, h.name, "place", h.status)

@@ -33,6 +33,12 @@ KINDS = [
     ("A filing with the Trade and Markets Commission (TMC) shows Zorn raised $90 million.", "en",
      [("Trade and Markets Commission", "institution"), ("TMC", "institution"), ("Zorn", "other")]),
     ("Zentrix and Norvex raised $90 million.", "en", [("Zentrix", "other"), ("Norvex", "other")]),
+    # ... and an acronym in brackets after another name is that name (a ticker, a short name)
+    ("Zentrix (ZTX) raised $90 million; ZTX said so.", "en", [("Zentrix", "other"), ("Zentrix", "other"),
+                                                             ("Zentrix", "other")]),
+    ("Nvidia (NVDA) and Alphabet’s (GOOGL) Google bought chips.", "en",
+     [("Nvidia", "company"), ("Nvidia", "company"), ("Alphabet", "company"), ("Alphabet", "company"),
+      ("Google", "company")]),
     # a town, its state and "-based": places
     ("The Tulsa, Okla.–based startup bought 9,000 chips.", "en", [("Tulsa", "place"), ("Okla", "place")]),
     ("The Plano, Oklahoma-based firm raised $40 million.", "en", [("Plano", "place"), ("Oklahoma", "place")]),
