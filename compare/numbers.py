@@ -224,7 +224,10 @@ def _read_words(text: str, lang: str, limit: Optional[int]):
         elif w in t.fractions:
             v = t.fractions[w]
             if pending_join and seen:
-                total += v * (last_scale if last_scale != 1.0 and not current else 1.0)
+                if last_scale != 1.0 and not current:
+                    total += v * last_scale  # "a billion and a half"
+                else:
+                    current += v  # "one and a half billion": the half is of the units, the scale comes after
                 pending_join = False
                 fraction_used = True
                 end = b

@@ -176,6 +176,14 @@ RATIOS = [
 
 WORDS = [
     ("Eleven firms signed.", [q("Eleven firms", 11.0, "companies")]),
+    # a half after the units is of the units; after the scale, of the scale
+    ("one and a half billion dollars", [q("one and a half billion dollars", 1.5e9, "USD")]),
+    ("three and a half million GPUs", [q("three and a half million GPUs", 3.5e6, "GPUs")]),
+    ("a billion and a half dollars", [q("a billion and a half dollars", 1.5e9, "USD")]),
+    ("$4 billion and a half", [q("$4 billion and a half", 4.5e9, "USD")]),
+    xf(("a quarter of a billion dollars", [q("a quarter of a billion dollars", 2.5e8, "USD")]),
+       "a fraction 'of a' scale is read as a factor and a separate amount"),
+    xf(("$1½ billion", [q("$1½ billion", 1.5e9, "USD")]), "vulgar fraction characters are not read"),
     ("three hundred engineers", [q("three hundred engineers", 300.0, "employees")]),
     ("twenty-five countries", [q("twenty-five countries", 25.0, "countries")]),
     ("ninety days", [q("ninety days", 90.0, "days")]),

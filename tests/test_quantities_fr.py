@@ -58,7 +58,7 @@ SCALES = [
     ("Un demi-million de dollars", [q("Un demi-million de dollars", 5e5, "USD")]),
     ("deux milliards de dollars", [q("deux milliards de dollars", 2e9, "USD", precision=1e9)]),
     ("Un marché de 30 millions d'unités.", [q("30 millions", 3e7)]),
-    ("Un investissement de 1 million et demi.", [q("1 million", 1e6)]),
+    ("Un investissement de 1 million et demi.", [q("1 million et demi", 1.5e6)]),
     ("Le site atteint 3 000 milliards de requêtes.", [q("3 000 milliards", 3e12)]),
     ("Il y a 2 k de retard.", [q("2 k", 2000.0)]),
     ("Une perte de 7 Md.", [q("7 Md", 7e9)]),
@@ -171,6 +171,12 @@ RATIOS = [
 ]
 
 WORDS = [
+    # « et demi » après l'échelle en ajoute la moitié, écrite en chiffres ou en lettres
+    ("1 milliard et demi de dollars", [q("1 milliard et demi de dollars", 1.5e9, "USD")]),
+    ("4 millions et demi d'abonnés", [q("4 millions et demi d'abonnés", 4.5e6, "users")]),
+    ("trois milliards et demi d'euros", [q("trois milliards et demi d'euros", 3.5e9, "EUR")]),
+    xf(("trois quarts de milliard", [q("trois quarts de milliard", 7.5e8)]),
+       "a fraction 'de' a scale is read as a number and a scale apart"),
     ("Onze entreprises ont signé.", [q("Onze entreprises", 11.0, "companies")]),
     ("Il a embauché deux cents ingénieurs.", [q("deux cents ingénieurs", 200.0, "employees")]),
     ("vingt-cinq pays", [q("vingt-cinq pays", 25.0, "countries")]),

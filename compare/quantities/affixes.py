@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from compare.lexicon import load_lexicon
-from compare.numbers import scaled_precision
+from compare.numbers import scaled_precision, word_tables
 from compare.phrases import SP, lookup_key, phrase_regex
 from compare.quantities.grammar import Grammar
 from compare.quantities.reading import Reading, numeral_at
@@ -118,6 +118,9 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
                     v = scale_flag.foreign_value
                 r.scale = v
                 r.scale_end = end = sm.end()
+    part = 0.0
+    if r.scale != 1.0 and sm.group("s") and sm.group("s").isalpha():
+        part, end = _fraction_after_scale(text, g, end)  # "1 milliard et demi (de dollars)"
     cm = g.currency_after.match(text, end)
     if cm and r.kind == "money" and cm.group("sub"):
         cm = None
@@ -138,8 +141,8 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
         r.scale, end = 1.0, r.end
         r.scale_end = 0
     if r.scale != 1.0:
-        r.value *= r.scale
-        r.precision = scaled_precision(r.precision, r.scale)
+        r.value = (r.value + part) * r.scale
+        r.precision = None if part else scaled_precision(r.precision, r.scale)
         if r.kind == "number" and sm.group("s") and sm.group("s").isalpha():
             end = _continue_after_scale(text, r, g, end)
     if text[end:end + 1] in _PLUS_FIRST or (r.kind == "number" and _bound_then_unit(text, g, end)):
@@ -292,6 +295,27 @@ def _cents(text: str, r: Reading, g: Grammar, end: int) -> int:
 
 _SYMBOL = re.compile(r"(?:[A-Z]{0,2}[$€£¥]|[A-Z]{3})" + SP + r"*")
 _WORDS_END = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=None)
+def _fraction_words(lang: str) -> tuple[re.Pattern, dict]:
+    t = word_tables(lang)
+    joiners, articles = sorted(t.joiners), sorted(t.articles)
+    pattern = re.compile(SP + r"+(?:" + "|".join(map(re.escape, joiners)) + r")" + SP + r"+(?:(?:"
+                         + "|".join(map(re.escape, articles)) + r")" + SP + r"+)?(?P<f>"
+                         + "|".join(map(re.escape, sorted(t.fractions, key=len, reverse=True))) + r")(?!\w)",
+                         re.IGNORECASE) if joiners and t.fractions else re.compile(r"(?!x)x")
+    return pattern, t.fractions
+
+
+def _fraction_after_scale(text: str, g: Grammar, end: int) -> tuple[float, int]:
+    """ "1 milliard et demi", "$2 billion and a half": the part of the scale a fraction after it adds, and
+    where it ends."""
+    pattern, fractions = _fraction_words(g.lang)
+    m = pattern.match(text, end)
+    if m is None:
+        return 0.0, end
+    return fractions[m.group("f").lower()], m.end()
 
 
 def _continue_after_scale(text: str, r: Reading, g: Grammar, end: int) -> int:
