@@ -146,7 +146,9 @@ def measure_press(path: Path, megabytes: float, repeats: int = 3, bare_repeats: 
           f"{(total['cli'] / total['mentions']) * 1e6:.0f} in the command (its startup included)")
     print(f"  in CPU time (user + system): bare {total['c_bare']:.3f} s, library {total['c_lib']:.2f} s "
           f"(1/{total['c_lib'] / total['c_bare']:.1f}), "
-          f"command {total['c_cli']:.2f} s (1/{total['c_cli'] / total['c_bare']:.1f}); per language:"
+          f"command {total['c_cli']:.2f} s (1/{total['c_cli'] / total['c_bare']:.1f}); "
+          f"{total['c_lib'] / total['mentions'] * 1e6:.0f} and {total['c_cli'] / total['mentions'] * 1e6:.0f} us per mention; "
+          f"per language:"
           + "".join(f" {lang} library 1/{r['c_lib'] / r['c_bare']:.1f}, command 1/{r['c_cli'] / r['c_bare']:.1f};"
                     for lang, r in rows.items() if lang != "all"))
     print(f"  startup of the command (one short line: interpreter, imports, grammar): {t_start:.2f} s wall, "
