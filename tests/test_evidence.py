@@ -224,6 +224,9 @@ CASES = [
     # the figure before is the amount before, not a factor between them
     ("Capital expenditure came to $24.6bn, doubling the $12.1bn of last year.", "en",
      ["investment", "investment"]),
+    # a unit sold for a sum, an amount "le GPU": a unit price
+    ("Chaque machine, vendue plus de 2 millions d’euros, reste rare.", "fr", ["price"]),
+    ("Les laboratoires paient environ 25 000 $ en moyenne le GPU Zeta X1.", "fr", ["price"]),
     # a factor of the cost or price of use is a price ratio; of the cost of training, a training-cost ratio
     ("Zeta-2 comes in at roughly one-fifth the per-token cost of Orion 3.", "en", ["price"]),
     ("Orion 4 is 3 times the cost of Orion 3, its most capable model.", "en", ["price"]),
