@@ -17,7 +17,7 @@ from compare.names import EntityHit, detect_names, name_words
 from compare.phrases import NameIndex, name_key, name_regex, phrase_regex
 from compare.regexes import TimedPattern
 from compare.rules.model import RuleSet
-from compare.vocab import attribution_vocab, outlets
+from compare.vocab import attribution_vocab, names_vocab, outlets
 
 __all__ = ["EntityHit", "EntityMatcher", "compile_entities"]
 
@@ -57,7 +57,8 @@ class EntityMatcher:
         if detect:
             hits = _extend_products(text, lang, self._variants_named_before(text, lang, hits), self.by_key)
             starts = [k.start for k in hits]
-            sources = _resolve_overlaps([o for o in _find_outlets(text) + _find_places(text, lang) if _clear_of(o, hits, starts)])
+            sources = _resolve_overlaps([o for o in _find_outlets(text) + _find_places(text, lang)
+                                         + _find_governments(text, lang) if _clear_of(o, hits, starts)])
             taken = sorted(hits + sources, key=lambda h: h.start)
             starts = [k.start for k in taken]
             detected = [self._misspelt(d) for d in _resolve_overlaps(detect_names(text, lang, hits, self.common_words))
@@ -249,3 +250,20 @@ def _places_re(lang: str) -> re.Pattern:
 
 def _find_places(text: str, lang: str) -> list[EntityHit]:
     return [EntityHit(m.start(), m.end(), m.group(), "place", "detected") for m in _places_re(lang).finditer(text)]
+
+
+@lru_cache(maxsize=None)
+def _governments_re(lang: str) -> re.Pattern:
+    """A country's government: its place or nationality before the word ("UK government"), or, in French,
+    the word before its adjective ("gouvernement français")."""
+    v = names_vocab(lang)
+    if not v.government_words:
+        return re.compile(r"(?!x)x")
+    word = r"(?i:" + "|".join(re.escape(w) for w in v.government_words) + r")"  # "Gouvernement" opens a sentence
+    named = "|".join(name_regex(p) for p in sorted(set(attribution_vocab(lang).places) | set(v.nationalities),
+                                                     key=lambda p: (-len(p), p)))
+    return re.compile(rf"(?<![\w’'-])(?:(?:{named})\s+{word}|{word}\s+(?:{named}))(?![\w’'-])")
+
+
+def _find_governments(text: str, lang: str) -> list[EntityHit]:
+    return [EntityHit(m.start(), m.end(), m.group(), "other", "detected") for m in _governments_re(lang).finditer(text)]

@@ -107,6 +107,8 @@ class NamesVocab(UserFile):
     unit_names: list[str] = []
     place_suffixes: list[str] = []
     company_suffixes: list[str] = []
+    government_words: list[str] = []
+    nationalities: list[str] = []
     general_subjects: list[str] = []
     general_openers: list[str] = []
 

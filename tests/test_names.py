@@ -39,6 +39,12 @@ KINDS = [
     ("Nvidia (NVDA) and Alphabet’s (GOOGL) Google bought chips.", "en",
      [("Nvidia", "company"), ("Nvidia", "company"), ("Alphabet", "company"), ("Alphabet", "company"),
       ("Google", "company")]),
+    # a country's government named with its place or nationality: one name
+    ("The Canadian government pledged $2 billion.", "en", [("Canadian government", "other")]),
+    ("Le gouvernement belge a promis 2 milliards d’euros.", "fr", [("gouvernement belge", "other")]),
+    ("The government pledged $2 billion.", "en", []),
+    # indefinite words that open a French sentence are no names
+    ("Certaines utilisations coûtent 80 dollars par mois.", "fr", []),
     # a town, its state and "-based": places
     ("The Tulsa, Okla.–based startup bought 9,000 chips.", "en", [("Tulsa", "place"), ("Okla", "place")]),
     ("The Plano, Oklahoma-based firm raised $40 million.", "en", [("Plano", "place"), ("Oklahoma", "place")]),
