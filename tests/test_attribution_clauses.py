@@ -83,6 +83,11 @@ CASES = [
     ("Des chercheurs de Mistral AI écrivent que Mistral Large tourne sur des puces H100 et que la start-up a pu "
      "entraîner ses modèles pour moins de 20 millions de dollars.", "fr", "moins de 20 millions de dollars",
      "Mistral AI"),
+    # a payer described after "led by", "with" is the first name after it, not a name further on
+    ("Le tour de table mené par SoftBank valorise Zentrix à 3 milliards de dollars.", "fr", "3 milliards de dollars",
+     "Zentrix"),
+    ("With Nvidia's newest B200 chip costing around $45,000, budgets will grow.", "en", "around $45,000",
+     "B200"),
 ]
 
 

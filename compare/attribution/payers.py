@@ -14,10 +14,11 @@ from compare.vocab import attribution_vocab
 
 
 def _introduced_by_non_binding(text: str, h: EntityHit, hits: Sequence[EntityHit], sent_start: int, lang: str,
-                               makers: bool = False) -> bool:
+                               makers: bool = False, named: Sequence[EntityHit] = ()) -> bool:
     """"auprès de Bain Capital, eBay et Nvidia", "from Amazon and Google": investors listed after a
     word that names who pays are not what the figure is about. With `makers` (a figure said of a model or
-    product), a word that also names a maker ("models from Anthropic") introduces no payer."""
+    product), a word that also names a maker ("models from Anthropic") introduces no payer. `named`: the sentence's
+    other names, so that a name after the payer ("mené par SoftBank valorise <Name>") is not taken for its description."""
     w = words(lang)
     for nb in w.non_binding.finditer(text, sent_start, h.start):
         if makers and w.maker_word.fullmatch(nb.group()):
@@ -29,8 +30,10 @@ def _introduced_by_non_binding(text: str, h: EntityHit, hits: Sequence[EntityHit
         rest = re.sub(r"\b\w*[A-Z]\w*\b", " ", rest)  # names the rules do not know: "eBay", "Bain Capital"
         if w.list_joiners.fullmatch(rest):
             return True
-        # a payer described before its name: "with Dutch chip equipment maker ASML", "led by Japan’s SoftBank"
-        if (not re.search(r"[,.;:()«»“”\"]", rest) and not w.preposition_word.search(rest)
+        # a payer described before its name: "with Dutch chip equipment maker ASML", "led by Japan’s SoftBank"; not a
+        # name after the payer ("mené par SoftBank valorise Zentrix")
+        between = any(nb.end() <= o.start and o.end <= h.start for o in (*hits, *named))
+        if (not between and not re.search(r"[,.;:()«»“”\"]", rest) and not w.preposition_word.search(rest)
                 and len(re.findall(r"[\w’'-]+", rest)) <= w.description_words_max):
             return True
     return False

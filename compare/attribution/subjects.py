@@ -97,7 +97,7 @@ def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], se
     makers = bool(q.entity_kinds) and q.entity_kinds[0] in ("model", "product")  # "models from Anthropic" are theirs
     before = [_maker(text, h, sent[0], lang) for h in usable
               if h.end <= m.start and not _in_apposition(text, h, m, sent[0], lang, hits)
-              and not _introduced_by_non_binding(text, h, usable, sent[0], lang, makers)]
+              and not _introduced_by_non_binding(text, h, usable, sent[0], lang, makers, in_sentence)]
     for h in before[-1:]:
         if words(lang).possessive.match(text[h.end:m.start]) and h.kind != "person":
             return Attribution(h, "possessive right before the number")
