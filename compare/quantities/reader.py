@@ -147,8 +147,9 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
             r.direction = g.change_after_table.get(cm.group("ca"))
     if allow_range:
         join_range(text, r, g, lo, _read_second)
-    v = r.value
-    if (v is not None and v - v != 0) or (r.qualifier == "range" and not finite(r)):  # inf or nan
+    v, p = r.value, r.precision
+    if (v is not None and v - v != 0) or (p is not None and p - p != 0) or (r.qualifier == "range" and not finite(r)):
+        # inf or nan, also a place value beyond a float ("0.00001e310": 10^310 overflows)
         return None, r.end, "range"
     return r, r.end, None
 
