@@ -44,7 +44,7 @@ DUMPED = [("en", "The agency gave C$2 billion, with the Canadian government addi
 @pytest.mark.parametrize("lang,text", DUMPED, ids=[t[:24] for _, t in DUMPED])
 def test_write_mentions_writes_what_the_models_dump(lang, text):
     """The command writes each mention from its field values, without building the model: the JSON is
-    the same as the models' dump, byte for byte (notes, escapes, ranges, an infinite precision)."""
+    the same as the models' dump, byte for byte (notes, escapes, ranges, signs)."""
     out = io.StringIO()
     write_mentions([text], lang, out)
     dumped = [m.model_dump() for m in find_mentions(text, lang)]
