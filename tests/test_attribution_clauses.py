@@ -88,6 +88,9 @@ CASES = [
      "Zentrix"),
     ("With Nvidia's newest B200 chip costing around $45,000, budgets will grow.", "en", "around $45,000",
      "B200"),
+    # a figure a leading verb governs is the round's total, its recipient's
+    ("Thrive Capital led a $200 million investment in Zentrix, valuing it at $2 billion.", "en", "$200 million",
+     "Zentrix"),
 ]
 
 

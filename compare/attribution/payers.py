@@ -133,10 +133,10 @@ def _received(text: str, m: Mention, sent_start: int, lang: str) -> bool:
 
 def _round_total(text: str, m: Mention, sent: tuple[int, int], lang: str) -> bool:
     """A figure a round's noun governs: "a total round of 1.7 billion euros", "levée de fonds de 1,7 Md€",
-    "OpenAI's $6.5 billion fundraising round"."""
+    "OpenAI's $6.5 billion fundraising round", or a leading verb governs ("<Fund> led a $N investment in <Name>")."""
     w = words(lang)
     lead = text[max(sent[0], m.start - 50):m.start]
-    found = w.round_before.search(lead)
+    found = w.round_before.search(lead) or w.payer_verb_lead.search(lead)  # "<Fund> led a $N investment in <Name>"
     if found and not re.search(r"[,;:.()–—]", found.group()):
         return True
     return bool(w.round_after.match(text, m.end, sent[1]))

@@ -72,6 +72,7 @@ class _Words:
     recipient_before: re.Pattern  # a recipient marker ending where a name starts
     round_before: re.Pattern
     round_after: re.Pattern
+    payer_verb_lead: re.Pattern  # "led a ", "a mené un ": a payer's verb, then up to three words, ending at a figure
     payer_verb_after: re.Pattern  # after a name: "prévoit d'investir", "led", "is investing"
     invested_by_before: re.Pattern  # "brought by", "apportés par" ending where a name starts
     tier_word_list: tuple
@@ -163,6 +164,7 @@ def words(lang: str) -> _Words:
                                         + ")" + _before_name(v)[:-1], flags),
         recipient_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.recipient_markers) + ")" + _before_name(v), flags),
         round_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.round_nouns) + r")\s+(?:[\w’'-]+\s+){0,3}$", flags),
+        payer_verb_lead=re.compile(r"(?<![\w’'-])(?:" + _rx(v.payer_verbs) + r")\s+(?:[\w’'-]+\s+){0,3}$", flags),
         round_after=re.compile(r"\s+(?:[\w’'-]+\s+)?(?:" + _rx(v.round_nouns) + r")(?![\w’'-])", flags),
         invested_by_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.investing_verbs) + r")\s+(?:" + _rx(v.payer_prepositions) + ")"
                                       + _before_name(v), flags),
