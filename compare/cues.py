@@ -4,7 +4,7 @@ Each kind of evidence gives points to the quantity it speaks for; the weights ar
 `evidence:` section (rules/quantities.yaml), so an analyst reads and tunes them:
 
 - `pattern`: an explicit regex of the quantity matched at the number;
-- `unit`: the measure, a count in a unit only one quantity counts (GPU-hours is compute);
+- `unit`: the measure, a count in a unit the quantity counts (GPU-hours is compute; each of two that count it);
 - `frame`: a phrase of the quantity that governs the number ("raised #", "valued at #",
   "# to train", "a levé #"), `#` standing for the figure;
 - `rate`: what the figure is per ("per month" is a subscription, "per million tokens" a price);
@@ -304,9 +304,8 @@ def choose_quantity(m: Mention, cues: list[CueHit], matcher: CueMatcher, text: s
         else:
             add(Point("frame", f.quantity, w.frame, repr(f.frame)))
     if m.kind == "count":
-        with_unit = [q for q in candidates if m.unit in q.units]
-        if len(with_unit) == 1:
-            add(Point("unit", with_unit[0].id, w.unit, m.unit or ""))
+        for q in candidates:  # accepts() kept those that count the unit
+            add(Point("unit", q.id, w.unit, m.unit or ""))
     if m.per:
         for q in candidates:
             if m.per in q.rates:

@@ -224,6 +224,13 @@ CASES = [
     # the figure before is the amount before, not a factor between them
     ("Capital expenditure came to $24.6bn, doubling the $12.1bn of last year.", "en",
      ["investment", "investment"]),
+    # GPUs in a hardware model, made or shipped across a market, are no one's GPU count (decision 11); bought or
+    # run by someone, they are
+    ("Each Zeta NX rack contains 64 GPUs linked by one fabric.", "en", []),
+    ("Ces composants permettraient de produire environ 400 000 puces Zeta X1.", "fr", []),
+    ("Over 2.1 million GPUs were delivered to data centers last year.", "en", []),
+    ("Zeta Labs bought 24,000 GPUs for its new cluster.", "en", ["gpu_count"]),
+    ("Zeta Labs will access up to 200,000 TPUs next year.", "en", ["gpu_count"]),
     # a unit sold for a sum, an amount "le GPU": a unit price
     ("Chaque machine, vendue plus de 2 millions d’euros, reste rare.", "fr", ["price"]),
     ("Les laboratoires paient environ 25 000 $ en moyenne le GPU Zeta X1.", "fr", ["price"]),

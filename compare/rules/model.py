@@ -122,7 +122,7 @@ class Evidence(UserFile):
     points stays an unclaimed number."""
 
     pattern: float = Field(100, ge=0, description="An explicit regex of the quantity matched at the figure.")
-    unit: float = Field(60, ge=0, description="A count in a unit only this quantity counts (GPU-hours: compute).")
+    unit: float = Field(60, ge=0, description="A count in a unit this quantity counts (GPU-hours: compute).")
     frame: float = Field(45, ge=0, description="A frame of the quantity governs the figure (\"raised #\", \"valued at #\").")
     compared: float = Field(40, ge=0, description="The figure is set against the figure before it (\"contre\", \"compared "
         "with\"): that one's quantity.")
