@@ -58,6 +58,11 @@ def read_digits(run: str, lang: str) -> Optional[Numeral]:
     groups, seps = parts[0::2], parts[1::2]
     if not groups[0].isdigit():
         return None
+    if len(seps) >= 2 and len(set(seps)) == 1 and seps[0] in ".," and len(groups[0]) <= 3 \
+            and all(len(g) == 3 for g in groups[1:]):
+        # "1,000,000" in a French text, "1.000.000" in an English one: a mark repeated before groups of
+        # three digits groups thousands, whatever the language's own mark
+        return Numeral(float("".join(groups)), 1.0, len(run))
     if lang == "en" and len(seps) >= 2 and all(s == "." for s in seps):
         return Numeral(float(groups[0]), 1.0, len(groups[0]))
     thousands = _thousands_marks(lang)

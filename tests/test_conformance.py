@@ -20,8 +20,8 @@ CHECK = SHARED / "conformance" / "check.py"
 FLOORS = {
     "default": {"en_currency.jsonl": 111, "en_number.jsonl": 100, "en_percent.jsonl": 15,
                 "fr_currency.jsonl": 100, "fr_number.jsonl": 72, "fr_percent.jsonl": 17},
-    "all": {"en_currency.jsonl": 142, "en_number.jsonl": 117, "en_percent.jsonl": 15, "en_range.jsonl": 73,
-            "fr_currency.jsonl": 103, "fr_number.jsonl": 123, "fr_percent.jsonl": 30, "fr_range.jsonl": 63},
+    "all": {"en_currency.jsonl": 142, "en_number.jsonl": 120, "en_percent.jsonl": 15, "en_range.jsonl": 73,
+            "fr_currency.jsonl": 103, "fr_number.jsonl": 124, "fr_percent.jsonl": 30, "fr_range.jsonl": 63},
 }
 TARGETS = {"currency": 90.0, "percent": 95.0, "number": 85.0}
 

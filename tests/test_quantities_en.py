@@ -485,6 +485,7 @@ FOREIGN_SEPARATORS = [
     ("The list 22,24,26 was cut.", [q("22", 22.0), q("24", 24.0), q("26", 26.0)]),
     ("The plan is €13,49 a month.", [q("€13,49 a month", 13.49, "EUR", per="month", precision=0.01)]),
     ("It costs $1,500.", [q("$1,500", 1500.0, "USD", precision=1.0)]),
+    ("a €3.000.000 grant", [q("€3.000.000", 3e6, "EUR", precision=1.0)]),
 ]
 
 DASHES = [

@@ -59,6 +59,8 @@ SCALES = [
     ("deux milliards de dollars", [q("deux milliards de dollars", 2e9, "USD", precision=1e9)]),
     ("Un marché de 30 millions d'unités.", [q("30 millions", 3e7)]),
     ("Un investissement de 1 million et demi.", [q("1 million et demi", 1.5e6)]),
+    # une virgule répétée devant des groupes de trois chiffres groupe les milliers (chiffre cité à l'anglaise)
+    ("une amende de 4,000,000 dollars", [q("4,000,000 dollars", 4e6, "USD", precision=1.0)]),
     ("Le site atteint 3 000 milliards de requêtes.", [q("3 000 milliards", 3e12)]),
     ("Il y a 2 k de retard.", [q("2 k", 2000.0)]),
     ("Une perte de 7 Md.", [q("7 Md", 7e9)]),
