@@ -91,6 +91,11 @@ CASES = [
     # a figure a leading verb governs is the round's total, its recipient's
     ("Thrive Capital led a $200 million investment in Zentrix, valuing it at $2 billion.", "en", "$200 million",
      "Zentrix"),
+    # a name in a participle opening the sentence is no subject; a payer after "backed by" is one unless a list goes on
+    ("Fondée par d'anciens de Google, Zentrix est désormais valorisée 2 milliards d'euros.", "fr",
+     "2 milliards d'euros", "Zentrix"),
+    ("Backed by Nvidia, Zentrix is now valued at $2 billion.", "en", "$2 billion", "Zentrix"),
+    ("Zentrix raised $300 million from Nvidia, SoftBank and Thrive Capital.", "en", "$300 million", "Zentrix"),
 ]
 
 

@@ -28,8 +28,8 @@ def _introduced_by_non_binding(text: str, h: EntityHit, hits: Sequence[EntityHit
             if nb.end() <= o.start and o.end <= h.start:
                 rest = rest.replace(text[o.start:o.end], " ")
         rest = re.sub(r"\b\w*[A-Z]\w*\b", " ", rest)  # names the rules do not know: "eBay", "Bain Capital"
-        if w.list_joiners.fullmatch(rest):
-            return True
+        if w.list_joiners.fullmatch(rest) and (not re.search(r",\s*$", rest) or _listed_on(text, h, hits, lang)):
+            return True  # "backed by Nvidia, SoftBank and Thrive"; not "Backed by Nvidia, <Name> is valued at"
         # a payer described before its name: "with Dutch chip equipment maker ASML", "led by Japan’s SoftBank"; not a
         # name after the payer ("mené par SoftBank valorise Zentrix")
         between = any(nb.end() <= o.start and o.end <= h.start for o in (*hits, *named))
@@ -37,6 +37,12 @@ def _introduced_by_non_binding(text: str, h: EntityHit, hits: Sequence[EntityHit
                 and len(re.findall(r"[\w’'-]+", rest)) <= w.description_words_max):
             return True
     return False
+
+
+def _listed_on(text: str, h: EntityHit, hits: Sequence[EntityHit], lang: str) -> bool:
+    """Whether another name of a list follows `h` (", <Name>", " and <Name>")."""
+    after = words(lang).list_end.match(text, h.end) or re.compile(r"\s*,\s*").match(text, h.end)
+    return after is not None and any(o.start == after.end() for o in hits)
 
 
 def _counted_maker(text: str, m: Mention, h: EntityHit, lang: str) -> bool:

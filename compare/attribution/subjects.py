@@ -161,10 +161,10 @@ def _in_apposition(text: str, h: EntityHit, m: Mention, sent_start: int, lang: s
     by The Economic Times, the government ... in Sarvam") is no description."""
     before = text[sent_start:h.start]
     cut = max(before.rfind(d) for d in _DELIMS)
-    if cut < 0:
-        return False
-    opener = before[cut + 1:]
     w = words(lang)
+    if cut < 0:  # a participle opening the sentence: "Fondée par d'anciens de Google, <Name> est valorisée"
+        return bool(w.apposition.match(before) and re.search(r"^[^,;:.]*,", text[h.end:m.start]))
+    opener = before[cut + 1:]
     head = text[sent_start:sent_start + cut].rstrip()
     after_name = any(o.end == sent_start + len(head) and o.kind not in NEVER_SUBJECTS for o in hits)
     if not (w.apposition.match(opener) or w.article_start.match(opener) and after_name
