@@ -32,6 +32,7 @@ class EntityMatcher:
     families: tuple  # (compiled, family)
     kinds: dict  # canonical name -> (kind, organisation)
     common_words: frozenset = frozenset()  # cue words of the rules: "Training", "Inference" open sentences, not names
+    first_names: frozenset = frozenset()  # the first names of the rules' persons: "<First>'s estimate" is theirs
 
     def find(self, text: str, lang: str, detect: bool = True) -> list[EntityHit]:
         hits: list[EntityHit] = []
@@ -61,7 +62,7 @@ class EntityMatcher:
                                          + _find_governments(text, lang) if _clear_of(o, hits, starts)])
             taken = sorted(hits + sources, key=lambda h: h.start)
             starts = [k.start for k in taken]
-            detected = [self._misspelt(d) for d in _resolve_overlaps(detect_names(text, lang, hits, self.common_words))
+            detected = [self._known_by_part(d, text) for d in _resolve_overlaps(detect_names(text, lang, hits, self.common_words))
                         if _clear_of(d, taken, starts)]
             hits = _same_kind(text, sorted(hits + sources + detected, key=lambda h: h.start))
         return hits
@@ -87,10 +88,14 @@ class EntityMatcher:
                       else EntityHit(m.start(group), h.end, name, h.kind, "known", h.organisation))
         return out
 
-    def _misspelt(self, h: EntityHit) -> EntityHit:
-        """A detected word of seven letters or more that is a known name with two letters swapped is that
-        name ("Perlpexity"): the press's commonest slip; other slips are too close to other names."""
+    def _known_by_part(self, h: EntityHit, text: str) -> EntityHit:
+        """A detected word the rules know in part: the first name of one of their persons is a person's
+        ("<First>'s estimate"), unless a domain follows ("<Name>.ai"); a word of seven letters or more that is
+        a known name with two letters swapped is that name ("Perlpexity"), the press's commonest slip (other
+        slips come too close to other names)."""
         word = h.name
+        if h.kind == "other" and word in self.first_names and not re.match(r"\.[a-z]", text[h.end:h.end + 2]):
+            return EntityHit(h.start, h.end, word, "person", "detected")
         if h.kind != "other" or len(word) < 7 or not word.isalpha():
             return h
         for i in range(1, len(word) - 1):
@@ -129,7 +134,9 @@ def compile_entities(rules: RuleSet) -> EntityMatcher:
     kinds = {e.name: (e.kind, e.organisation) for e in rules.entities}
     common = frozenset(w.lower() for q in rules.quantities for group in (q.cues, q.weak_cues)
                        for words in group.values() for w in words if " " not in w and not w.endswith("*"))
-    return EntityMatcher(alias_res, by_key, patterns, families, kinds, common)
+    first = frozenset(e.name.split()[0] for e in rules.entities if e.kind == "person" and " " in e.name
+                      and len(e.name.split()[0]) >= 3) - frozenset(by_key)
+    return EntityMatcher(alias_res, by_key, patterns, families, kinds, common, first)
 
 
 _WORD_START = re.compile(r"(?<![\w])\w")

@@ -23,6 +23,9 @@ KINDS = [
     ("Prime Minister Ana Soto pledged $1 billion.", "en", [("Ana Soto", "person")]),
     ("Analyst Tom Reeve expects $3 billion.", "en", [("Tom Reeve", "person")]),
     ("Norvex chief executive Ida Holm said so.", "en", [("Norvex", "other"), ("Ida Holm", "person")]),
+    # the first name of a person the rules know is a person's, unless a domain follows it
+    ("That puts Dario’s estimate of $10 billion on track.", "en", [("Dario", "person")]),
+    ("Pony.ai raised $100 million.", "en", [("Pony", "other")]),
     # a unit after its number or a slash is no name
     ("Il a fallu deux mois pour installer 50 000 GPU (90 MW).", "fr", []),
     ("Un site stockant 3 Go de fichiers paie 0,10 $/Go par jour.", "fr", []),
