@@ -460,6 +460,10 @@ CODES_AFTER = [
     ("a 2 billion yen loan", [q("2 billion yen", 2e9, "JPY")]),
     ("It costs 100 yuan.", [q("100 yuan", 100.0, "CNY")]),
     ("a grant of 50 million naira", [q("50 million naira", 5e7, "NGN")]),
+    # a currency word joined by a hyphen, as a compound adjective
+    ("a 300-million-dollar campus", [q("300-million-dollar", 3e8, "USD")]),
+    ("a four-billion-euro plan", [q("four-billion-euro", 4e9, "EUR")]),
+    ("a 15-dollar tier", [q("15-dollar", 15.0, "USD")]),
     ("a fund of AED 3 billion", [q("AED 3 billion", 3e9, "AED")]),
     ("worth 40 billion riyals", [q("40 billion riyals", 4e10, "SAR")]),
     ("Rp 75,000 a month", [q("Rp 75,000 a month", 75000.0, "IDR", per="month")]),

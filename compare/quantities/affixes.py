@@ -122,6 +122,8 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
     if r.scale != 1.0 and sm.group("s") and sm.group("s").isalpha():
         part, end = _fraction_after_scale(text, g, end)  # "1 milliard et demi (de dollars)"
     cm = g.currency_after.match(text, end)
+    if cm is None and text[end:end + 1] in _HYPHENS and text[end + 1:end + 2].isalpha():
+        cm = g.currency_after.match(text, end + 1)  # "a 100-million-dollar investment", "a 20-euro plan"
     if cm and r.kind == "money" and cm.group("sub"):
         cm = None
     if cm:
@@ -191,6 +193,7 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
 
 
 _PLUS_FIRST = frozenset("+-‑")
+_HYPHENS = frozenset("-‑")
 _QUOTES = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
 
 
