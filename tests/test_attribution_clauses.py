@@ -96,6 +96,8 @@ CASES = [
      "2 milliards d'euros", "Zentrix"),
     ("Backed by Nvidia, Zentrix is now valued at $2 billion.", "en", "$2 billion", "Zentrix"),
     ("Zentrix raised $300 million from Nvidia, SoftBank and Thrive Capital.", "en", "$300 million", "Zentrix"),
+    # a bare tier bound after the price is the company's when only the company is named (decision 2)
+    ("Perplexity charges $20 a month for its Pro tier.", "en", "$20 a month", "Perplexity"),
 ]
 
 

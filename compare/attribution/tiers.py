@@ -42,6 +42,10 @@ def _tier_adjective(text: str, m: Mention, att: Attribution, hits: Sequence[Enti
             pass
         if found is None or re.search(r"[;:.]", text[found.end():m.start]) or any(
                 found.end() <= h.start and h.end <= m.start and h.kind not in NEVER_SUBJECTS for h in hits):
+            bare = att.entity
+            if bare is not None and bare.name in w.tier_word_list and bare.status == "detected" and bare.start > m.end:
+                # "charges $N a month for its Pro tier": the bare tier bound after the price, joined to what is named
+                return _named_tier(text, bare.name, "", bare.start, hits, sent, lang, history)
             return att
     tier = w.tier_of_adjective[(found.group("adj") or found.group("adj2")).lower()]
     return _named_tier(text, tier, "", found.start(), hits, sent, lang, history)
