@@ -237,6 +237,9 @@ QUALIFIERS = [
     ("une dette supérieure aux 6 milliards d'euros", [q("supérieure aux 6 milliards d'euros", 6e9, "EUR", qualifier=">")]),
     ("au-delà des 80 milliards de dollars", [q("au-delà des 80 milliards de dollars", 8e10, "USD", qualifier=">")]),
     ("+ de 40 000 GPU", [q("+ de 40 000 GPU", 4e4, "GPUs", qualifier=">")]),
+    ("une valorisation qui dépasse désormais les 90 milliards", [q("dépasse désormais les 90 milliards", 9e10,
+                                                                  qualifier=">")]),
+    ("des ventes dépassant largement 4 000 GPU", [q("dépassant largement 4 000 GPU", 4e3, "GPUs", qualifier=">")]),
     ("soit ~12 % de hausse", [q("~12 %", 12.0, "percent", qualifier="~")]),
     ("des grappes de 40 000 ou plus GPU", [q("40 000 ou plus GPU", 4e4, "GPUs", qualifier=">=", low=4e4)]),
     # un qualificatif devant la première de figures coordonnées vaut pour chacune (décision 9)
