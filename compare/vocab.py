@@ -111,6 +111,8 @@ class NamesVocab(UserFile):
     nationalities: list[str] = []
     general_subjects: list[str] = []
     general_openers: list[str] = []
+    group_subjects: list[str] = []
+    possessives: list[str] = []
 
 
 WORD_FILES: dict[str, type[UserFile]] = {"attribution": AttributionVocab, "language": LanguageVocab,

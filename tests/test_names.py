@@ -102,6 +102,11 @@ GENERAL = [
      "en", "about $20 billion", None),
     ("Models like GPT-4o cost about $90 million, but she expects the cost of training these models to reach "
      "$5 billion.", "en", "$5 billion", None),
+    ("The country's largest tech companies have spent $90bn on chips this year.", "en", "$90bn", None),
+    ("Hyperscalers will spend $300 billion on data centres.", "en", "$300 billion", None),
+    ("Les géants de la tech dépenseront 300 milliards de dollars en centres de données.", "fr",
+     "300 milliards de dollars", None),
+    ("Hyperscalers like Microsoft will spend $80 billion on data centres.", "en", "$80 billion", "Microsoft"),
     ("Anthropic said that Claude Opus 4 cost $400 million to train.", "en", "$400 million", "Claude Opus 4"),
     ("Anthropic spent $300 million to train its models.", "en", "$300 million", "Anthropic"),
 ]
