@@ -589,6 +589,8 @@ LOOSE_CHIP_COUNTS = [
      [q("256 Nvidia Grace Hopper superchips", 256.0, "GPUs")]),
     ("Google will supply up to half a million specialized AI chips to Meta",
      [q("up to half a million specialized AI chips", 5e5, "GPUs", qualifier="<=")]),
+    ("it shipped 300,000 Ascend 910C processors", [q("300,000 Ascend 910C processors", 3e5, "GPUs")]),
+    xf(("Ascend 910B chips are scarce", []), "a chip model with a glued B after a name is read as billions"),
     # a clause word between them: what follows counts nothing the figure names
     ("It sold 40,000 and then bought chips.", [q("40,000", 40000.0)]),
     ("It has 12 cabinets, each with chips.", [q("12", 12.0)]),
