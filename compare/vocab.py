@@ -29,6 +29,7 @@ class AttributionVocab(UserFile):
     comparatives: list[str] = []
     binding_words: list[str]
     binding_words_adjacent_only: list[str] = []
+    unit_articles: list[str] = []
     non_binding_words: list[str] = []
     purpose_bindings: list[str] = []
     kind_bindings: list[str] = []

@@ -98,6 +98,13 @@ CASES = [
     ("Zentrix raised $300 million from Nvidia, SoftBank and Thrive Capital.", "en", "$300 million", "Zentrix"),
     # a bare tier bound after the price is the company's when only the company is named (decision 2)
     ("Perplexity charges $20 a month for its Pro tier.", "en", "$20 a month", "Perplexity"),
+    # a French price binds to the thing priced after its article ("N $ le <produit>"); other figures do not
+    ("Les puces de Nvidia coûtent cher, à environ 25 000 $ en moyenne le GPU H100 et près de 60 000 $ le B200.", "fr",
+     "près de 60 000 $", "B200"),
+    ("Les puces de Nvidia coûtent cher, à environ 25 000 $ en moyenne le GPU H100 et près de 60 000 $ le B200.", "fr",
+     "environ 25 000 $", "H100"),
+    ("Mistral AI vaut 12 milliards d'euros la start-up Zentrix en vaut deux.", "fr", "12 milliards d'euros",
+     "Mistral AI"),
 ]
 
 

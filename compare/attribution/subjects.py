@@ -216,6 +216,9 @@ def _bound_after(text: str, m: Mention, h: EntityHit, lang: str, q: Optional[Qua
     if len(tokens) > 4 or len(gap) > 40:
         return False
     found = list(w.binding.finditer(gap))
+    if q is not None and q.entity_kinds and q.entity_kinds[0] in ("model", "product"):
+        found += list(w.unit_article.finditer(gap))  # "environ 30 000 $ en moyenne le GPU H100"
+        found.sort(key=lambda f: f.start())
     if not found:
         return False
     last = found[-1]

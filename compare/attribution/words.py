@@ -41,6 +41,7 @@ class _Words:
     comparative: re.Pattern
     binding: re.Pattern
     adjacent_only: frozenset
+    unit_article: re.Pattern  # "le", "la": a price binds to the thing priced after it
     non_binding: re.Pattern
     purpose: re.Pattern
     kind_binding: re.Pattern
@@ -126,6 +127,7 @@ def words(lang: str) -> _Words:
         comparative_marker=re.compile(_rx(v.comparative_markers), flags),
         comparative=re.compile(r"(?<![\w’'-])(?:" + _rx(v.comparatives) + r")(?![\w’'-])", flags),
         binding=re.compile(phrase_regex(v.binding_words), flags),
+        unit_article=re.compile(r"(?<![\w’'-])(?:" + _rx(v.unit_articles) + r")(?![\w-])", flags),
         adjacent_only=frozenset(w.lower().replace("'", "’") for w in v.binding_words_adjacent_only),
         non_binding=re.compile(phrase_regex(v.non_binding_words), flags) if v.non_binding_words else re.compile(r"(?!x)x"),
         purpose=re.compile(phrase_regex(v.purpose_bindings), flags),
