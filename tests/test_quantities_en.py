@@ -83,6 +83,7 @@ MONEY = [
     ("It costs 25 euros.", [q("25 euros", 25.0, "EUR")]),
     ("It costs US$ 30.", [q("US$ 30", 30.0, "USD")]),
     ("It costs C$ 30.", [q("C$ 30", 30.0, "CAD")]),
+    ("a CAN$7 billion plan", [q("CAN$7 billion", 7e9, "CAD")]),
     ("It costs A$ 30.", [q("A$ 30", 30.0, "AUD")]),
     ("It costs HK$ 30.", [q("HK$ 30", 30.0, "HKD")]),
     ("A ¥500 billion plan.", [q("¥500 billion", 5e11, "JPY")]),

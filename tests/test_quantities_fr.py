@@ -423,6 +423,7 @@ COUNTRY_CURRENCIES = [
     ("un prix de 元500", [q("元500", 500.0, "CNY")]),
     ("un prix de RMB5", [q("RMB5", 5.0, "CNY")]),
     ("Il coûte 26 $ CA par mois", [q("26 $ CA par mois", 26.0, "CAD", per="month")]),
+    ("une subvention de 35 000 $ CAN", [q("35 000 $ CAN", 35000.0, "CAD")]),
     ("Il coûte CAD $26", [q("CAD $26", 26.0, "CAD")]),
 ]
 
