@@ -95,6 +95,7 @@ class Choice:
     points: float = 0.0
     evidence: tuple = ()  # the winner's Points, best first
     rivals: tuple = ()  # (quantity id, points, best Point) of the losers that had evidence, best first
+    ruled_out: str = ""  # why the quantity with most points did not win (an amount beyond its plausible bound)
 
     @property
     def weak(self) -> bool:
@@ -106,7 +107,7 @@ class Choice:
         out = f"evidence for {self.quantity.id}: {won} = {self.points:.1f}"
         if self.rivals:
             out += "; lost: " + ", ".join(f"{q} {pts:.1f} ({best})" for q, pts, best in self.rivals[:3])
-        return out
+        return out + (f"; ruled out: {self.ruled_out}" if self.ruled_out else "")
 
 
 @dataclass(frozen=True)
@@ -332,12 +333,14 @@ def choose_quantity(m: Mention, cues: list[CueHit], matcher: CueMatcher, text: s
     ranked = sorted((qid for qid in totals if totals[qid] >= w.minimum), key=lambda q: (-totals[q], order[q]))
     if not ranked:
         return None
+    ruled_out = ""
     if beyond_bound(by_id[ranked[0]], m, matcher) is not None:
         # An amount the best quantity cannot plausibly be goes to a runner-up as well supported short of the name's
         # kind (the tie-breaker): a product's "$13 billion" with "offre" and "revenue" near it is revenue.
         near = [q for q in ranked[1:] if round(totals[ranked[0]] - totals[q], 6) <= w.entity_kind
                 and beyond_bound(by_id[q], m, matcher) is None]
         if near:
+            ruled_out = f"{ranked[0]}: {beyond_bound(by_id[ranked[0]], m, matcher)}"
             ranked = [near[0]] + [q for q in ranked if q != near[0]]
 
     def points_of(qid: str) -> tuple:
@@ -347,4 +350,4 @@ def choose_quantity(m: Mention, cues: list[CueHit], matcher: CueMatcher, text: s
     evidence = points_of(win)
     cue = best_cue.get(win, (0.0, None))[1]
     rivals = tuple((q, totals[q], points_of(q)[0]) for q in ranked[1:])
-    return Choice(by_id[win], cue, evidence[0].kind, totals[win], evidence, rivals)
+    return Choice(by_id[win], cue, evidence[0].kind, totals[win], evidence, rivals, ruled_out)

@@ -61,6 +61,8 @@ def _evidence(choice: Choice) -> list[str]:
     out = [f"      decided by: {choice.quantity.id} {choice.points:.1f} = " + " + ".join(str(p) for p in choice.evidence)]
     for qid, points, best in choice.rivals[:3]:
         out.append(f"      lost: {qid} {points:.1f} (best: {best})")
+    if choice.ruled_out:
+        out.append(f"      ruled out: {choice.ruled_out}")
     return out
 
 

@@ -299,6 +299,8 @@ def _bounded(gap: int) -> str:
     m = Mention(text="$2.7 billion", start=at, end=at + 12, value=2.7e9, unit="USD", kind="money")
     cues = [CueHit(0, 12, "subscription_price", "subscription"), CueHit(rev, rev + 7, "revenue", "revenue")]
     choice = choose_quantity(m, cues, engine.cues, text, "en", Scene(entity_kind="product"))
+    assert ("ruled out: subscription_price: 2,700,000,000 USD is above" in choice.describe()) is (
+        choice.quantity.id != "subscription_price")
     return choice.quantity.id
 
 
