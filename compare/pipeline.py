@@ -128,11 +128,13 @@ def all_references(rules: RuleSet, extra: Optional[Sequence[str]]) -> list:
     return list(refs.values())
 
 
-def _comparisons(claims: list[Claim], articles: list[Article], rules: RuleSet, refs: Sequence):
-    """compare_all over the claims, with each article's date for its exchange rates."""
+def _comparisons(claims: list[Claim], articles: list[Article], rules: RuleSet, refs: Sequence, slim: bool = False):
+    """compare_all over the claims, with each article's date for its exchange rates; `slim`: each
+    comparison kept in slots (for the workbook, which holds them all)."""
     from compare.comparisons import compare_all
+    from compare.comparisons.compact import compact, compact_comparison
     dates = {a.id: a.date for a in articles if a.date}
-    return compare_all(claims, rules, refs, article_dates=dates)
+    return compare_all(claims, rules, refs, article_dates=dates, keep=compact_comparison if slim else compact)
 
 
 def write_comparisons(paths: Sequence[str], rules_paths: Sequence[str], out: TextIO, fmt: str = "jsonl",
@@ -164,7 +166,7 @@ def export(paths: Sequence[str], rules_paths: Sequence[str], output: str, lang: 
     claims = [c for r in results for c in r.claims]
     unclaimed = [u for r in results for u in r.unclaimed]
     refs = all_references(rules, references)  # read once: the comparisons and the workbook share them
-    compared = _comparisons(claims, articles, rules, refs)
+    compared = _comparisons(claims, articles, rules, refs, slim=True)
     result = write_workbook(Path(output), articles=articles, claims=claims, unclaimed=unclaimed,
                             comparisons=compared, rules=rules, now=now, references=refs, locations=locations,
                             force=force, duplicates=duplicates)
@@ -185,6 +187,6 @@ def export_claims(claims_file: str, rules_paths: Sequence[str], output: str,
     articles, claims = read_claims(claims_file, slim=True)
     refs = all_references(rules, references)
     result = write_workbook(Path(output), articles=articles, claims=claims, unclaimed=None, rules=rules, now=now,
-                            comparisons=_comparisons(claims, articles, rules, refs), references=refs,
+                            comparisons=_comparisons(claims, articles, rules, refs, slim=True), references=refs,
                             locations=locations, force=force)
     return summary_line(result.model_copy(update={"path": output}))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Optional, Sequence
+from typing import Any, Callable, Mapping, Optional, Sequence
 
 from compare.comparability import Comparability
 from compare.comparisons.compact import compact
@@ -152,7 +152,8 @@ def _set_against(cfigs: Sequence[Figure], comparable: Comparability) -> set[froz
     return pairs
 
 
-def _entity_ratios(figs: Sequence[Figure], wanted: set[frozenset], comparable: Comparability) -> list[Comparison]:
+def _entity_ratios(figs: Sequence[Figure], wanted: set[frozenset], comparable: Comparability,
+                   keep: Callable = compact) -> list:
     pools: dict[tuple, list[Figure]] = {}
     for f in figs:
         if not f.is_ratio and f.unit != "percent":
@@ -166,7 +167,7 @@ def _entity_ratios(figs: Sequence[Figure], wanted: set[frozenset], comparable: C
                 continue
             if unlike(a, b, comparable.per_conversions):
                 continue
-            out.append(compact(entity_ratio(a, b)))
+            out.append(keep(entity_ratio(a, b)))
     return out
 
 
@@ -207,12 +208,14 @@ def _checks(pairs: list[tuple[Figure, Figure, Comparison]]) -> dict[str, Referen
 
 
 def compare_all(claims: Sequence[Claim], rules, references: Optional[Sequence] = None,
-                article_dates: Optional[Mapping[str, str]] = None) -> Compared:
+                article_dates: Optional[Mapping[str, str]] = None, keep: Callable = compact) -> Compared:
     """Every comparison the claims and reference figures allow (stable order, stable ids), each
     claim's reference check, and money in the common currency.
 
     references None means the rules' references. article_dates (article id -> YYYY-MM-DD) pick
-    the exchange rate nearest in date to each article.
+    the exchange rate nearest in date to each article. `keep` is applied to each comparison as it is
+    made: `compact_comparison` (compare.comparisons.compact) keeps it in slots, for an export that
+    holds every comparison until its workbook is written.
     """
     refs = rules.references if references is None else references
     dates = article_dates or {}
@@ -222,6 +225,7 @@ def compare_all(claims: Sequence[Claim], rules, references: Optional[Sequence] =
     rfigs = [f for f in (reference_figure(r, setup) for r in refs) if f is not None]
     cfigs.sort(key=lambda f: (f.article or "", f.position, f.id))
     rfigs.sort(key=lambda f: f.id)
+    wanted = _set_against(cfigs, comparable)  # first: its tables per sentence are gone before the comparisons come
     out: list[Comparison] = []
     checked: list[tuple[Figure, Figure, Comparison]] = []
     groups: dict[tuple, list[Figure]] = {}
@@ -229,13 +233,14 @@ def compare_all(claims: Sequence[Claim], rules, references: Optional[Sequence] =
         groups.setdefault(_group_key(f), []).append(f)
     for members in groups.values():
         cl = [f for f in members if f.origin == "claim"]
-        out.extend(compact(across(a, b, settings, comparable)) for a, b in _source_pairs(cl))
+        out.extend(keep(across(a, b, settings, comparable)) for a, b in _source_pairs(cl))
         for r in (f for f in members if f.origin == "reference"):
             for a in cl:
-                c = compact(across(a, r, settings, comparable))
+                c = keep(across(a, r, settings, comparable))
                 out.append(c)
                 checked.append((a, r, c))
-    out.extend(_entity_ratios(cfigs + rfigs, _set_against(cfigs, comparable), comparable))
+    del groups
+    out.extend(_entity_ratios(cfigs + rfigs, wanted, comparable, keep))
     by_entity: dict[tuple, list[Figure]] = {}  # a stated ratio looks up its two sides, never scans (linear)
     for f in cfigs + rfigs:
         if not f.is_ratio and f.unit != "percent":
@@ -243,7 +248,8 @@ def compare_all(claims: Sequence[Claim], rules, references: Optional[Sequence] =
     for s in cfigs:
         if s.is_ratio:
             sides = by_entity.get((s.quantity, s.entity), []) + by_entity.get((s.quantity, s.versus), [])
-            out.extend(map(compact, stated(s, sides, settings)))
+            out.extend(map(keep, stated(s, sides, settings)))
+    del cfigs, rfigs, by_entity  # the figures are gone before the comparisons are sorted (memory at 100,000 claims)
     out.sort(key=lambda c: (KIND_ORDER[c.kind], c.quantity, c.entity or "", c.versus or "", c.left_ids,
                             c.right_ids, c.id))
     seen: set[str] = set()

@@ -51,6 +51,7 @@ class Context:
 
 
 NONE = Context()
+_SEEN: dict[Context, Context] = {}  # one object per distinct context: a corpus has few, and figures by the 100,000
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -117,7 +118,8 @@ def read_context(sentence: str, start: int, end: int, quantity: str, entity: str
         tp = _word_pattern(tuple(tiers), True)
         if tp:
             tier = _nearest([(m.start(), m.group()) for m in tp.finditer(sentence)], start, end, lo, hi)
-    return Context(year=year, part=part, event=event, forecast=forecast, market=market, tier=tier)
+    found = Context(year=year, part=part, event=event, forecast=forecast, market=market, tier=tier)
+    return _SEEN.setdefault(found, found)
 
 
 def difference(a: Context, b: Context) -> Optional[str]:
