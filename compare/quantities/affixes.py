@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Optional
 
 from compare.lexicon import load_lexicon
 from compare.numbers import scaled_precision, word_tables
@@ -247,9 +248,14 @@ def _factors(lang: str) -> dict[str, float]:
     return {lookup_key(k).lower(): v for k, v in load_lexicon(lang).units.factors.items()}
 
 
+@lru_cache(maxsize=1024)
+def _factor(lang: str, written: str) -> Optional[float]:
+    return _factors(lang).get(lookup_key(written).lower())
+
+
 def _unit_factor(r: Reading, written: str, g: Grammar) -> None:
     """ "3,640 petaflop-days": a unit phrase worth a multiple of its unit (units.yaml `factors`)."""
-    factor = _factors(g.lang).get(lookup_key(written).lower()) if g.lex.units.factors else None
+    factor = _factor(g.lang, written)
     if factor:
         r.value *= factor
         r.precision = scaled_precision(r.precision, factor)
