@@ -50,6 +50,9 @@ _PURPOSE = re.compile(r"^[\s,]*(?:pour|afin\s+d[e’']|to|for|in\s+order\s+to)"
                       r"(?:\s+(?:son|sa|ses|leur|leurs|its|their|the|le|la|les|l’|l'))?\s*$", re.IGNORECASE)
 
 
+# Evidence that says little of the quantity on its own: a generic cue word, the sentence before, a name's kind.
+_GENERIC = ("weak_cue", "neighbour", "neighbour_claim", "entity_kind")
+
 
 @dataclass(frozen=True)
 class CueHit:
@@ -100,7 +103,7 @@ class Choice:
     @property
     def weak(self) -> bool:
         """Only generic evidence: a weak cue word, the sentence before, a name's kind."""
-        return all(p.kind in ("weak_cue", "neighbour", "neighbour_claim", "entity_kind") for p in self.evidence)
+        return all(p.kind in _GENERIC for p in self.evidence)
 
     def describe(self) -> str:
         won = " + ".join(str(p) for p in self.evidence)
@@ -172,11 +175,13 @@ def compile_cues(rules: RuleSet) -> CueMatcher:
                       tuple(rules.rates), rules.settings.currency, purpose_res)
 
 
-def beyond_bound(q: Quantity, m: Mention, matcher: CueMatcher) -> Optional[str]:
-    """Why an amount of money is too large to be quantity `q` (its `at_most`, in the comparison currency at
-    the rules' rates: "$360,000 per year" for 1,000 seats is no plan's price, "20 milliards par an" no
-    price of use), or None. The smallest amount the figure states counts; a currency without a rate is kept."""
-    if q.at_most is None or m.kind != "money" or not m.unit:
+def beyond_bound(q: Quantity, m: Mention, matcher: CueMatcher, unrated: bool = False) -> Optional[str]:
+    """Why an amount of money is too large to be quantity `q` (its `at_most`, in the comparison currency at the
+    rules' rates: "$360,000 per year" for 1,000 seats is no plan's price, "20 milliards par an" no price of use), or
+    None; with `unrated`, its `unrated_at_most` for a figure with no rate ("$191 million" is no price of use).
+    The smallest amount the figure states counts; a currency without a rate is kept."""
+    bound = (None if m.per else q.unrated_at_most) if unrated else q.at_most
+    if bound is None or m.kind != "money" or not m.unit:
         return None
     amounts = [abs(v) for v in (m.low, m.value, m.high) if v is not None]
     if not amounts:
@@ -185,9 +190,10 @@ def beyond_bound(q: Quantity, m: Mention, matcher: CueMatcher) -> Optional[str]:
     if found is None:
         return None
     amount = min(amounts) * found[0]
-    if amount <= q.at_most:
+    if amount <= bound:
         return None
-    return f"{amount:,.0f} {matcher.currency} is above the plausible bound of {q.id} ({q.at_most:,.0f} {matcher.currency})"
+    label = "plausible bound with no rate" if unrated else "plausible bound"
+    return f"{amount:,.0f} {matcher.currency} is above the {label} of {q.id} ({bound:,.0f} {matcher.currency})"
 
 
 def own_noun(m: Mention, cues: list[CueHit], matcher: CueMatcher, text: str) -> bool:
@@ -342,6 +348,20 @@ def choose_quantity(m: Mention, cues: list[CueHit], matcher: CueMatcher, text: s
         if near:
             ruled_out = f"{ranked[0]}: {beyond_bound(by_id[ranked[0]], m, matcher)}"
             ranked = [near[0]] + [q for q in ranked if q != near[0]]
+    elif (scene.entity_kind and by_id[ranked[0]].entity_kinds[:1] == [scene.entity_kind]
+          and all(p.kind in _GENERIC for (q, _), p in best.items() if q == ranked[0])):
+        # "Gemini Ultra costs $191 million": a generic cost word, no rate, an amount no price of use reaches, said of
+        # the kind the price is said of first (a model): the other quantity that kind is said of first (its
+        # training cost), on the kind alone. A chip's price (a product) or a company's is left as it is.
+        unrated = beyond_bound(by_id[ranked[0]], m, matcher, unrated=True)
+        kind = [q.id for q in candidates if unrated and q.target and q.id != ranked[0] and q.entity_kinds
+                and q.entity_kinds[0] == scene.entity_kind and beyond_bound(q, m, matcher) is None]
+        if kind:
+            if (kind[0], "entity_kind") not in best:
+                best[(kind[0], "entity_kind")] = Point("entity_kind", kind[0], w.entity_kind, f"a {scene.entity_kind} is named")
+                totals[kind[0]] += w.entity_kind
+            ruled_out = f"{ranked[0]}: {unrated}"
+            ranked = [kind[0]] + [q for q in ranked if q != kind[0]]
 
     def points_of(qid: str) -> tuple:
         return tuple(sorted((p for (q, _), p in best.items() if q == qid), key=lambda p: -p.points))

@@ -252,6 +252,19 @@ CASES = [
     ("The deal would mark a $90 billion increase in valuation since its last round.", "en", []),
     ("Avec la formule annuelle, les abonnés peuvent économiser 40 euros.", "fr", []),
     ("Members who switch save $30 on the yearly plan.", "en", []),
+    # a model that "costs" an amount no price of use reaches, with no rate and only a generic cost word, cost that
+    # much to make (price `unrated_at_most`, training_cost said of models first); a chip's, a company's, a small
+    # amount's or a rated figure's price stays a price
+    ("Mistral Large costs less than $20 million, its makers say.", "en", ["training_cost"]),
+    ("Their newest model, Grok 3, costing some $250 million, tops the chart.", "en", ["training_cost"]),
+    ("Le modèle Mistral Large coûte 20 millions d’euros.", "fr", ["training_cost"]),
+    ("A single H200 server costs $400,000.", "en", ["price"]),
+    ("GPT-4o mini costs $0.15.", "en", ["price"]),
+    ("Anthropic costs its backers $300 million.", "en", ["price"]),
+    ("A run of o3 at high effort costs $30,000 per task.", "en", ["price"]),
+    pytest.param("Grok 3 reportedly cost more than $300 million.", "en", ["training_cost"], marks=pytest.mark.xfail(
+        strict=True, reason="'cost' is no cue word: as a weak price cue it also reaches nouns ('at a cost of') and "
+                            "lost claims on both dev halves")),
     pytest.param("Family members on the plan are saving $12 per month.", "en", [], marks=pytest.mark.xfail(
         strict=True, reason="the period inside the figure counts as a cue and as a rate (53 points) and outweighs "
                             "the frame 'saving' (45): read as a subscription price")),

@@ -239,6 +239,10 @@ class Quantity(UserFile):
     at_most: Optional[float] = Field(None, gt=0, description=(
         "Largest plausible amount of money, in the comparison currency (settings.currency, at the rules' rates): a "
         "figure above it is a bill, a deal or a market, not this quantity, and stays unclaimed with the reason."))
+    unrated_at_most: Optional[float] = Field(None, gt=0, description=(
+        "Largest plausible amount of money said with no rate (no per month, per million tokens...), in the comparison "
+        "currency: above it the figure is no such quantity; said of a name whose kind another quantity is said of "
+        "first, on generic evidence only, it is that quantity (a model that 'costs $191 million' was trained for it)."))
     patterns: list[Pattern] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
 
