@@ -94,6 +94,7 @@ class NameWords:
 def name_words(lang: str) -> NameWords:
     vocab, names = attribution_vocab(lang), names_vocab(lang)
     roles = [r.replace("'", "’") for r in names.person_roles]
+    stops = phrase_regex(sorted(language_vocab(lang).stopword_set))  # "le patron de <Name>": the name is the employer
     return NameWords(
         not_names=frozenset(w.replace("'", "’") for w in vocab.not_names),
         stop=language_vocab(lang).stopword_set, places=vocab.place_set,
@@ -104,7 +105,8 @@ def name_words(lang: str) -> NameWords:
         role_starts=frozenset(r.split()[0].lower() for r in roles),
         plans=frozenset(p.lower() for p in vocab.plan_nouns),
         company_suffixes=frozenset(names.company_suffixes),
-        role_before=re.compile(r"(?<![\w-])(?:" + phrase_regex(roles) + r")\s+(?:[a-zà-ÿ][\w’'-]*\s+)?$", re.I),
+        role_before=re.compile(r"(?<![\w-])(?:" + phrase_regex(roles) + r")\s+(?:(?!(?:" + stops + r")\s)[a-zà-ÿ][\w’'-]*\s+)?$",
+                               re.I),
         place_after=re.compile(r"\.?[-‑–—](?:" + phrase_regex(names.place_suffixes) + r")(?!\w)"))
 
 

@@ -105,6 +105,14 @@ CASES = [
      "environ 25 000 $", "H100"),
     ("Mistral AI vaut 12 milliards d'euros la start-up Zentrix en vaut deux.", "fr", "12 milliards d'euros",
      "Mistral AI"),
+    # a role-of apposition with no other head is the clause itself: the employer named is what is valued
+    ("À 41 ans, le patron de Zentrix, pépite choyée par les ministères et valorisée à 3 milliards d'euros, vise loin.",
+     "fr", "3 milliards d'euros", "Zentrix"),
+    ("Le fondateur de Zentrix, licorne valorisée à 3 milliards d'euros, vise Meta.", "fr", "3 milliards d'euros",
+     "Zentrix"),
+    # ... but a head before it or a name after its close is the subject
+    ("The Austin-based chip giant, which is also Zentrix's biggest backer, bought 90,000 GPUs.", "en",
+     "90,000 GPUs", None),
 ]
 
 

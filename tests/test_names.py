@@ -19,6 +19,9 @@ KINDS = [
     # a role right before a name, or inside a run of capitalised words: a person
     ("Le premier ministre belge Jules Marchand a annoncé 2 milliards d’euros.", "fr", [("Jules Marchand", "person")]),
     ("Le PDG Paul Vautrin a confirmé la levée.", "fr", [("Paul Vautrin", "person")]),
+    # ... but a role and a preposition name the employer ("le patron de <Company>")
+    ("Le patron de Zentrix a confirmé la levée.", "fr", [("Zentrix", "other")]),
+    ("The chief executive of Zentrix said so.", "en", [("Zentrix", "other")]),
     ("Zentrix CEO Mara Lind said the round closed.", "en", [("Zentrix", "other"), ("Mara Lind", "person")]),
     ("Prime Minister Ana Soto pledged $1 billion.", "en", [("Ana Soto", "person")]),
     ("Analyst Tom Reeve expects $3 billion.", "en", [("Tom Reeve", "person")]),

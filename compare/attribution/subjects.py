@@ -163,7 +163,9 @@ def _in_apposition(text: str, h: EntityHit, m: Mention, sent_start: int, lang: s
     cut = max(before.rfind(d) for d in _DELIMS)
     w = words(lang)
     if cut < 0:  # a participle opening the sentence: "Fondée par d'anciens de Google, <Name> est valorisée"
-        return bool(w.apposition.match(before) and re.search(r"^[^,;:.]*,", text[h.end:m.start]))
+        close = re.search(r"^[^,;:.]*,", text[h.end:m.start])
+        return bool(w.apposition.match(before) and close
+                    and _subject_in(text, h.end + close.end(), m.start, hits, lang))
     opener = before[cut + 1:]
     head = text[sent_start:sent_start + cut].rstrip()
     after_name = any(o.end == sent_start + len(head) and o.kind not in NEVER_SUBJECTS for o in hits)
@@ -171,7 +173,18 @@ def _in_apposition(text: str, h: EntityHit, m: Mention, sent_start: int, lang: s
             or w.apposition.search(opener) and len(opener) < 60):
         return False
     between = text[h.end:m.start]
-    return any(c in between for c in _CLOSERS)
+    closer = min((between.find(c) for c in _CLOSERS if c in between), default=-1)
+    return closer >= 0 and (bool(w.article_start.match(head)) or _subject_in(text, sent_start, sent_start + cut, hits, lang)
+                            or _subject_in(text, h.end + closer + 1, m.start, hits, lang))
+
+
+def _subject_in(text: str, start: int, end: int, hits: Sequence[EntityHit], lang: str) -> bool:
+    """Whether a name, a pronoun or a description stands in the span: the head an apposition describes. With none
+    before it (nor a noun with its article: "The <Town>-based giant, which ...") or after its close, the apposition
+    is the clause itself ("Le patron de <Name>, licorne valorisée à N", "A 32 ans, le patron de <Name>, ...")."""
+    if any(start <= o.start and o.end <= end and o.kind not in NEVER_SUBJECTS for o in hits):
+        return True
+    return any(rx.search(text, start, end) for rx, _ in words(lang).pronouns)
 
 
 def _described_maker(text: str, h: EntityHit, sent_start: int, lang: str) -> bool:
