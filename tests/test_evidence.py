@@ -262,6 +262,10 @@ CASES = [
     ("GPT-4o mini costs $0.15.", "en", ["price"]),
     ("Anthropic costs its backers $300 million.", "en", ["price"]),
     ("A run of o3 at high effort costs $30,000 per task.", "en", ["price"]),
+    # an acquisition price is the valuation of the company bought (decision 5), however the sum is introduced
+    ("Le géant a tenté de racheter la start-up pour la somme record de 12 milliards d’euros.", "fr", ["valuation"]),
+    ("Le fonds voulait acquérir Mistral AI pour un montant total de 8 milliards d’euros.", "fr", ["valuation"]),
+    ("Google tried to acquire the startup for the sum of $9 billion.", "en", ["valuation"]),
     pytest.param("Grok 3 reportedly cost more than $300 million.", "en", ["training_cost"], marks=pytest.mark.xfail(
         strict=True, reason="'cost' is no cue word: as a weak price cue it also reaches nouns ('at a cost of') and "
                             "lost claims on both dev halves")),
