@@ -110,6 +110,13 @@ CASES = [
      "fr", "3 milliards d'euros", "Zentrix"),
     ("Le fondateur de Zentrix, licorne valorisée à 3 milliards d'euros, vise Meta.", "fr", "3 milliards d'euros",
      "Zentrix"),
+    # a company named as the brand of hardware, or as the maker of the chip a count counts, is not whose count it is
+    ("Ce calculateur sera équipé de 9 000 GPU Grace Blackwell, les puces les plus rapides de Nvidia, dès mai.", "fr",
+     "9 000 GPU", None),
+    ("L'accord permettra à Zentrix de bâtir 3 gigawatts de centres dotés de systèmes Nvidia, soit des millions de "
+     "GPU.", "fr", "millions de GPU", "Zentrix"),
+    ("Zentrix will rent Google TPUs, up to 400,000 chips, next year.", "en", "up to 400,000 chips", "Zentrix"),
+    ("Zentrix a déployé 20 000 GPU Nvidia H100 cet été.", "fr", "20 000 GPU", "Zentrix"),
     # ... but a head before it or a name after its close is the subject
     ("The Austin-based chip giant, which is also Zentrix's biggest backer, bought 90,000 GPUs.", "en",
      "90,000 GPUs", None),

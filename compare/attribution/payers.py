@@ -4,10 +4,12 @@ count counts are not whose figure it is."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from compare.attribution.words import NEVER_SUBJECTS, _after_preposition, words
 from compare.entities import EntityHit
+from compare.lexicon import load_lexicon
 from compare.models import Mention
 from compare.phrases import phrase_regex
 from compare.vocab import attribution_vocab
@@ -59,6 +61,34 @@ def _counted_maker(text: str, m: Mention, h: EntityHit, lang: str) -> bool:
     rest = w.counted_of.sub(" ", gap)
     return not (w.binding.search(rest) or w.purpose.search(rest) or w.non_binding.search(rest)
                 or re.search(r"\b(?:" + phrase_regex(attribution_vocab(lang).kind_bindings) + r")\b", rest, re.I))
+
+
+def hardware_maker(text: str, m: Mention, h: EntityHit, hits: Sequence[EntityHit], lang: str) -> bool:
+    """A chip named by a count's sentence, a company named as the brand of hardware ("des systèmes NVIDIA", "Nvidia
+    chips", "GPU Nvidia") or, after a count, as the maker of the product it counts ("18 000 GPU <Chip>, les puces de
+    <Maker>"): the hardware or its maker, never whose count it is."""
+    if m.kind != "count":
+        return False
+    before, after, chip = _hardware_nouns(lang)
+    if chip.fullmatch(text, h.start, h.end):
+        return True  # the chip itself ("Google TPUs, up to N chips"): what is counted
+    if h.kind != "company":
+        return False
+    if before.search(text, max(0, h.start - 40), h.start) or after.match(text, h.end):
+        return True
+    return h.start >= m.end and any(o.organisation == h.name and o.end <= h.start and _counted_maker(text, m, o, lang)
+                                    for o in hits)
+
+
+@lru_cache(maxsize=None)
+def _hardware_nouns(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The words of GPU counts and the counters ("puces", "chips", "systèmes"), as they end before a name and as
+    they follow one; and a chip's own name among them ("TPU", "H100")."""
+    lex = load_lexicon(lang)
+    chips = [p for p, unit in lex.unit_phrases.items() if unit == "GPUs"]
+    nouns = phrase_regex(chips + list(lex.units.counters))
+    return (re.compile(rf"(?<![\w-])(?:{nouns})\s+$"), re.compile(rf"\s+(?:{nouns})(?![\w-])"),
+            re.compile(phrase_regex([c for c in chips if c[0].isupper()])))
 
 
 def _after_recipient_marker(text: str, h: EntityHit, sent_start: int, lang: str) -> bool:

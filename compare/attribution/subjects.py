@@ -6,7 +6,7 @@ import re
 from typing import Optional, Sequence
 
 from compare.attribution.payers import (_buyer, _commitment, _counted_maker, _introduced_by_non_binding, _round_parties,
-                                        _round_total)
+                                        _round_total, hardware_maker)
 from compare.attribution.refer import UNNAMED, _description_between, _pronoun_before, refer_back
 from compare.attribution.several import _aside, listed_with, several
 from compare.attribution.tiers import _tiered
@@ -51,6 +51,7 @@ def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], se
     usable = [h for h in in_sentence if not _after_source(text, h, sent[0], lang)
               and (h.kind != "person" or "person" in q.entity_kinds)  # people speak; few figures are theirs
               and not any(_counted_maker(text, f, h, lang) for f in (m, *figures))  # of this count or another
+              and not hardware_maker(text, m, h, hits, lang)  # "équipés de systèmes NVIDIA, représentant N GPU"
               and (not wrong_kind(h, q) or _described_maker(text, h, sent[0], lang))
               and _maker(text, h, sent[0], lang) is not None]  # "le fournisseur de ChatGPT", its maker never named
     if "person" in q.entity_kinds:  # a person's figure only when they raise or put in the money (decision 25)
