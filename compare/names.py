@@ -87,6 +87,8 @@ class NameWords:
     company_suffixes: frozenset  # a legal or group suffix ("Corp", "SA"): still the company, no product of it
     role_starts: frozenset  # the first words of roles, lower case ("chief" of "Chief Executive")
     role_before: re.Pattern  # a role ending where a name starts, one word in lower case allowed between
+    role_of_before: re.Pattern  # a role and its employer before a name set off by a comma ("Le PDG de <Firm>, ")
+    role_after: re.Pattern  # a role of an employer in apposition after a name (", le PDG de <Firm>")
     place_after: re.Pattern  # "–based" after a name: the name is a place
 
 
@@ -107,6 +109,11 @@ def name_words(lang: str) -> NameWords:
         company_suffixes=frozenset(names.company_suffixes),
         role_before=re.compile(r"(?<![\w-])(?:" + phrase_regex(roles) + r")\s+(?:(?!(?:" + stops + r")\s)[a-zà-ÿ][\w’'-]*\s+)?$",
                                re.I),
+        role_of_before=re.compile(r"(?<![\w-])(?:" + phrase_regex(roles) + r")\s+(?:(?:" + stops + r")\s+|d[’'])"
+                                  + _NAME_TOKEN + r"(?:\s" + _NAME_TOKEN + r"){0,3}\s*,\s*$"),
+        role_after=re.compile(r"\s*,\s*(?:(?:" + phrase_regex(vocab.articles + names.possessives) + r")\s+)?"
+                              r"(?:[a-zà-ÿ][\w’'-]*\s+)?(?:" + phrase_regex(roles) + r")\s+(?:(?:" + stops + r")\s|d[’'])",
+                              re.I),
         place_after=re.compile(r"\.?[-‑–—](?:" + phrase_regex(names.place_suffixes) + r")(?!\w)"))
 
 
@@ -174,6 +181,8 @@ def _detected(text: str, lang: str, run_start: int, run_end: int, after_role: bo
         return EntityHit(start, end, surface, "person", "detected")  # "Chandrasekhar stated, “...”": a person
     if start == run_start and (after_role or v.role_before.search(text, max(0, start - 60), start)):
         return EntityHit(start, end, surface, "person", "detected")  # "le premier ministre canadien <Name>"
+    if len(words) > 1 and (v.role_after.match(text, end) or v.role_of_before.search(text, max(0, start - 90), start)):
+        return EntityHit(start, end, surface, "person", "detected")  # "<First> <Last>, le PDG de <Firm>,"
     kind = ("place" if surface in v.places or v.place_after.match(text, end) or based is not None else  # "<State>.–based"
             "institution" if any(w in v.institutions for w in words) else  # "the Cabinet", "University"
             "product" if len(words) > 1 and words[-1] in v.tiers else "other")  # a plan: "Comet Plus", "Claude Max"

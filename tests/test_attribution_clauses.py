@@ -117,6 +117,11 @@ CASES = [
      "GPU.", "fr", "millions de GPU", "Zentrix"),
     ("Zentrix will rent Google TPUs, up to 400,000 chips, next year.", "en", "up to 400,000 chips", "Zentrix"),
     ("Zentrix a déployé 20 000 GPU Nvidia H100 cet été.", "fr", "20 000 GPU", "Zentrix"),
+    # a person set off with a role of the employer announces the employer's figure
+    ("Paul Vautrin, le PDG de Zentrix, a annoncé une levée de 90 millions d'euros.", "fr", "90 millions d'euros",
+     "Zentrix"),
+    ("Le cofondateur de Zentrix, Paul Vautrin, a annoncé une levée de 90 millions d'euros.", "fr",
+     "90 millions d'euros", "Zentrix"),
     # ... but a head before it or a name after its close is the subject
     ("The Austin-based chip giant, which is also Zentrix's biggest backer, bought 90,000 GPUs.", "en",
      "90,000 GPUs", None),

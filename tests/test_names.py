@@ -22,6 +22,11 @@ KINDS = [
     # ... but a role and a preposition name the employer ("le patron de <Company>")
     ("Le patron de Zentrix a confirmé la levée.", "fr", [("Zentrix", "other")]),
     ("The chief executive of Zentrix said so.", "en", [("Zentrix", "other")]),
+    # ... and a role of an employer set off by commas, after or before the name, makes it a person's
+    ("Paul Vautrin, le PDG de Zentrix, a confirmé la levée.", "fr", [("Paul Vautrin", "person"), ("Zentrix", "other")]),
+    ("Le cofondateur de Zentrix, Paul Vautrin, a confirmé.", "fr", [("Zentrix", "other"), ("Paul Vautrin", "person")]),
+    ("Mara Lind, the chief executive of Zentrix, said so.", "en", [("Mara Lind", "person"), ("Zentrix", "other")]),
+    ("Zentrix, le leader européen du secteur, a confirmé.", "fr", [("Zentrix", "other")]),
     ("Zentrix CEO Mara Lind said the round closed.", "en", [("Zentrix", "other"), ("Mara Lind", "person")]),
     ("Prime Minister Ana Soto pledged $1 billion.", "en", [("Ana Soto", "person")]),
     ("Analyst Tom Reeve expects $3 billion.", "en", [("Tom Reeve", "person")]),

@@ -182,8 +182,9 @@ def _in_apposition(text: str, h: EntityHit, m: Mention, sent_start: int, lang: s
 def _subject_in(text: str, start: int, end: int, hits: Sequence[EntityHit], lang: str) -> bool:
     """Whether a name, a pronoun or a description stands in the span: the head an apposition describes. With none
     before it (nor a noun with its article: "The <Town>-based giant, which ...") or after its close, the apposition
-    is the clause itself ("Le patron de <Name>, licorne valorisée à N", "A 32 ans, le patron de <Name>, ...")."""
-    if any(start <= o.start and o.end <= end and o.kind not in NEVER_SUBJECTS for o in hits):
+    is the clause itself ("Le patron de <Name>, licorne valorisée à N", "A 32 ans, le patron de <Name>, ..."); a person
+    there speaks for the name ("Le cofondateur de <Name>, <First> <Last>, a annoncé")."""
+    if any(start <= o.start and o.end <= end and o.kind not in NEVER_SUBJECTS and o.kind != "person" for o in hits):
         return True
     return any(rx.search(text, start, end) for rx, _ in words(lang).pronouns)
 
