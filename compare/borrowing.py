@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from compare.attribution import compares_back
-from compare.cues import choose_quantity
+from compare.cues import choose_quantity, converts
 from compare.entities import EntityHit
 from compare.lexicon import load_lexicon
 from compare.models import Claim, Mention
@@ -87,7 +87,16 @@ def _has_scale(m: Mention) -> bool:
 
 def borrow_period(m: Mention, sent: tuple[int, int], text: str, lang: str,
                    last_claim: Optional[Claim]) -> Optional[tuple[Mention, str]]:
-    """"2,19 dollars le million de tokens, contre 60 dollars pour o1": the same rate on both sides."""
+    """"2,19 dollars le million de tokens, contre 60 dollars pour o1": the same rate on both sides. An amount's
+    conversion into another currency ("a price increase of five Australian dollars per month, which would be about
+    three euros", "$5 (€4.60) a month more") is the same amount: its period and its direction too."""
+    if (m.kind == "money" and last_claim is not None and last_claim.kind == "money" and last_claim.unit != m.unit
+            and last_claim.sentence_start == sent[0] and last_claim.end <= m.start
+            and converts(text[last_claim.end:m.start])):
+        update = {k: getattr(last_claim, k) for k in ("per", "direction") if getattr(m, k) is None and getattr(last_claim, k)}
+        if update:
+            why = f"{', '.join(sorted(update))} carried over from {last_claim.text!r}, which it converts"
+            return m.model_copy(update=update), why
     if (m.per is None and last_claim is not None and last_claim.per and last_claim.sentence_start == sent[0]
             and last_claim.kind == m.kind and last_claim.unit == m.unit
             and compares_back(text, last_claim.end, m.start, lang)):

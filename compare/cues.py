@@ -245,7 +245,9 @@ def compares_figures(gap: str, lang: Optional[str]) -> bool:
 
 # "US$558 million ($705.31 million)", "5,6 millions de dollars (5 millions de francs)", "3 billion yuan, or
 # $431 million": the same amount in another currency, so the same quantity.
-_CONVERTS = re.compile(r"\s*[(\[]\s*[≈~]?\s*|,\s*(?:or|soit|ou)\s+(?:about|around|some|environ|près\s+de)?\s*")
+_CONVERTS = re.compile(r"\s*[(\[]\s*[≈~]?\s*|,\s*(?:or|soit|ou)\s+(?:about|around|some|environ|près\s+de)?\s*"
+                       r"|,\s*(?:which|ce\s+qui)\s+(?:in\s+\w+\s+|en\s+\w+\s+)?(?:would\s+be|is|equals|ferait|fait|représente)"
+                       r"\s+(?:about|around|some|roughly|environ|près\s+de)?\s*")
 
 
 def converts(gap: str) -> bool:

@@ -286,6 +286,27 @@ def test_the_claim_says_which_evidence_decided_and_which_lost():
     assert "lost: valuation" in claim.why
 
 
+# An amount's conversion into another currency is the same amount: its quantity, period and direction too.
+CONVERSIONS = [
+    ("The plan gets a price increase of four Canadian dollars per month, which would be about three US dollars.", "en",
+     [("price_change", "month", "up"), ("price_change", "month", "up")]),
+    ("Subscribers face a price increase of $5 a month (about €4.60).", "en",
+     [("price_change", "month", "up"), ("price_change", "month", "up")]),
+    ("Les abonnés subissent une hausse de prix de 3 dollars par mois, soit environ 2,80 euros.", "fr",
+     [("price_change", "month", "up"), ("price_change", "month", "up")]),
+    ("Le forfait coûte 20 dollars par mois, soit environ 18 euros.", "fr",
+     [("subscription_price", "month", None), ("subscription_price", "month", None)]),
+    # a second amount in the same currency is no conversion
+    ("The plan costs $20 per month, or $200 for the year.", "en",
+     [("subscription_price", "month", None), ("subscription_price", None, None)]),
+]
+
+
+@pytest.mark.parametrize("text,lang,claims", CONVERSIONS)
+def test_a_conversion_takes_the_period_and_direction_of_the_amount_it_converts(text, lang, claims):
+    assert [(c.quantity, c.per, c.direction) for c in extract_text(text, RULES, lang)] == claims
+
+
 # The claim of the sentence before says what a figure its own sentence says nothing of measures.
 NEIGHBOURS = [
     ("Zeta Labs booked $18 billion this year. For 2027, its projections reach $55 billion.", "en",
