@@ -88,8 +88,8 @@ def _has_scale(m: Mention) -> bool:
 def borrow_period(m: Mention, sent: tuple[int, int], text: str, lang: str,
                    last_claim: Optional[Claim]) -> Optional[tuple[Mention, str]]:
     """"2,19 dollars le million de tokens, contre 60 dollars pour o1": the same rate on both sides. An amount's
-    conversion into another currency ("a price increase of five Australian dollars per month, which would be about
-    three euros", "$5 (€4.60) a month more") is the same amount: its period and its direction too."""
+    conversion into another currency ("a rise of four Canadian dollars a month, which would be about three US dollars",
+    "$5 a month more (€4.60)") is the same amount: its period and its direction too."""
     if (m.kind == "money" and last_claim is not None and last_claim.kind == "money" and last_claim.unit != m.unit
             and last_claim.sentence_start == sent[0] and last_claim.end <= m.start
             and converts(text[last_claim.end:m.start])):
