@@ -89,6 +89,7 @@ class NameWords:
     role_before: re.Pattern  # a role ending where a name starts, one word in lower case allowed between
     role_of_before: re.Pattern  # a role and its employer before a name set off by a comma ("Le PDG de <Firm>, ")
     role_after: re.Pattern  # a role of an employer in apposition after a name (", le PDG de <Firm>")
+    named_before: re.Pattern  # a naming word ending where a name starts ("baptisé ", "dubbed ")
     place_after: re.Pattern  # "–based" after a name: the name is a place
 
 
@@ -114,6 +115,8 @@ def name_words(lang: str) -> NameWords:
         role_after=re.compile(r"\s*,\s*(?:(?:" + phrase_regex(vocab.articles + names.possessives) + r")\s+)?"
                               r"(?:[a-zà-ÿ][\w’'-]*\s+)?(?:" + phrase_regex(roles) + r")\s+(?:(?:" + stops + r")\s|d[’'])",
                               re.I),
+        named_before=re.compile(r"(?<![\w’'-])(?:" + (phrase_regex(vocab.naming_words) if vocab.naming_words else "(?!x)x")
+                                + r")\s+[«“\"]?\s*$", re.I),
         place_after=re.compile(r"\.?[-‑–—](?:" + phrase_regex(names.place_suffixes) + r")(?!\w)"))
 
 
@@ -174,8 +177,10 @@ def _detected(text: str, lang: str, run_start: int, run_end: int, after_role: bo
             return None  # "AI-based", "US-based"
     if len(surface) < 2 or re.search(r"-[a-z]", surface):
         return None  # "AI-enabled", "US-based" are adjectives, not names
-    if any(ch.isdigit() for ch in surface) and not re.fullmatch(r"[A-Z][a-zA-Z]+-[A-Z]?\d+[a-z]?", surface):
-        return None  # digits belong to figures and versions ("Q3", "H1"), except names like "Sky-T1", "Phi-4"
+    if (any(ch.isdigit() for ch in surface) and not re.fullmatch(r"[A-Z][a-zA-Z]+-[A-Z]?\d+[a-z]?", surface)
+            and not v.named_before.search(text, max(0, start - 40), start)):
+        return None  # digits belong to figures and versions ("Q3", "H1"), except names like "Sky-T1", "Phi-4" or a
+        # name given ("baptisé O5", "dubbed K3")
     end = start + len(surface)
     if len(words) == 1 and _quoted_speaker(text, end, lang):
         return EntityHit(start, end, surface, "person", "detected")  # "Chandrasekhar stated, “...”": a person

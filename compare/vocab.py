@@ -69,6 +69,7 @@ class AttributionVocab(UserFile):
     supply_verbs: list[str] = []
     buyer_markers: list[str] = []
     model_nouns: list[str] = []
+    naming_words: list[str] = []
     tier_words: list[str] = []
     tier_adjectives: dict[str, str] = {}
     plan_nouns: list[str] = []

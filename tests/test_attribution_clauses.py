@@ -122,6 +122,11 @@ CASES = [
      "Zentrix"),
     ("Le cofondateur de Zentrix, Paul Vautrin, a annoncé une levée de 90 millions d'euros.", "fr",
      "90 millions d'euros", "Zentrix"),
+    # a name a model noun is given ("baptisé", "dubbed") is the model's, even with digits, in later sentences too
+    ("Le dernier modèle de Zentrix, baptisé Z7, serait très coûteux. Selon une estimation, son tarif atteindrait "
+     "12 000 dollars par requête.", "fr", "12 000 dollars par requête", "Z7"),
+    ("Zentrix's latest model, dubbed Quarry, looks costly. One estimate puts its price at $12,000 per query.", "en",
+     "$12,000 per query", "Quarry"),
     # ... but a head before it or a name after its close is the subject
     ("The Austin-based chip giant, which is also Zentrix's biggest backer, bought 90,000 GPUs.", "en",
      "90,000 GPUs", None),

@@ -27,6 +27,9 @@ KINDS = [
     ("Le cofondateur de Zentrix, Paul Vautrin, a confirmé.", "fr", [("Zentrix", "other"), ("Paul Vautrin", "person")]),
     ("Mara Lind, the chief executive of Zentrix, said so.", "en", [("Mara Lind", "person"), ("Zentrix", "other")]),
     ("Zentrix, le leader européen du secteur, a confirmé.", "fr", [("Zentrix", "other")]),
+    # a name given after a naming word keeps its digits ("baptisé Z7"); a figure's digits stay no name
+    ("Son modèle, baptisé Z7, sort lundi.", "fr", [("Z7", "other")]),
+    ("The chip, dubbed K3, ships in Q3.", "en", [("K3", "other")]),
     ("Zentrix CEO Mara Lind said the round closed.", "en", [("Zentrix", "other"), ("Mara Lind", "person")]),
     ("Prime Minister Ana Soto pledged $1 billion.", "en", [("Ana Soto", "person")]),
     ("Analyst Tom Reeve expects $3 billion.", "en", [("Tom Reeve", "person")]),

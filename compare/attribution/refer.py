@@ -6,7 +6,7 @@ import re
 from typing import Optional, Sequence
 
 from compare.attribution.payers import _counted_maker, _introduced_by_non_binding, _round_parties
-from compare.attribution.words import NEVER_SUBJECTS, _rank, words, wrong_kind
+from compare.attribution.words import NEVER_SUBJECTS, _rank, as_model, words, wrong_kind
 from compare.entities import EntityHit
 from compare.models import Mention
 from compare.rules.model import Quantity
@@ -29,8 +29,9 @@ def historic(text: str, hits: Sequence[EntityHit], mentions: Sequence[Mention], 
              lang: str) -> list[EntityHit]:
     """The names of a sentence a later pronoun or description may refer back to: no person, place or source,
     no investor a round names ("auprès de SoftBank", "led by Thrive", "SoftBank participated") and no maker of
-    what a count counts ("50 000 puces NVIDIA H200"): "la société" later is never one of them."""
-    named = [h for h in hits if h.kind != "person" and h.kind not in NEVER_SUBJECTS]
+    what a count counts ("50 000 puces NVIDIA H200"): "la société" later is never one of them. A name the text calls
+    a model is a model ("le modèle de <Firm>, baptisé <Name>")."""
+    named = [as_model(text, h, lang) for h in hits if h.kind != "person" and h.kind not in NEVER_SUBJECTS]
     recipient, payers = _round_parties(text, named, sent, lang)  # a spender alone is its sentence's subject
     payers = (payers if recipient is not None else set()) | {
         h for h in named if _introduced_by_non_binding(text, h, named, sent[0], lang)}

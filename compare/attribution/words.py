@@ -78,6 +78,7 @@ class _Words:
     invested_by_before: re.Pattern  # "brought by", "apportés par" ending where a name starts
     tier_word_list: tuple
     model_before: re.Pattern  # "the model ", "le modèle " ending where a name starts
+    model_named: re.Pattern  # "le nouveau modèle de <Firm>, baptisé " ending where a name starts
     model_after: re.Pattern  # after a name: " model", ", an open-source model", ", qui n'est pas le modèle"
     plan_noun_set: frozenset
     tier_after: re.Pattern  # after a price: "-per-month Go tiers", " monthly Pro plan", " ChatGPT Plus subscription"
@@ -172,6 +173,8 @@ def words(lang: str) -> _Words:
                                       + _before_name(v), flags),
         tier_word_list=tuple(v.tier_words),
         model_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.model_nouns) + r")\s+$", flags),
+        model_named=re.compile(r"(?<![\w’'-])(?:" + _rx(v.model_nouns) + r")(?![\w’'-])[^.;:()]{0,60}?(?<![\w’'-])(?:"
+                               + _rx(v.naming_words) + r")\s+[«“\"]?\s*$", flags),
         model_after=re.compile(r"(?:\s+[\w-]+)?\s+(?:" + _rx(v.model_nouns) + r")(?![\w’'-])"
                                r"|\s*,[^,;:.()–—]{0,40}?(?<![\w’'-])(?:" + _rx(v.model_nouns) + r")(?![\w’'-])", flags),
         plan_noun_set=frozenset(p.lower() for p in v.plan_nouns),
@@ -253,11 +256,13 @@ THING_KINDS = frozenset({"model", "product"})
 
 def as_model(text: str, h: EntityHit, lang: str) -> EntityHit:
     """A name the rules do not know, of no known kind, that the text calls a model ("its <Name> model", "le modèle
-    <Name>", "<Name>, qui n'est pas le modèle le plus gros"): a model, so it ranks as one."""
+    <Name>", "<Name>, qui n'est pas le modèle le plus gros", "le modèle de <Firm>, baptisé <Name>"): a model, so it
+    ranks as one."""
     if h.status != "detected" or h.kind != "other":
         return h
     w = words(lang)
-    if w.model_before.search(text, max(0, h.start - 25), h.start) or w.model_after.match(text, h.end):
+    if (w.model_before.search(text, max(0, h.start - 25), h.start) or w.model_after.match(text, h.end)
+            or w.model_named.search(text, max(0, h.start - 100), h.start)):
         return EntityHit(h.start, h.end, h.name, "model", "detected", h.organisation)
     return h
 
