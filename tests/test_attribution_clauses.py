@@ -127,6 +127,10 @@ CASES = [
      "12 000 dollars par requête.", "fr", "12 000 dollars par requête", "Z7"),
     ("Zentrix's latest model, dubbed Quarry, looks costly. One estimate puts its price at $12,000 per query.", "en",
      "$12,000 per query", "Quarry"),
+    # a round led in the passive is its recipient's, not a payer's ("menée par", "led by" after the name)
+    ("La levée de 35 millions d'euros de Zentrix a été menée par Halvard Capital.", "fr", "35 millions d'euros",
+     "Zentrix"),
+    ("Halvard Capital a mené la levée de 35 millions d'euros de Zentrix.", "fr", "35 millions d'euros", "Zentrix"),
     # ... but a head before it or a name after its close is the subject
     ("The Austin-based chip giant, which is also Zentrix's biggest backer, bought 90,000 GPUs.", "en",
      "90,000 GPUs", None),

@@ -74,7 +74,7 @@ class _Words:
     round_before: re.Pattern
     round_after: re.Pattern
     payer_verb_lead: re.Pattern  # "led a ", "a mené un ": a payer's verb, then up to three words, ending at a figure
-    payer_verb_after: re.Pattern  # after a name: "prévoit d'investir", "led", "is investing"
+    payer_verb_after: re.Pattern  # after a name: "prévoit d'investir", "led", "is investing"; not passive ("led by")
     invested_by_before: re.Pattern  # "brought by", "apportés par" ending where a name starts
     tier_word_list: tuple
     model_before: re.Pattern  # "the model ", "le modèle " ending where a name starts
@@ -202,7 +202,7 @@ def words(lang: str) -> _Words:
         attributive=re.compile(r"(?<![\w’'-])(?:" + _rx(v.attributive_determiners) + r")\s+$", flags),
         pair_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.pair_markers) + r")" + _before_name(v), flags),
         payer_verb_after=re.compile(r"\s+(?:[\w’'-]+\s+|[\w]+[’']\s*){0,3}?(?:" + _rx(v.investing_verbs + v.payer_verbs)
-                                    + r")(?![\w’'-])", flags),
+                                    + r")(?![\w’'-])(?!\s+(?:" + _rx(v.agent_markers) + r")(?![\w’'-]))", flags),
     )
 
 
