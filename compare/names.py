@@ -62,12 +62,12 @@ def _opens_sentence(text: str, start: int) -> bool:
 def _opener(word: str, text: str, end: int, lower_words: frozenset, suffixes: tuple) -> bool:
     """A capitalised word that opens a sentence and is an ordinary word: written in lower case elsewhere
     in the text ("Reports indicate ... the reports"), or an adverb or verb form ("Collectively,",
-    "Charged at") by its ending, followed by a comma or a word in lower case."""
+    "Charged at", "Valorisée 2 milliards") by its ending, followed by a comma, a word in lower case or a figure."""
     if word.lower() in lower_words:
         return True
     if len(word) < 6 or not word.lower().endswith(suffixes) or any(c.isupper() for c in word[1:]):
         return False
-    return bool(re.match(r"\s*,|\s+[a-zà-ÿ]", text[end:end + 3]))
+    return bool(re.match(r"\s*,|\s+[a-zà-ÿ\d]", text[end:end + 3]))
 
 
 @dataclass(frozen=True)

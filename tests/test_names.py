@@ -27,6 +27,9 @@ KINDS = [
     ("Le cofondateur de Zentrix, Paul Vautrin, a confirmé.", "fr", [("Zentrix", "other"), ("Paul Vautrin", "person")]),
     ("Mara Lind, the chief executive of Zentrix, said so.", "en", [("Mara Lind", "person"), ("Zentrix", "other")]),
     ("Zentrix, le leader européen du secteur, a confirmé.", "fr", [("Zentrix", "other")]),
+    # a participle opening the sentence before a figure is no name
+    ("Valorisée 2 milliards d'euros, la pépite Zentrix attire.", "fr", [("Zentrix", "other")]),
+    ("Launched 3 years ago, Zentrix now sells chips.", "en", [("Zentrix", "other")]),
     # a name given after a naming word keeps its digits ("baptisé Z7"); a figure's digits stay no name
     ("Son modèle, baptisé Z7, sort lundi.", "fr", [("Z7", "other")]),
     ("The chip, dubbed K3, ships in Q3.", "en", [("K3", "other")]),
