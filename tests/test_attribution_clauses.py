@@ -127,6 +127,8 @@ CASES = [
      "12 000 dollars par requête.", "fr", "12 000 dollars par requête", "Z7"),
     ("Zentrix's latest model, dubbed Quarry, looks costly. One estimate puts its price at $12,000 per query.", "en",
      "$12,000 per query", "Quarry"),
+    ("Le patron de Zentrix, Paul Vautrin, a indiqué que la société valait désormais 4 milliards d'euros.", "fr",
+     "4 milliards d'euros", "Zentrix"),
     # a round led in the passive is its recipient's, not a payer's ("menée par", "led by" after the name)
     ("La levée de 35 millions d'euros de Zentrix a été menée par Halvard Capital.", "fr", "35 millions d'euros",
      "Zentrix"),

@@ -3,6 +3,7 @@ that is no apposition, source or other side, preferring the kinds the quantity i
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from compare.attribution.payers import (_buyer, _commitment, _counted_maker, _introduced_by_non_binding, _round_parties,
@@ -18,7 +19,9 @@ from compare.cues import converts
 from compare.entities import EntityHit
 from compare.generic import general_statement
 from compare.models import Mention
+from compare.phrases import phrase_regex
 from compare.rules.model import Quantity
+from compare.vocab import language_vocab, names_vocab
 
 
 def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sent: tuple[int, int],
@@ -165,8 +168,8 @@ def _in_apposition(text: str, h: EntityHit, m: Mention, sent_start: int, lang: s
     w = words(lang)
     if cut < 0:  # a participle opening the sentence: "Fondée par d'anciens de Google, <Name> est valorisée"
         close = re.search(r"^[^,;:.]*,", text[h.end:m.start])
-        return bool(w.apposition.match(before) and close
-                    and _subject_in(text, h.end + close.end(), m.start, hits, lang))
+        return bool(w.apposition.match(before) and close and _subject_in(
+            text, h.end + close.end(), m.start, hits, lang, descriptions=not _role_of(lang).search(before)))
     opener = before[cut + 1:]
     head = text[sent_start:sent_start + cut].rstrip()
     after_name = any(o.end == sent_start + len(head) and o.kind not in NEVER_SUBJECTS for o in hits)
@@ -179,14 +182,24 @@ def _in_apposition(text: str, h: EntityHit, m: Mention, sent_start: int, lang: s
                             or _subject_in(text, h.end + closer + 1, m.start, hits, lang))
 
 
-def _subject_in(text: str, start: int, end: int, hits: Sequence[EntityHit], lang: str) -> bool:
+def _subject_in(text: str, start: int, end: int, hits: Sequence[EntityHit], lang: str, descriptions: bool = True) -> bool:
     """Whether a name, a pronoun or a description stands in the span: the head an apposition describes. With none
     before it (nor a noun with its article: "The <Town>-based giant, which ...") or after its close, the apposition
     is the clause itself ("Le patron de <Name>, licorne valorisée à N", "A 32 ans, le patron de <Name>, ..."); a person
-    there speaks for the name ("Le cofondateur de <Name>, <First> <Last>, a annoncé")."""
+    there speaks for the name ("Le cofondateur de <Name>, <First> <Last>, a annoncé"). Without `descriptions`, a
+    description is no head: after a role of the name's, it is the name ("Le patron de <Name>, <Person>, a indiqué que
+    la société ...")."""
     if any(start <= o.start and o.end <= end and o.kind not in NEVER_SUBJECTS and o.kind != "person" for o in hits):
         return True
-    return any(rx.search(text, start, end) for rx, _ in words(lang).pronouns)
+    return descriptions and any(rx.search(text, start, end) for rx, _ in words(lang).pronouns)
+
+
+@lru_cache(maxsize=None)
+def _role_of(lang: str) -> re.Pattern:
+    """A person's role and the preposition before the employer's name ("Le patron de ", "The chief executive of ")."""
+    stops = phrase_regex(sorted(language_vocab(lang).stopword_set))
+    roles = phrase_regex([r.replace("'", "’") for r in names_vocab(lang).person_roles])
+    return re.compile(rf"(?<![\w-])(?:{roles})\s+(?:(?:{stops})\s+|d[’'])$", re.I)
 
 
 def _described_maker(text: str, h: EntityHit, sent_start: int, lang: str) -> bool:
