@@ -129,6 +129,10 @@ CASES = [
      "$12,000 per query", "Quarry"),
     ("Le patron de Zentrix, Paul Vautrin, a indiqué que la société valait désormais 4 milliards d'euros.", "fr",
      "4 milliards d'euros", "Zentrix"),
+    # a possessive before a name describes the name ("Sa filiale <Name>", "Its rival <Name>"): the name is the subject
+    ("Zentrix a levé 60 millions d'euros. Sa filiale Varnox est valorisée 900 millions d'euros.", "fr",
+     "900 millions d'euros", "Varnox"),
+    ("Zentrix raised $60 million. Its rival Varnox is valued at $900 million.", "en", "$900 million", "Varnox"),
     # a round led in the passive is its recipient's, not a payer's ("menée par", "led by" after the name)
     ("La levée de 35 millions d'euros de Zentrix a été menée par Halvard Capital.", "fr", "35 millions d'euros",
      "Zentrix"),

@@ -134,7 +134,8 @@ def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], se
                  and h.end <= m.start), None)
             if earlier is not None:
                 return Attribution(earlier, f"{desc[0]!r} refers back to it, not to {best.name!r}")
-        if best.status == "known" or not pron or refer_back(history, "any", q) is None:
+        if (best.status == "known" or not pron or refer_back(history, "any", q) is None
+                or not any(rx.search(text, best.end, m.start) for rx, _ in words(lang).pronouns)):  # "Sa filiale <Name>"
             return Attribution(best, "nearest name before the number" if best == before[-1]
                                else "nearest name of a kind this quantity is said of")
     earlier = refer_back(history, pron[1] if pron else "any", q)
