@@ -70,6 +70,7 @@ class AttributionVocab(UserFile):
     buyer_markers: list[str] = []
     model_nouns: list[str] = []
     naming_words: list[str] = []
+    restating_words: list[str] = []
     tier_words: list[str] = []
     tier_adjectives: dict[str, str] = {}
     plan_nouns: list[str] = []

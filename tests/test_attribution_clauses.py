@@ -133,6 +133,9 @@ CASES = [
     ("Zentrix a levé 60 millions d'euros. Sa filiale Varnox est valorisée 900 millions d'euros.", "fr",
      "900 millions d'euros", "Varnox"),
     ("Zentrix raised $60 million. Its rival Varnox is valued at $900 million.", "en", "$900 million", "Varnox"),
+    # a restatement after a comma stays in the relative clause ("dont <Model> ..., soit N fois plus cher")
+    ("C'est une réponse à Zentrix, dont Zorblax Pro coûte 3 dollars en entrée, soit cinq fois plus cher que Varnox.",
+     "fr", "cinq fois plus", "Zorblax Pro"),
     # a round led in the passive is its recipient's, not a payer's ("menée par", "led by" after the name)
     ("La levée de 35 millions d'euros de Zentrix a été menée par Halvard Capital.", "fr", "35 millions d'euros",
      "Zentrix"),

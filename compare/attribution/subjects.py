@@ -177,7 +177,7 @@ def _in_apposition(text: str, h: EntityHit, m: Mention, sent_start: int, lang: s
     if not (w.apposition.match(opener) or w.article_start.match(opener) and after_name
             or w.apposition.search(opener) and len(opener) < 60):
         return False
-    between = text[h.end:m.start]
+    between = w.restating.sub(lambda r: " " * len(r.group()), text[h.end:m.start])  # ", soit trois fois plus cher"
     closer = min((between.find(c) for c in _CLOSERS if c in between), default=-1)
     return closer >= 0 and (bool(w.article_start.match(head)) or _subject_in(text, sent_start, sent_start + cut, hits, lang)
                             or _subject_in(text, h.end + closer + 1, m.start, hits, lang))
