@@ -90,6 +90,7 @@ class NameWords:
     role_of_before: re.Pattern  # a role and its employer before a name set off by a comma ("Le PDG de <Firm>, ")
     role_after: re.Pattern  # a role of an employer in apposition after a name (", le PDG de <Firm>")
     named_before: re.Pattern  # a naming word ending where a name starts ("baptisé ", "dubbed ")
+    infinitive: re.Pattern  # an infinitive by its ending and the object after it ("Ramener ça")
     place_after: re.Pattern  # "–based" after a name: the name is a place
 
 
@@ -115,6 +116,9 @@ def name_words(lang: str) -> NameWords:
         role_after=re.compile(r"\s*,\s*(?:(?:" + phrase_regex(vocab.articles + names.possessives) + r")\s+)?"
                               r"(?:[a-zà-ÿ][\w’'-]*\s+)?(?:" + phrase_regex(roles) + r")\s+(?:(?:" + stops + r")\s|d[’'])",
                               re.I),
+        infinitive=re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2,}(?:" + "|".join(map(re.escape, names.infinitive_endings or ["(?!)"]))
+                              + r")\s+(?:" + (phrase_regex(names.infinitive_objects) if names.infinitive_objects else "(?!x)x")
+                              + r")(?![\w’'-])"),
         named_before=re.compile(r"(?<![\w’'-])(?:" + (phrase_regex(vocab.naming_words) if vocab.naming_words else "(?!x)x")
                                 + r")\s+[«“\"]?\s*$", re.I),
         place_after=re.compile(r"\.?[-‑–—](?:" + phrase_regex(names.place_suffixes) + r")(?!\w)"))
@@ -156,8 +160,8 @@ def _detected(text: str, lang: str, run_start: int, run_end: int, after_role: bo
                      or words[0].lower() in common and opens or re.match(r"[A-ZÀ-ÖØ-Þ][’'][a-zà-ÿ]", words[0])):
         words.pop(0)  # "L’abonnement ChatGPT" starts with an article, not a name; "Training costs" a cue word
     if (len(words) == 1 and run_end - len(words[0]) == run_start and opens
-            and _opener(words[0], text, run_end, lower_words, v.suffixes)):
-        return None  # "Sure, ads will help", "Collectively, these companies", "Actuellement, la société"
+            and (_opener(words[0], text, run_end, lower_words, v.suffixes) or v.infinitive.match(text, run_start))):
+        return None  # "Sure, ads will help", "Collectively, these companies", "Actuellement, la société", "Ramener ça"
     if not words:
         return None
     surface = " ".join(words)

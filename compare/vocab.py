@@ -116,6 +116,8 @@ class NamesVocab(UserFile):
     general_openers: list[str] = []
     group_subjects: list[str] = []
     possessives: list[str] = []
+    infinitive_endings: list[str] = []
+    infinitive_objects: list[str] = []
 
 
 WORD_FILES: dict[str, type[UserFile]] = {"attribution": AttributionVocab, "language": LanguageVocab,

@@ -30,6 +30,10 @@ KINDS = [
     # a participle opening the sentence before a figure is no name
     ("Valorisée 2 milliards d'euros, la pépite Zentrix attire.", "fr", [("Zentrix", "other")]),
     ("Launched 3 years ago, Zentrix now sells chips.", "en", [("Zentrix", "other")]),
+    # ... and so is an infinitive opening it with its object ("Ramener ça"), unlike a name before its verb
+    ("«Rapatrier ça en Bretagne, ce serait 9 milliards», dit Zentrix.", "fr",
+     [("Bretagne", "place"), ("Zentrix", "other")]),
+    ("Zentrair a signé un contrat.", "fr", [("Zentrair", "other")]),
     # a name given after a naming word keeps its digits ("baptisé Z7"); a figure's digits stay no name
     ("Son modèle, baptisé Z7, sort lundi.", "fr", [("Z7", "other")]),
     ("The chip, dubbed K3, ships in Q3.", "en", [("K3", "other")]),
