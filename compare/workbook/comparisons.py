@@ -16,7 +16,9 @@ NAMES = {"id": "Comparison id", "left_ids": "Left claims", "right_ids": "Right c
 def comparisons_sheet(book: Book, comparisons: Sequence[Comparison]) -> list[str]:
     fields = FIRST + [f for f in Comparison.model_fields if f not in FIRST]
     headers = [readable(f, NAMES) for f in fields]
-    rows = [[plain_field(getattr(c, f, None)) for f in fields] for c in comparisons]
+
+    def row(c) -> list:
+        return [plain_field(getattr(c, f, None)) for f in fields]
 
     def decorate(ws, col, first, last):
         verdict = f"${col['Verdict']}{first}"
@@ -26,5 +28,5 @@ def comparisons_sheet(book: Book, comparisons: Sequence[Comparison]) -> list[str
         highlight(ws, f"{col['Verdict']}{first}:{col['Verdict']}{last}", f'{verdict}="not comparable"', GREY)
 
     long = {"Left": 36, "Right": 36, "Reason": 60, "Figures used": 40}
-    return write_table_sheet(book, "Comparisons", headers, rows, wrap=list(long), caps=long, decorate=decorate,
-                             freeze="F2", print_through="Reason")
+    return write_table_sheet(book, "Comparisons", headers, items=comparisons, row=row, measure_all=True,
+                             wrap=list(long), caps=long, decorate=decorate, freeze="F2", print_through="Reason")

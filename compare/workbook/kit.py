@@ -212,6 +212,8 @@ Decorate = Callable[[Any, dict[str, str], int, int], None]
 def new_sheet(book: Book, title: str, col_widths: Sequence[float], freeze: str) -> SheetXml:
     title = sheet_title(title, book.titles)
     book.titles.add(title)
+    for earlier in book.sheets:  # written one after the other: the earlier ones are done
+        earlier.pause()
     ws = book.wb.create_sheet(title)
     sx = SheetXml(ws)
     book.sheets.append(sx)
@@ -293,18 +295,21 @@ def write_table_sheet(book: Book, title: str, headers: Sequence[str], rows: Opti
                       *, items: Sequence[Any] = (), row: Optional[Callable[[Any], Sequence[Any]]] = None,
                       cap: int = 45, caps: Optional[dict[str, int]] = None, wrap: Sequence[str] = (),
                       freeze: str = "A2", decorate: Optional[Decorate] = None, print_through: Optional[str] = None,
-                      collapsed: Sequence[str] = (), notes: Optional[dict[str, str]] = None) -> list[str]:
+                      collapsed: Sequence[str] = (), notes: Optional[dict[str, str]] = None,
+                      measure_all: bool = False) -> list[str]:
     """One table over as many sheets as Excel's row limit needs (`Claims`, `Claims (2)`...).
 
     Either `rows`, or `items` and the function `row` that makes one row of an item: rows are then
-    made once, as they are written (column widths are measured on a sample of them), and never
-    held all at once. `collapsed` headers are grouped and hidden; `notes` comment headers.
+    made as they are written and never held all at once; column widths are measured on a sample of
+    them, or on all (`measure_all`: each row is then made twice). `collapsed` headers are grouped
+    and hidden; `notes` comment headers.
     """
     if row is None:
         rows = list(rows or [])
         make, total, measured = (lambda: iter(rows)), len(rows), rows
     else:
-        make, total, measured = (lambda: map(row, items)), len(items), map(row, sample(items))
+        make, total = (lambda: map(row, items)), len(items)
+        measured = map(row, items if measure_all else sample(items))
     headers = unique_headers(headers)
     col_widths = widths(headers, measured, cap, caps or {})
     per_sheet = max(1, book.limits.rows - 1)

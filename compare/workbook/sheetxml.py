@@ -106,16 +106,26 @@ class SheetXml:
 
     def _file(self, kind: str) -> TextIO:
         out = self._open.get(kind)
-        if out is None:
-            self.files[kind] = _temporary()
-            out = self._open[kind] = open(self.files[kind], "w", encoding="utf-8", newline="", buffering=BUFFER)
+        if out is None or out.closed:
+            if out is None:
+                self.files[kind] = _temporary()
+            out = self._open[kind] = open(self.files[kind], "w" if out is None else "a", encoding="utf-8",
+                                          newline="", buffering=BUFFER)
         return out
+
+    def pause(self) -> None:
+        """Close the files while other sheets are written (each holds a buffer of BUFFER bytes);
+        writing to them again reopens them."""
+        for out in [self.out, *self._open.values()]:
+            out.close()
 
     def append(self, cells: list[str], height: Optional[float] = None) -> None:
         """One row of cell XML (empty strings are empty cells) at the next row number."""
         self.row += 1
         ht = f' ht="{height:g}" customHeight="1"' if height else ""
         body = "".join(cells)
+        if self.out.closed:
+            self.out = open(self.path, "a", encoding="utf-8", newline="", buffering=BUFFER)
         self.out.write(f'<row r="{self.row}"{ht}>{body}</row>' if body or ht else f'<row r="{self.row}"/>')
 
     def link(self, ref: str, url: str) -> None:
