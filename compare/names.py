@@ -25,7 +25,7 @@ class EntityHit:
 
 
 _CURRENCY_AFTER = re.compile(r"[$€£¥₹₩]")
-_NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w&\-]|[’'](?![sS]\b))*[\w]|[A-ZÀ-ÖØ-Þ])"
+_NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w&\-]|[’'](?![sS]\b))*[\w]\+?|[A-ZÀ-ÖØ-Þ])"
 _SUFFIXES = ("AI", "Lab", "Labs", "Inc", "Inc.", "Corp", "Corp.", "Technologies", "Company", "Cloud", "Capital",
              "Ventures", "Partners")  # words that end a company's name and name nothing alone
 _NAME_RUN = re.compile(

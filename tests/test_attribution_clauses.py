@@ -136,6 +136,9 @@ CASES = [
     # a restatement after a comma stays in the relative clause ("dont <Model> ..., soit N fois plus cher")
     ("C'est une réponse à Zentrix, dont Zorblax Pro coûte 3 dollars en entrée, soit cinq fois plus cher que Varnox.",
      "fr", "cinq fois plus", "Zorblax Pro"),
+    # tiers listed with a '+' one are three members, each taking its figure "respectively"
+    ("Depuis mars, les abonnés de Zorbo choisissent entre trois formules : Basic, Premium et Premium+, "
+     "respectivement à 4, 9 et 17 dollars par mois.", "fr", "17 dollars par mois", "Premium+"),
     # a round led in the passive is its recipient's, not a payer's ("menée par", "led by" after the name)
     ("La levée de 35 millions d'euros de Zentrix a été menée par Halvard Capital.", "fr", "35 millions d'euros",
      "Zentrix"),
