@@ -34,6 +34,7 @@ KINDS = [
     ("«Rapatrier ça en Bretagne, ce serait 9 milliards», dit Zentrix.", "fr",
      [("Bretagne", "place"), ("Zentrix", "other")]),
     ("Zentrair a signé un contrat.", "fr", [("Zentrair", "other")]),
+    ("Quant à Zentrix, il est valorisé autrement.", "fr", [("Zentrix", "other")]),
     # a name ending with a plus keeps it ("Premium+")
     ("Zentrix Premium+ sort lundi.", "fr", [("Zentrix Premium+", "product")]),
     # a name given after a naming word keeps its digits ("baptisé Z7"); a figure's digits stay no name
