@@ -91,6 +91,8 @@ class NameWords:
     role_after: re.Pattern  # a role of an employer in apposition after a name (", le PDG de <Firm>")
     named_before: re.Pattern  # a naming word ending where a name starts ("baptisé ", "dubbed ")
     infinitive: re.Pattern  # an infinitive by its ending and the object after it ("Ramener ça")
+    product_noun: tuple[re.Pattern, re.Pattern]  # a product noun ending where a name starts, or right after it
+    product_nouns: frozenset  # the same nouns, as the last word of a name ("<Name> API")
     place_after: re.Pattern  # "–based" after a name: the name is a place
 
 
@@ -119,9 +121,16 @@ def name_words(lang: str) -> NameWords:
         infinitive=re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2,}(?:" + "|".join(map(re.escape, names.infinitive_endings or ["(?!)"]))
                               + r")\s+(?:" + (phrase_regex(names.infinitive_objects) if names.infinitive_objects else "(?!x)x")
                               + r")(?![\w’'-])"),
+        product_noun=(re.compile(r"(?<![\w-])(?:" + _or_never(names.product_nouns) + r")\s+$"),
+                      re.compile(r"\s+(?:" + _or_never(names.product_nouns) + r")(?![\w’'-])")),
+        product_nouns=frozenset(names.product_nouns),
         named_before=re.compile(r"(?<![\w’'-])(?:" + (phrase_regex(vocab.naming_words) if vocab.naming_words else "(?!x)x")
                                 + r")\s+[«“\"]?\s*$", re.I),
         place_after=re.compile(r"\.?[-‑–—](?:" + phrase_regex(names.place_suffixes) + r")(?!\w)"))
+
+
+def _or_never(phrases: list) -> str:
+    return phrase_regex(phrases) if phrases else "(?!x)x"
 
 
 def _segments(text: str, m: re.Match, role_words: frozenset) -> list[tuple[int, int, bool]]:
@@ -194,5 +203,7 @@ def _detected(text: str, lang: str, run_start: int, run_end: int, after_role: bo
         return EntityHit(start, end, surface, "person", "detected")  # "<First> <Last>, le PDG de <Firm>,"
     kind = ("place" if surface in v.places or v.place_after.match(text, end) or based is not None else  # "<State>.–based"
             "institution" if any(w in v.institutions for w in words) else  # "the Cabinet", "University"
-            "product" if len(words) > 1 and words[-1] in v.tiers else "other")  # a plan: "Comet Plus", "Claude Max"
+            "product" if len(words) > 1 and (words[-1] in v.tiers or words[-1] in v.product_nouns)  # "Claude Max"
+            or v.product_noun[0].search(text, max(0, start - 12), start) or v.product_noun[1].match(text, end)
+            else "other")  # "l’API <Name>", "the <Name> API"
     return EntityHit(start, end, surface, kind, "detected")

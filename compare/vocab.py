@@ -118,6 +118,7 @@ class NamesVocab(UserFile):
     possessives: list[str] = []
     infinitive_endings: list[str] = []
     infinitive_objects: list[str] = []
+    product_nouns: list[str] = []
 
 
 WORD_FILES: dict[str, type[UserFile]] = {"attribution": AttributionVocab, "language": LanguageVocab,

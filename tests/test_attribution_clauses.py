@@ -139,6 +139,9 @@ CASES = [
     # tiers listed with a '+' one are three members, each taking its figure "respectively"
     ("Depuis mars, les abonnés de Zorbo choisissent entre trois formules : Basic, Premium et Premium+, "
      "respectivement à 4, 9 et 17 dollars par mois.", "fr", "17 dollars par mois", "Premium+"),
+    # ... and a later price goes to the product named with a product noun, not to its maker
+    ("Zentrix détaille deux tarifs pour l’API Navigateurs. Pour la recherche, comptez 0,07 $/session.", "fr",
+     "0,07 $", "Navigateurs"),
     # a round led in the passive is its recipient's, not a payer's ("menée par", "led by" after the name)
     ("La levée de 35 millions d'euros de Zentrix a été menée par Halvard Capital.", "fr", "35 millions d'euros",
      "Zentrix"),

@@ -35,6 +35,9 @@ KINDS = [
      [("Bretagne", "place"), ("Zentrix", "other")]),
     ("Zentrair a signé un contrat.", "fr", [("Zentrair", "other")]),
     ("Quant à Zentrix, il est valorisé autrement.", "fr", [("Zentrix", "other")]),
+    # a name a product noun stands by is a product ("l’API <Name>", "the <Name> API")
+    ("Zentrix publie les prix de l’API Navigateurs.", "fr", [("Zentrix", "other"), ("Navigateurs", "product")]),
+    ("Zentrix priced the Scribes API.", "en", [("Zentrix", "other"), ("Scribes API", "product")]),
     # a name ending with a plus keeps it ("Premium+")
     ("Zentrix Premium+ sort lundi.", "fr", [("Zentrix Premium+", "product")]),
     # a name given after a naming word keeps its digits ("baptisé Z7"); a figure's digits stay no name
