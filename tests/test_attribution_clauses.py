@@ -142,6 +142,11 @@ CASES = [
     # ... and a later price goes to the product named with a product noun, not to its maker
     ("Zentrix détaille deux tarifs pour l’API Navigateurs. Pour la recherche, comptez 0,07 $/session.", "fr",
      "0,07 $", "Navigateurs"),
+    # after a verb of raising or receiving, a name bound by 'de' is where the money comes from, not whose it is
+    ("Varnox a reçu 700 millions d'euros de Zentrix.", "fr", "700 millions d'euros", "Varnox"),
+    ("Varnox a levé 700 millions d'euros de Zentrix et Halvard Capital.", "fr", "700 millions d'euros", "Varnox"),
+    # ... but a round named by its noun is the name's after it
+    ("Zentrix salue la levée de 700 millions d'euros de Varnox.", "fr", "700 millions d'euros", "Varnox"),
     # a round led in the passive is its recipient's, not a payer's ("menée par", "led by" after the name)
     ("La levée de 35 millions d'euros de Zentrix a été menée par Halvard Capital.", "fr", "35 millions d'euros",
      "Zentrix"),

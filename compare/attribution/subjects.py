@@ -21,7 +21,7 @@ from compare.generic import general_statement
 from compare.models import Mention
 from compare.phrases import phrase_regex
 from compare.rules.model import Quantity
-from compare.vocab import language_vocab, names_vocab
+from compare.vocab import attribution_vocab, language_vocab, names_vocab
 
 
 def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sent: tuple[int, int],
@@ -95,7 +95,7 @@ def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], se
         if (h.status == "known" and h.kind in q.entity_kinds and not text[m.end:h.start].strip()
                 and words(lang).attributive.search(text, max(sent[0], m.start - 12), m.start)):
             return Attribution(h, "the figure qualifies the name after it")  # "its $1.2-billion IndiaAI Mission"
-        if _bound_after(text, m, h, lang, q) and h.kind != "person":
+        if _bound_after(text, m, h, lang, q) and h.kind != "person" and not _source_of_raise(text, m, h, q, usable, lang):
             return Attribution(owned(text, h, usable),
                                f"bound to the number by the words after it ({text[m.end:h.start].strip()!r})")
     makers = bool(q.entity_kinds) and q.entity_kinds[0] in ("model", "product")  # "models from Anthropic" are theirs
@@ -226,6 +226,23 @@ def _after_source(text: str, h: EntityHit, sent_start: int, lang: str) -> bool:
     if w.source_verb_before.search(before):
         return bool(re.match(r"\s*(?:[,.;:)»”\"]|$)", text[h.end:h.end + 3]))
     return False
+
+
+def _source_of_raise(text: str, m: Mention, h: EntityHit, q: Quantity, usable: Sequence[EntityHit], lang: str) -> bool:
+    """A name after money a name before it raises ("<Name> a levé N de <Fund>", "<Name> a reçu N de <Firm>"): where
+    the money comes from, not whose round it is."""
+    if m.kind != "money" or not invested(q):
+        return False
+    subject = [o for o in usable if o.end <= m.start]
+    w = words(lang)
+    verbs = [r for r in w.raising.finditer(text, subject[-1].end, m.start)] if subject else []
+    return (bool(verbs) and not _article_before(lang).search(text, max(0, verbs[-1].start() - 8), verbs[-1].start())
+            and bool(w.binding.fullmatch(text[m.end:h.start].strip())))  # "salue la levée de N de <Name>": its round
+
+
+@lru_cache(maxsize=None)
+def _article_before(lang: str) -> re.Pattern:
+    return re.compile(r"(?<![\w’'-])(?:" + phrase_regex(attribution_vocab(lang).articles) + r")\s*$", re.I)
 
 
 def _bound_after(text: str, m: Mention, h: EntityHit, lang: str, q: Optional[Quantity] = None) -> bool:
