@@ -151,6 +151,9 @@ CASES = [
     ("La levée de 35 millions d'euros de Zentrix a été menée par Halvard Capital.", "fr", "35 millions d'euros",
      "Zentrix"),
     ("Halvard Capital a mené la levée de 35 millions d'euros de Zentrix.", "fr", "35 millions d'euros", "Zentrix"),
+    # chips a seller's verb sends to a buyer are the buyer's count (decision 11)
+    ("Nvidia a livré 30 000 puces à Zentrix cet hiver.", "fr", "30 000 puces", "Zentrix"),
+    ("Nvidia will supply 90,000 GPUs to Zentrix next year.", "en", "90,000 GPUs", "Zentrix"),
     # ... but a head before it or a name after its close is the subject
     ("The Austin-based chip giant, which is also Zentrix's biggest backer, bought 90,000 GPUs.", "en",
      "90,000 GPUs", None),

@@ -157,6 +157,22 @@ def _buyer(text: str, m: Mention, hits: Sequence[EntityHit], sent: tuple[int, in
     return None
 
 
+def count_buyer(text: str, m: Mention, hits: Sequence[EntityHit], sent: tuple[int, int],
+                lang: str) -> Optional[EntityHit]:
+    """The buyer a seller's verb names after a count of what it sells ("<Seller> a livré N puces à <Buyer>", "will
+    supply N GPUs to <Buyer>"): the hardware is in the buyer's hands (decision 11), not the seller's."""
+    w = words(lang)
+    verbs = list(w.supply.finditer(text, max(sent[0], m.start - 60), m.start))
+    if m.kind != "count" or not verbs or re.search(r"[,;:.()–—]", text[verbs[-1].end():m.start]):
+        return None
+    for h in hits:
+        if (m.end < h.start <= m.end + 60 and h.end <= sent[1] and h.kind not in NEVER_SUBJECTS and h.kind != "person"
+                and not re.search(r"[,;:.()–—]", text[m.end:h.start])
+                and w.buyer_before.search(text, max(m.end, h.start - 12), h.start)):
+            return h
+    return None
+
+
 def _received(text: str, m: Mention, sent_start: int, lang: str) -> bool:
     """A figure a raising verb governs, within its clause ("has secured a further $N billion investment from
     <investor>", "a obtenu un investissement de 2 milliards de Nvidia"): the recipient's, whoever it comes from."""

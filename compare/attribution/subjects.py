@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from compare.attribution.payers import (_buyer, _commitment, _counted_maker, _introduced_by_non_binding, _round_parties,
-                                        _round_total, hardware_maker)
+                                        _round_total, count_buyer, hardware_maker)
 from compare.attribution.refer import UNNAMED, _description_between, _pronoun_before, refer_back
 from compare.attribution.several import _aside, listed_with, several
 from compare.attribution.tiers import _tiered
@@ -64,6 +64,9 @@ def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], se
                          and re.match(r"\s*,[^,;:.()]{0,40}$", text[h.end:o.start])), None)
             if firm is not None and re.match(r"\s*,", text[firm.end:firm.end + 2]):
                 return Attribution(firm, f"the company {h.name!r} speaks for")  # "Mark Zuckerberg, le CEO de Meta, a déclaré"
+    buyer = count_buyer(text, m, usable, sent, lang)
+    if buyer is not None:
+        return Attribution(buyer, "the buyer a seller's verb names: hardware sold is in the buyer's hands")
     if m.kind == "money" and received(q):  # a valuation, a revenue: never the investor's or the buyer's
         payers = _round_parties(text, usable, sent, lang)[1] | {
             h for h in usable if _introduced_by_non_binding(text, h, usable, sent[0], lang)}
