@@ -179,6 +179,15 @@ KNOWN_MISSES = [
      "dans la start-up.", "fr", "2 milliards de dollars", "SoftBank",
      "a description of an investor refers back to the payer a round named, but payers are kept out of what later "
      "sentences refer to"),
+    ("Chez Zentrix, l'abonnement Pro coûte 25 euros par mois.", "fr", "25 euros par mois", "Zentrix",
+     "a bare tier with only a company the rules do not know named is the tier's, not the company's (decision 2); "
+     "letting a detected name stand for the company gave another en tier to a detected word ('Heavy'): left out"),
+    ("Créée en 2023 par d'anciens de Meta, Zentrix a levé 100 millions d'euros.", "fr", "100 millions d'euros",
+     "Zentrix", "a participle opening the sentence with a name in it is an apposition only after the listed markers "
+     "('fondée par'); treating any participle opener so cost dev-b one claim: left out"),
+    ("Zentrix a levé 10 millions d'euros. Mais à 30 dollars par mois, et après une polémique, Zorblax pose question.",
+     "fr", "30 dollars par mois", "Zorblax", "a sentence opening with a contrast carries the last claim's entity "
+     "(extract.py) before the subject named after the figure is looked at"),
     ("Zentrix and Varnox were its largest customers. Both bought roughly 120,000 chips this year.", "en",
      "roughly 120,000 chips", ("Zentrix", "Varnox"), "'both' after a list in the sentence before is each member's "
      "figure (decision 6); refer-back gives the first member only"),
