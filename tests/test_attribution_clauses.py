@@ -151,6 +151,9 @@ CASES = [
     ("La levée de 35 millions d'euros de Zentrix a été menée par Halvard Capital.", "fr", "35 millions d'euros",
      "Zentrix"),
     ("Halvard Capital a mené la levée de 35 millions d'euros de Zentrix.", "fr", "35 millions d'euros", "Zentrix"),
+    # a round raised for a model is its maker's: a name the text calls a model raises no money (decision 1)
+    ("Zentrix lève 45 millions d'euros pour son modèle Zorblax.", "fr", "45 millions d'euros", "Zentrix"),
+    ("Zentrix raised $45 million for its Quarry model.", "en", "$45 million", "Zentrix"),
     # chips a seller's verb sends to a buyer are the buyer's count (decision 11)
     ("Nvidia a livré 30 000 puces à Zentrix cet hiver.", "fr", "30 000 puces", "Zentrix"),
     ("Nvidia will supply 90,000 GPUs to Zentrix next year.", "en", "90,000 GPUs", "Zentrix"),

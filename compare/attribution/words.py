@@ -272,8 +272,9 @@ def as_model(text: str, h: EntityHit, lang: str) -> EntityHit:
 def wrong_kind(h: EntityHit, q: Quantity) -> bool:
     """A known model or product as the subject of a quantity said of actors only ("H100" takes no investment,
     "Kimi" no valuation, "Mistral Large" no round): no candidate at all, not a poor one. Where the entity_kinds
-    list a thing of one kind, they are a preference (ChatGPT's revenue, Grok's, GPUs serving ChatGPT)."""
-    return (bool(q.entity_kinds) and h.status == "known" and h.kind in THING_KINDS
+    list a thing of one kind, they are a preference (ChatGPT's revenue, Grok's, GPUs serving ChatGPT). A name the text
+    calls a model ("pour son modèle <Name>") is one too."""
+    return (bool(q.entity_kinds) and (h.status == "known" and h.kind in THING_KINDS or h.kind == "model")
             and not THING_KINDS.intersection(q.entity_kinds))
 
 
