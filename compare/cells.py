@@ -18,8 +18,8 @@ MAX_CELL_CHARS = 32_767
 MAX_ROWS = 1_048_576
 MAX_HYPERLINKS = 65_530
 MAX_URL_CHARS = 2_079
-# Not Excel's limit but ours: openpyxl holds every comment in memory (about 5 kB each) and
-# Excel opens a sheet with 100,000 comments slowly; the same text is in the Rule/Cue/Why columns.
+# Not Excel's limit but ours: Excel opens a sheet with 100,000 comments slowly, and the same
+# text is in the Rule/Cue/Why columns.
 MAX_COMMENTS = 10_000
 MAX_SHEET_TITLE = 31
 
