@@ -182,6 +182,8 @@ class Qualifiers(UserFile):
                                     "'3, 8 et 16 dollars', '$10 or even $100 billion', '11,6 des 13 milliards').")
     qualifier_joiners: list[str] = Field(default_factory=list, description="Words between coordinated figures that "
                                          "share the qualifier written before the first ('about 45% and 29%').")
+    qualifier_complements: list[str] = Field(default_factory=list, description="Prepositions of a short complement "
+                                             "written after each of such figures ('about 5x for X and 20x for Y').")
 
 
 class Periods(UserFile):

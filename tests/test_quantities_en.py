@@ -636,6 +636,15 @@ COORDINATED = [
                                     q("80 GPUs", 80.0, "GPUs", qualifier="~")]),
     ("to nearly 9 gigawatts and $300 billion in spending", [q("nearly 9 gigawatts", 9.0, "GW", qualifier="~"),
                                                             q("$300 billion", 3e11, "USD", qualifier="~")]),
+    # ... also when each figure has its own short complement, and for factors
+    ("costs rose roughly 4x for Basic and 12x for Pro", [q("roughly 4x", 4.0, "x", qualifier="~"),
+                                                       q("12x", 12.0, "x", qualifier="~")]),
+    ("over $90 million in 2023 and $140 million in 2024", [q("over $90 million", 9e7, "USD", qualifier=">"),
+                                                          q("$140 million", 1.4e8, "USD", qualifier=">")]),
+    ("about 2x and 3x", [q("about 2x", 2.0, "x", qualifier="~"), q("3x", 3.0, "x", qualifier="~")]),
+    # ... not when the second figure has no complement of the same kind
+    ("more than $5 billion for Acme and $3 billion last year",
+     [q("more than $5 billion", 5e9, "USD", qualifier=">"), q("$3 billion", 3e9, "USD", qualifier="=")]),
     # ... not a trailing bound, nor a bare number
     ("$300 or more and $400", [q("$300 or more", 300.0, "USD", qualifier=">="), q("$400", 400.0, "USD", qualifier="=")]),
     ("about 38% and 17", [q("about 38%", 38.0, "percent", qualifier="~"), q("17", 17.0, qualifier="=")]),

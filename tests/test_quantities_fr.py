@@ -562,6 +562,16 @@ COORDINATED = [
      [q("11,6", 1.16e10, "USD"), q("13 milliards de dollars", 1.3e10, "USD")]),
     ("au lieu de 10 et 40 dollars respectivement", [q("10", 10.0, "USD"), q("40 dollars", 40.0, "USD")]),
     ("Il a 12 ans et 40 dollars.", [q("12 ans", 12.0, "years"), q("40 dollars", 40.0, "USD")]),
+    # un qualificatif devant le premier chiffre coordonné vaut pour chacun (décision 9), même quand chacun a son
+    # complément ("pour X") et que la préposition est répétée ("et de")
+    ("déjà plus de 40 Md$ pour Acme et de 25 Md$ pour Globex",
+     [q("plus de 40 Md$", 4e10, "USD", qualifier=">"), q("25 Md$", 2.5e10, "USD", qualifier=">")]),
+    ("environ 7 % chez Acme et 9 % chez Globex", [q("environ 7 %", 7.0, "percent", qualifier="~"),
+                                                 q("9 %", 9.0, "percent", qualifier="~")]),
+    ("plus de 10 % et de 20 %", [q("plus de 10 %", 10.0, "percent", qualifier=">"), q("20 %", 20.0, "percent", qualifier=">")]),
+    # ... pas quand le second chiffre n'a pas de complément du même genre
+    ("environ 5 millions pour Acme et 3 millions de plus",
+     [q("environ 5 millions", 5e6, qualifier="~"), q("3 millions", 3e6, qualifier="=")]),
 ]
 
 test_coordinated = table_test(COORDINATED, LANG)

@@ -84,14 +84,31 @@ def _floor(r: Reading, g: Grammar, change: bool) -> None:
 
 
 
+def _shares_qualifier(text: str, a: Reading, r: Reading, lang: str) -> bool:
+    """Only a joiner between the two figures ("about 45% and 29%"), or a joiner after a short complement that the
+    second figure repeats ("about 5x for A and 20x for B", "plus de 300 Md$ pour A et de 180 Md$ pour B")."""
+    join, complement, after = _qualifier_join(lang)
+    if join.match(text, a.end, r.start):
+        return True
+    cm = complement.match(text, a.end, r.start)
+    return bool(cm and after.match(text, r.end) and after.match(text, r.end).group("p").lower() == cm.group("p").lower())
+
+
 @lru_cache(maxsize=None)
-def _qualifier_join(lang: str) -> re.Pattern:
-    joiners = load_lexicon(lang).qualifiers.qualifier_joiners
-    return re.compile(SP + r"*(?:" + alternation(joiners or ["(?!x)x"]) + r")" + SP + r"*\Z", re.IGNORECASE)
+def _qualifier_join(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    q = load_lexicon(lang).qualifiers
+    joiners = alternation(q.qualifier_joiners or ["(?!x)x"])
+    preps = alternation(q.qualifier_complements or ["(?!x)x"])
+    word = r"\w[\w'’.-]*"
+    join = re.compile(SP + r"*(?:" + joiners + r")" + SP + r"*\Z", re.IGNORECASE)
+    complement = re.compile(SP + r"+(?P<p>" + preps + r")" + SP + r"+" + word + r"(?:" + SP + r"+" + word + r"){0,2}"
+                            + SP + r"*(?:" + joiners + r")" + SP + r"*\Z", re.IGNORECASE)
+    after = re.compile(SP + r"+(?P<p>" + preps + r")" + SP + r"+\w", re.IGNORECASE)
+    return join, complement, after
 
 
 _BOUNDS = frozenset(("~", ">", ">=", "<", "<="))
-_MEASURED = frozenset(("money", "percent", "count"))
+_MEASURED = frozenset(("money", "percent", "count", "ratio"))
 _QUALIFIED = re.compile(r"[^\W\d_]|[~≈<>≤≥«“\"(\[]")  # the mention opens with its qualifier, not with its figure
 
 
@@ -106,7 +123,7 @@ def merge_bounds(text: str, rs: list[Reading], g: Grammar) -> list[Reading]:
             a = out[-1]
             if (a.qualifier in _BOUNDS and r.qualifier == "=" and not r.equal and a.kind in _MEASURED and r.kind in _MEASURED
                     and (id(a) in shared or _QUALIFIED.match(text, a.start))
-                    and _qualifier_join(g.lang).match(text, a.end, r.start)):
+                    and _shares_qualifier(text, a, r, g.lang)):
                 r.qualifier = a.qualifier
                 shared.add(id(r))
             lower = {">", ">="}
