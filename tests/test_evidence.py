@@ -28,6 +28,10 @@ CASES = [
     ("Microsoft will put $40 billion toward new data centres.", "en", ["investment"]),
     ("Microsoft is building a $6.2 billion facility in Norway.", "en", ["investment"]),
     ("Cohere a pu mobiliser 12 milliards de dollars chez ses investisseurs.", "fr", ["investment"]),
+    # "réunir" money is raising it, with the figure after a colon or before the verb
+    ("Pour doubler sa flotte, la jeune pousse vient de réunir une somme inédite : 4 milliards d’euros.", "fr",
+     ["investment"]),
+    ("Une telle ambition demande plusieurs milliards d’euros que le patron cherche à réunir.", "fr", ["investment"]),
     ("Cohere boucle une série D de 3 milliards de dollars, ce qui la valorise à 31 milliards de dollars.",
      "fr", ["investment", "valuation"]),
     ("La start-up a bouclé une levée de 25 milliards de dollars valorisant la société 210 milliards de dollars.",
