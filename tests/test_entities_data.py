@@ -375,6 +375,13 @@ SENTENCES = [
     ("fr", "Arthur Mensch, le patron de Mistral AI, défend l'open source.", ["Arthur Mensch", "Mistral AI"]),
     ("fr", "Les puces H20 de Nvidia destinées à la Chine.", ["H20", "Nvidia"]),
     ("fr", "Le mistral souffle sur la Provence.", []),
+    ("fr", "X, pour sa part, était valorisée à 12 milliards.", ["X Corp"]),  # the platform as a subject
+    ("en", "The chips will upgrade X's current cluster of 50,000 GPUs.", ["X Corp"]),  # as an owner
+    ("en", "Musk wrote in a post on X that the model was ready.", ["Elon Musk"]),  # where a post stands
+    ("fr", "Il l'a annoncé sur X, jeudi soir.", []),
+    ("fr", "Depuis mars, X Premium coûte 9 dollars.", []),  # a tier, not the company
+    ("en", 'The old label was replaced with an "X," in the table.', []),
+    ("fr", "Si X est supérieur à 4, la somme double.", []),  # a variable
     pytest.param("fr", "Gémeaux : Claude, né en juin, aime la musique.", [],
                  marks=pytest.mark.xfail(strict=True, reason="a French first name alone is taken for Anthropic's Claude"),
                  id="Gémeaux : Claude, né en juin, aime la musique."),
