@@ -320,6 +320,12 @@ def _word_precision(value: float) -> Optional[float]:
     return p
 
 
+def scaled_value(value: float, scale: float) -> float:
+    """A value times its scale word without the float's tail: "8,2 milliards" is 8.2e9, not 8199999999.999999."""
+    v = value * scale
+    return float(f"{v:.15g}") if v and math.isfinite(v) else v
+
+
 def scaled_precision(precision: Optional[float], scale: float) -> Optional[float]:
     """Precision after a scale word: "5,57 millions" -> 0.01 * 1e6, rounded to avoid 9999.999."""
     if precision is None:

@@ -22,6 +22,20 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_b83a57ec9cdd648f.txt"
 
 
+@pytest.mark.parametrize("lang,text,field,want", [
+    ("fr", "dont 8,2 milliards des ventes", "value", "8200000000.0"),
+    ("fr", "4,1 milliards de dollars", "value", "4100000000.0"),
+    ("en", "$8.2 billion", "value", "8200000000.0"),
+    ("en", "$1.1-4.1 billion", "high", "4100000000.0"),
+    ("fr", "entre 4,1 et 8,2 milliards", "low", "4100000000.0"),
+])
+def test_scaled_values_are_written_without_a_float_tail(lang, text, field, want):
+    """'8,2 milliards' is written 8200000000.0, not 8199999999.999999 (what 8.2 * 1e9 gives)."""
+    out = io.StringIO()
+    write_mentions([text], lang, out)
+    assert str(json.loads(out.getvalue())[0][field]) == want
+
+
 def test_write_mentions_writes_one_json_array_per_text_with_every_field():
     out = io.StringIO()
     write_mentions(["à 200 dollars par mois\n", "rien ici\n", "+30 %"], "fr", out)

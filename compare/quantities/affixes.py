@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Optional
 
 from compare.lexicon import load_lexicon
-from compare.numbers import scaled_precision, word_tables
+from compare.numbers import scaled_precision, scaled_value, word_tables
 from compare.phrases import SP, lookup_key, phrase_regex
 from compare.quantities.grammar import Grammar
 from compare.quantities.reading import Reading, numeral_at
@@ -144,7 +144,7 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
         r.scale, end = 1.0, r.end
         r.scale_end = 0
     if r.scale != 1.0:
-        r.value = (r.value + part) * r.scale
+        r.value = scaled_value(r.value + part, r.scale)
         r.precision = None if part else scaled_precision(r.precision, r.scale)
         if r.kind == "number" and sm.group("s") and sm.group("s").isalpha():
             end = _continue_after_scale(text, r, g, end)
@@ -257,7 +257,7 @@ def _unit_factor(r: Reading, written: str, g: Grammar) -> None:
     """ "3,640 petaflop-days": a unit phrase worth a multiple of its unit (units.yaml `factors`)."""
     factor = _factor(g.lang, written)
     if factor:
-        r.value *= factor
+        r.value = scaled_value(r.value, factor)
         r.precision = scaled_precision(r.precision, factor)
 
 

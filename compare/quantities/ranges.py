@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from compare.lexicon import load_lexicon
-from compare.numbers import scaled_precision
+from compare.numbers import scaled_precision, scaled_value
 from compare.phrases import SP, alternation
 from compare.quantities.grammar import Grammar
 from compare.quantities.reading import Reading
@@ -73,7 +73,7 @@ def _share_scale(r: Reading, second: Reading) -> tuple[float, Optional[float]]:
     shared = second.scale if second.scale != 1.0 else second.word_scale
     if r.scale == 1.0 and r.word_scale == 1.0 and shared >= 1000 and r.value < shared \
             and r.kind in ("number", "money", "percent", "count"):
-        return r.value * shared, scaled_precision(r.precision, shared)
+        return scaled_value(r.value, shared), scaled_precision(r.precision, shared)
     return r.value, r.precision
 
 

@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple, Optional
 
 from compare.models import Mention
-from compare.numbers import Numeral, read_words, scaled_precision, word_tables
+from compare.numbers import Numeral, read_words, scaled_precision, scaled_value, word_tables
 from compare.phrases import SP
 from compare.quantities.affixes import _SYMBOL, _WORDS_END, apply_prefix, fraction_change, ratio_qualifier, read_tail
 from compare.quantities.grammar import Grammar, grammar
@@ -354,7 +354,7 @@ def _share_units(text: str, readings: list[Reading], g: Grammar) -> None:
         if b.start - a.end > 12 or not g.coordinate.match(text, a.end, b.start):
             continue
         if a.scale == 1.0 and b.scale != 1.0 and a.word_scale == 1.0:
-            a.value *= b.scale
+            a.value = scaled_value(a.value, b.scale)
             a.precision = scaled_precision(a.precision, b.scale)
             a.scale = b.scale
         if a.kind == "number":
