@@ -54,6 +54,11 @@ CASES = [
     ("Quand Google dépense chaque jour près de 450 000 euros pour son modèle phare.", "fr", []),
     ("Alibaba will spend 3 billion yuan to promote Qwen AI.", "en", []),
     ("Amazon said it would spend $60 billion on its AI buildout in 2025.", "en", ["investment"]),
+    # a company's stated plan to spend is its capital spending, as "plans to spend" is; a forecast ("devrait") is not
+    ("Oracle a indiqué qu’il prévoyait de dépenser 25 milliards de dollars sur l’exercice en cours.", "fr",
+     ["investment"]),
+    ("Le groupe envisage de dépenser 7 milliards d’euros d’ici à 2027.", "fr", ["investment"]),
+    ("Samsung intends to spend $9 billion over the next two years.", "en", ["investment"]),
     ("Meta said it would spend over $20bn this quarter to build out its data centers.", "en",
      ["investment"]),
     ("Moonshot's hardware spending far exceeds $400 million.", "en", ["investment"]),
