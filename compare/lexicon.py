@@ -45,6 +45,8 @@ class NumberWords(UserFile):
     units: dict[str, int] = Field(description="Words worth less than 100, added together.")
     hundreds: list[str] = Field(description="Words that multiply what precedes them by 100.")
     articles: list[str] = Field(description="Articles read as 1 only before a multiplier (un million).")
+    scale_articles: list[str] = Field(default_factory=list, description="Articles read as 1 only before a scale word "
+                                      "(le million de GPU, du milliard).")
     joiners: list[str] = Field(default_factory=list, description="Words allowed between number words (et, and).")
     fractions: dict[str, float] = Field(default_factory=dict)
     approximations: dict[str, int] = Field(default_factory=dict, description="Nouns meaning about N (une centaine).")

@@ -102,6 +102,7 @@ class WordTables:
     alone: frozenset
     decimals: frozenset = frozenset()
     links: frozenset = frozenset()
+    scale_articles: frozenset = frozenset()
 
     @property
     def all_words(self) -> frozenset:
@@ -127,6 +128,7 @@ def word_tables(lang: str) -> WordTables:
         alone=frozenset(w.lower() for w in nw.alone),
         decimals=frozenset(w.lower() for w in nw.decimals),
         links=frozenset(w.lower() for w in nw.approximation_links),
+        scale_articles=frozenset(w.lower() for w in nw.scale_articles),
     )
 
 
@@ -184,7 +186,9 @@ def _read_words(text: str, lang: str, limit: Optional[int]):
                 join_end = b
                 continue
             break
-        if w in t.articles and (not seen or w not in t.units):
+        if (w in t.articles and (not seen or w not in t.units)) or (w in t.scale_articles and not seen):
+            if w not in t.articles and t.scales.get(nxt, 0) < 1e6:  # "le million", not "le mille-pattes"
+                break
             if nxt in t.scales or nxt in t.hundreds or nxt in t.fractions or nxt in t.approximations:
                 if seen:
                     join_end = b

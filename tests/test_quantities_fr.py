@@ -201,6 +201,16 @@ WORDS = [
     ("sept milliards d'euros", [q("sept milliards d'euros", 7e9, "EUR")]),
     ("neuf cent mille", [q("neuf cent mille", 900000.0)]),
     ("un million de dollars", [q("un million de dollars", 1e6, "USD")]),
+    # l'article défini devant une échelle en nomme une : « le million de GPU », « loin du milliard promis »
+    ("le million de GPU du futur site", [q("le million de GPU", 1e6, "GPUs")]),
+    ("On reste loin du milliard promis.", [q("du milliard", 1e9)]),
+    ("Il a franchi le milliard d'euros de ventes.", [q("franchi le milliard d'euros", 1e9, "EUR", qualifier=">")]),
+    ("Elle approche du million d'abonnés.", [q("du million d'abonnés", 1e6, "users")]),
+    # ... pas devant mille, cent, une fraction, ni le pluriel vague
+    ("le mille-feuille", [q("mille", 1000.0)]),
+    ("les millions de GPU", [q("millions de GPU", None, "GPUs", qualifier="range", low=1e6, high=1e9)]),
+    ("0,05 dollar le million de tokens en entrée", [q("0,05 dollar le million de tokens en entrée", 0.05, "USD",
+                                                      per="1M input tokens")]),
     xf(("un modèle tout neuf", []), "'neuf' (new) is read as the number nine"),
 ]
 

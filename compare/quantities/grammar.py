@@ -198,7 +198,8 @@ def grammar(lang: str) -> Grammar:
         + SP + r"+(?:" + change_words_rev + r")|" + adjacent_rev + r")|(?P<chgd>" + change_words_rev + r")"
         r"|(?P<open>" + opens_rev + r")|(?P<mul>" + alternation(lex.ratios.multiplied_by, reverse=True) + r")"
         r"|(?P<div>" + alternation(lex.ratios.divided_by, reverse=True) + r"))?", IGNORE)
-    article = re.compile(SP + r"+(?P<art>" + alternation(lex.numbers.articles, reverse=True, case=False) + r")", IGNORE)
+    articles = lex.numbers.articles + lex.numbers.scale_articles
+    article = re.compile(SP + r"+(?P<art>" + alternation(articles, reverse=True, case=False) + r")", IGNORE)
 
     scale_words, scale_flags, glued, spaced = {}, {}, [], []
     for s in lex.scales.scales:
