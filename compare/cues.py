@@ -316,8 +316,8 @@ def choose_quantity(m: Mention, cues: list[CueHit], matcher: CueMatcher, text: s
         for q in candidates:  # accepts() kept those that count the unit
             add(Point("unit", q.id, w.unit, m.unit or ""))
     if m.per:
-        for q in candidates:
-            if m.per in q.rates:
+        for q in candidates:  # "$45 billion a year" is no plan's yearly price: a rate speaks only for an amount it can be
+            if m.per in q.rates and beyond_bound(q, m, matcher) is None:
                 add(Point("rate", q.id, w.rate, f"per {m.per}"))
     if scene.previous is not None:
         if scene.compared:

@@ -74,6 +74,9 @@ CASES = [
     ("It overstated its premium plans: the 50 and 150 dollar tiers give far less usage.", "en",
      ["subscription_price", "subscription_price"]),
     ("Les nouvelles formules démarrent à 8 euros.", "fr", ["subscription_price"]),
+    # a price a year is a subscription's (no price of use is yearly), when a plan can cost that much
+    ("The analytics terminal costs $18,000 a year.", "en", ["subscription_price"]),
+    ("Its cloud infrastructure, led by three hyperscalers, clears $30 billion a year.", "en", ["investment"]),
     ("Ses forfaits débutent à 12 euros.", "fr", ["subscription_price"]),
     # a company's value brought or boosted to a figure is its valuation, even after an investment word
     ("The new cash brings its post-investment value to $35 billion.", "en", ["valuation"]),
