@@ -362,6 +362,8 @@ NOT_QUANTITIES = [
     ("He was born in 1989.", []),
     ("in 2025", []),
     ("in fiscal 2025", []),
+    xf(("its Gopher model (280B), which cost $9 million", [q("280B", 2.8e11, "parameters"), q("$9 million", 9e6, "USD")]),
+       "a model's size in brackets without 'parameters' is read as a bare number the extractor may give a currency"),
     ("on Jan. 20", []),
     ("on January 20, 2025", []),
     ("on 2025-01-24", []),
@@ -439,6 +441,8 @@ COUNTRY_CURRENCIES = [
     ("NZ$30 a month", [q("NZ$30 a month", 30.0, "NZD", per="month")]),
     ("Microsoft 365 Personal now costs NZD $12 per month", [q("NZD $12 per month", 12.0, "NZD", per="month")]),
     ("It costs AUD $159.", [q("AUD $159", 159.0, "AUD")]),
+    xf(("the local price rose to N41,200 a month", [q("N41,200 a month", 41200.0, "NGN", per="month")]),
+       "a capital N written for the naira sign is not read as a currency"),
     ("It raised C$ 30 million.", [q("C$ 30 million", 3e7, "CAD")]),
     ("a HK$2bn listing", [q("HK$2bn", 2e9, "HKD")]),
     ("S$705 million in grants", [q("S$705 million", 7.05e8, "SGD")]),
@@ -529,6 +533,8 @@ WRITTEN_QUALIFIERS = [
     ("models can cost up to $1 billion to train", [q("up to $1 billion", 1e9, "USD", qualifier="<=", high=1e9)]),
     xf(('costs "much more" than $100 million', [q('"much more" than $100 million', 1e8, "USD", qualifier=">")]),
        "a quote inside the qualifier phrase is not read"),
+    xf(("a total of -1.9M GPU hours for training", [q("-1.9M GPU hours", 1.9e6, "GPU-hours", qualifier="~")]),
+       "a tilde flattened to a hyphen in copying is read as a minus sign"),
 ]
 
 VAGUE_AMOUNTS = [
