@@ -12,8 +12,8 @@ from typing import Optional, Sequence
 
 from compare.articles import parse_article
 from compare.borrowing import borrow_period, borrow_unit, names_in_units, number_core
-from compare.attribution import (RECIPIENT_HOW, attribute, change_words, find_versus, historic, is_vague,
-                                  starts_with_contrast)
+from compare.attribution import (RECIPIENT_HOW, UNNAMED, attribute, change_words, find_versus, historic, is_vague,
+                                  named_ahead, starts_with_contrast)
 from compare.cues import (Choice, CueMatcher, Scene, accepts, beyond_bound, choose_quantity, compares_figures, compile_cues,
                           converts, own_noun)
 from compare.entities import EntityHit, EntityMatcher, compile_entities
@@ -73,7 +73,8 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
     prev_claim: Optional[str] = None  # the quantity of the last claim of the sentence before: evidence too
     last_figure: Optional[tuple[int, int, str]] = None  # (sentence start, end, quantity) of the last figure decided
     last_amount: Optional[tuple[int, int, str]] = None  # the same, of the last figure that is no factor
-    for sent in pieces(text, split_sentences(readable)):  # an overlong sentence is read in pieces
+    sentences = list(pieces(text, split_sentences(readable)))  # an overlong sentence is read in pieces
+    for i, sent in enumerate(sentences):
         s0, s1 = sent
         sentence = text[s0:s1]
         sent_hits = [h for h in hits[bisect_left(starts, s0):bisect_right(starts, s1)] if h.end <= s1]
@@ -103,6 +104,8 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
                 last_claim = d.claim
                 if d.claim.kind == "money":
                     last_money = d.claim
+        if not history and i + 1 < len(sentences):  # the article's opening: its subject may be named just after
+            _lede(decisions, first, engine, text, hits, starts, sentences[i + 1], lang)
         named = historic(text, sent_hits, mentions, sent, lang)  # no person, investor or maker of what is counted
         # The entity a sentence made a claim about is its topic: later sentences refer back to it first; a
         # round's recipient before its investor ("ASML va investir 1,3 Md€ dans Mistral ... la société" is Mistral).
@@ -120,6 +123,22 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
         warn(article.id, reason)
         decisions.append(Decision(Mention(text=text[start:end], start=start, end=end), (start, end), None, reason))
     return sorted(decisions, key=lambda d: (d.sentence[0], d.mention.start))
+
+
+def _lede(decisions: list[Decision], first: int, engine: Engine, text: str, hits: list[EntityHit], starts: list[int],
+          nxt: tuple[int, int], lang: str) -> None:
+    """A claim of the article's opening that no name before it owns is said of the name the next sentence is about
+    ("N de financement. La start-up <Name> vient de boucler ..."): the lede names its subject after the figure."""
+    ahead = [h for h in hits[bisect_left(starts, nxt[0]):bisect_right(starts, nxt[1])] if h.end <= nxt[1]]
+    for k in range(first, len(decisions)):
+        c = decisions[k].claim
+        if c is None or c.entity is not None or not c.why.endswith(UNNAMED):
+            continue
+        h = named_ahead(text, ahead, nxt, next(q for q in engine.rules.quantities if q.id == c.quantity), lang)
+        if h is not None:
+            why = f"{c.why[:-len(UNNAMED)]}named in the next sentence, after the opening that names no one"
+            decisions[k] = replace(decisions[k], claim=c.model_copy(update={
+                "entity": h.name, "entity_status": h.status, "entity_kind": h.kind, "why": why}))
 
 
 def _skipped_numbers(text: str, sent: tuple[int, int], skipped: list[Skipped], hits: list[EntityHit]) -> list[Decision]:

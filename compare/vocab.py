@@ -71,6 +71,7 @@ class AttributionVocab(UserFile):
     model_nouns: list[str] = []
     naming_words: list[str] = []
     restating_words: list[str] = []
+    example_markers: list[str] = []
     tier_words: list[str] = []
     tier_adjectives: dict[str, str] = {}
     plan_nouns: list[str] = []

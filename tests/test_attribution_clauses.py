@@ -160,6 +160,18 @@ CASES = [
     # ... but a head before it or a name after its close is the subject
     ("The Austin-based chip giant, which is also Zentrix's biggest backer, bought 90,000 GPUs.", "en",
      "90,000 GPUs", None),
+    # an article's opening that names no one is said of the subject of the next sentence (a lede)
+    ("The company is due to raise $400 million in a new round. This would value Zentrix at $8 billion.", "en",
+     "$400 million", "Zentrix"),
+    ("Deux ans d'existence, vingt salariés et… 400 millions d'euros levés. La jeune pousse Zentrix Labs vient de "
+     "conclure son tour de table.", "fr", "400 millions d'euros", "Zentrix Labs"),
+    ("Valued above 2 billion euros, the group is now the largest in its field. With 900 staff, Mistral AI has "
+     "outgrown its rivals.", "en", "above 2 billion euros", "Mistral AI"),
+    # ... unless that name is an example or the other side, a bare tier, or a word opening the sentence
+    ("Le modèle a été entraîné pour 3 millions de dollars. C'est bien moins que des rivaux comme Llama-3 405B.", "fr",
+     "3 millions de dollars", None),
+    ("The firm has spent $2 billion on chips so far. Additional orders are expected.", "en", "$2 billion", None),
+    ('The basic plan costs $12 a month. Buyers of the higher tiers ("Pro" and "Max") get more.', "en", "$12 a month", None),
 ]
 
 
@@ -171,9 +183,6 @@ def test_entity(text, lang, span, entity, engine):
 # Constructions of real press the rules still get wrong: kept visible until a rule fixes them (strict: a fix must
 # move the row up into CASES).
 KNOWN_MISSES = [
-    ("The company is due to raise $400 million in a new round. This would value Zentrix at $8 billion.", "en",
-     "$400 million", "Zentrix", "a description in the article's first sentence is named only in the next; attribution "
-     "looks back, never ahead (a forward look for descriptions helped dev-a by 2 and cost dev-b 1: left out)"),
     ("Les chercheurs de Zorb affirment que Zorblax-2 repose sur des puces H800 et que la start-up a pu former ses "
      "modèles pour moins de 4 millions de dollars.", "fr", "moins de 4 millions de dollars", "Zorb",
      "'la start-up' refers back only to earlier sentences; the company named earlier in the same sentence is not "

@@ -6,7 +6,7 @@ import re
 from typing import Optional, Sequence
 
 from compare.attribution.payers import _counted_maker, _introduced_by_non_binding, _round_parties
-from compare.attribution.words import NEVER_SUBJECTS, _rank, as_model, words, wrong_kind
+from compare.attribution.words import NEVER_SUBJECTS, _after_preposition, _rank, as_model, words, wrong_kind
 from compare.entities import EntityHit
 from compare.models import Mention
 from compare.rules.model import Quantity
@@ -36,6 +36,25 @@ def historic(text: str, hits: Sequence[EntityHit], mentions: Sequence[Mention], 
     payers = (payers if recipient is not None else set()) | {
         h for h in named if _introduced_by_non_binding(text, h, named, sent[0], lang)}
     return [h for h in named if h not in payers and not any(_counted_maker(text, m, h, lang) for m in mentions)]
+
+
+def named_ahead(text: str, hits: Sequence[EntityHit], sent: tuple[int, int], q: Quantity,
+                lang: str) -> Optional[EntityHit]:
+    """A lede's subject named only in the sentence after it ("N de financement. La start-up <Name> vient de
+    boucler", "The company is due to raise $N. This would value <Name> at"): the first name of that sentence, when it
+    is no example or other side ("comme <Model>", "than <Name>"), follows no preposition ("la valeur d'<Name>") and is
+    no person, source, investor or bare tier ("Pro"); a detected word opening the sentence is too often no name
+    ("Additional ...")."""
+    inside = sorted((h for h in hits if sent[0] <= h.start and h.end <= sent[1]), key=lambda h: h.start)
+    if not inside:
+        return None
+    h = inside[0]
+    w = words(lang)
+    if (_after_preposition(text, h, sent[0], lang) or w.set_against.search(text, max(sent[0], h.start - 16), h.start)
+            or h.status != "known" and " " not in h.name and not text[sent[0]:h.start].strip() or h.name in w.tier_word_list
+            or h not in historic(text, inside, (), sent, lang) or wrong_kind(h, q)):
+        return None
+    return h
 
 
 def _unknown_actor(h: EntityHit) -> bool:

@@ -80,6 +80,7 @@ class _Words:
     model_before: re.Pattern  # "the model ", "le modèle " ending where a name starts
     model_named: re.Pattern  # "le nouveau modèle de <Firm>, baptisé " ending where a name starts
     restating: re.Pattern  # ", soit", ", i.e.": a comma that does not close the clause before
+    set_against: re.Pattern  # "comme ", "such as ", "que " right before a name: an example or the other side
     model_after: re.Pattern  # after a name: " model", ", an open-source model", ", qui n'est pas le modèle"
     plan_noun_set: frozenset
     tier_after: re.Pattern  # after a price: "-per-month Go tiers", " monthly Pro plan", " ChatGPT Plus subscription"
@@ -175,6 +176,7 @@ def words(lang: str) -> _Words:
         tier_word_list=tuple(v.tier_words),
         model_before=re.compile(r"(?<![\w’'-])(?:" + _rx(v.model_nouns) + r")\s+$", flags),
         restating=re.compile(r",\s*(?:" + _rx(v.restating_words) + r")(?![\w’'-])", flags),
+        set_against=re.compile(r"(?<![\w’'-])(?:" + _rx(v.example_markers + v.versus_markers) + r")\s*$", flags),
         model_named=re.compile(r"(?<![\w’'-])(?:" + _rx(v.model_nouns) + r")(?![\w’'-])[^.;:()]{0,60}?(?<![\w’'-])(?:"
                                + _rx(v.naming_words) + r")\s+[«“\"]?\s*$", flags),
         model_after=re.compile(r"(?:\s+[\w-]+)?\s+(?:" + _rx(v.model_nouns) + r")(?![\w’'-])"
