@@ -28,6 +28,11 @@ CASES = [
     ("Microsoft will put $40 billion toward new data centres.", "en", ["investment"]),
     ("Microsoft is building a $6.2 billion facility in Norway.", "en", ["investment"]),
     ("Cohere a pu mobiliser 12 milliards de dollars chez ses investisseurs.", "fr", ["investment"]),
+    # money raised in debt and equity together is a round, not a debt; a debt alone stays other money
+    ("Le laboratoire a obtenu 3 milliards de dollars, puis 5 milliards supplémentaires en dettes et actions cet été.",
+     "fr", ["investment", "investment"]),
+    ("The startup took another $4 billion in debt and equity last spring.", "en", ["investment"]),
+    ("La société a emprunté 2 milliards d’euros de dettes.", "fr", []),
     # "réunir" money is raising it, with the figure after a colon or before the verb
     ("Pour doubler sa flotte, la jeune pousse vient de réunir une somme inédite : 4 milliards d’euros.", "fr",
      ["investment"]),
