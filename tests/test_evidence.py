@@ -28,6 +28,9 @@ CASES = [
     ("Microsoft will put $40 billion toward new data centres.", "en", ["investment"]),
     ("Microsoft is building a $6.2 billion facility in Norway.", "en", ["investment"]),
     ("Cohere a pu mobiliser 12 milliards de dollars chez ses investisseurs.", "fr", ["investment"]),
+    # every form of "valoir" is a valuation word, so a bare amount it governs takes the press's currency
+    ("Il y a un an, la jeune pousse ne « valait » que 12 milliards.", "fr", ["valuation"]),
+    ("Selon ses investisseurs, la société vaudrait désormais près de 40 milliards.", "fr", ["valuation"]),
     # money raised in debt and equity together is a round, not a debt; a debt alone stays other money
     ("Le laboratoire a obtenu 3 milliards de dollars, puis 5 milliards supplémentaires en dettes et actions cet été.",
      "fr", ["investment", "investment"]),
