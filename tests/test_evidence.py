@@ -28,6 +28,11 @@ CASES = [
     ("Microsoft will put $40 billion toward new data centres.", "en", ["investment"]),
     ("Microsoft is building a $6.2 billion facility in Norway.", "en", ["investment"]),
     ("Cohere a pu mobiliser 12 milliards de dollars chez ses investisseurs.", "fr", ["investment"]),
+    # what each unit costs is its price, even in a sentence about the whole investment
+    ("L’investissement est énorme : chaque baie coûte près de 250 000 euros, portant le total à 3 milliards d’euros.",
+     "fr", ["price", "investment"]),
+    ("The investment is huge: each accelerator costs about $35,000, bringing the total to $2 billion.", "en",
+     ["price", "investment"]),
     # every form of "valoir" is a valuation word, so a bare amount it governs takes the press's currency
     ("Il y a un an, la jeune pousse ne « valait » que 12 milliards.", "fr", ["valuation"]),
     ("Selon ses investisseurs, la société vaudrait désormais près de 40 milliards.", "fr", ["valuation"]),
