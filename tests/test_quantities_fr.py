@@ -297,6 +297,10 @@ RANGES = [
 
 PERIODS = [
     ("La location coûte 2 dollars de l'heure.", [q("2 dollars de l'heure", 2.0, "USD", per="hour")]),
+    # « pour le million de jetons » est un tarif, pas un million de plus
+    ("et 12 dollars pour le million de jetons en sortie", [q("12 dollars pour le million de jetons en sortie", 12.0, "USD",
+                                                           per="1M output tokens")]),
+    ("à 3 dollars pour le million de tokens", [q("3 dollars pour le million de tokens", 3.0, "USD", per="1M tokens")]),
     ("Il dépensera 100 millions de dollars l'an prochain.", [q("100 millions de dollars", 1e8, "USD", per=None)]),
     ("Il a dépensé 100 millions de dollars l'année dernière.", [q("100 millions de dollars", 1e8, "USD", per=None)]),
     ("Il dépensera 100 millions de dollars cette année.", [q("100 millions de dollars", 1e8, "USD", per=None)]),
