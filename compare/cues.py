@@ -130,15 +130,18 @@ class CueMatcher:
     def find(self, text: str, lang: str, start: int = 0, end: Optional[int] = None) -> list[CueHit]:
         end = len(text) if end is None else end
         hits: list[CueHit] = []
+        sources = [(r.start(1), r.end(1)) for r in _reporting(lang).finditer(text, start, end)]
         for q in self.quantities:
             rx = self.cue_res.get((lang, q.id))
             if rx is not None:
                 for m in rx.finditer(text, start, end):
-                    hits.append(CueHit(m.start(), m.end(), q.id, m.group()))
+                    if not _inside(m, sources):
+                        hits.append(CueHit(m.start(), m.end(), q.id, m.group()))
             wrx = self.weak_res.get((lang, q.id))
             if wrx is not None:
                 for m in wrx.finditer(text, start, end):
-                    hits.append(CueHit(m.start(), m.end(), q.id, m.group(), weak=True))
+                    if not _inside(m, sources):
+                        hits.append(CueHit(m.start(), m.end(), q.id, m.group(), weak=True))
             for plang, prx in self.pattern_res.get(q.id, ()):
                 if plang in (None, lang):
                     for m in prx.finditer(text, start, end):
@@ -148,6 +151,21 @@ class CueMatcher:
     def frames(self, m: Mention, text: str, lang: str, start: int = 0, end: Optional[int] = None) -> list[FrameHit]:
         """The frames that govern figure `m`: a phrase ending right before it, or starting right after it."""
         return find_frames(m, text, lang, self.quantities, self.frame_res, self.purpose_res, start, end)
+
+
+@lru_cache(maxsize=None)
+def _reporting(lang: str) -> re.Pattern:
+    """A verb naming the source after the clause it reports (", rapporte Reuters", ", reports Bloomberg"): no cue
+    of what the figure is ("rapporte" also means "brings in")."""
+    verbs = attribution_vocab(lang).source_verbs
+    if not verbs:
+        return re.compile(r"(?!x)x")
+    return re.compile(r",\s*(" + phrase_regex(verbs) + r")(?=\s+(?:the\s+|le\s+|la\s+|les\s+|l’|l')?(?-i:[A-ZÀ-Ý]))",
+                      re.IGNORECASE)
+
+
+def _inside(m: re.Match, spans: list) -> bool:
+    return any(s <= m.start() and m.end() <= e for s, e in spans)
 
 
 def compile_cues(rules: RuleSet) -> CueMatcher:

@@ -28,6 +28,9 @@ CASES = [
     ("Microsoft will put $40 billion toward new data centres.", "en", ["investment"]),
     ("Microsoft is building a $6.2 billion facility in Norway.", "en", ["investment"]),
     ("Cohere a pu mobiliser 12 milliards de dollars chez ses investisseurs.", "fr", ["investment"]),
+    # a verb naming the source after the clause ("..., rapporte <Outlet>") is no cue; "rapporte N" still brings in
+    ("Des étudiants ont reproduit ce modèle pour moins de 80 dollars, rapporte Le Parisien.", "fr", []),
+    ("L’application rapporte 40 millions de dollars par an à son éditeur.", "fr", ["revenue"]),
     # what each unit costs is its price, even in a sentence about the whole investment
     ("L’investissement est énorme : chaque baie coûte près de 250 000 euros, portant le total à 3 milliards d’euros.",
      "fr", ["price", "investment"]),
