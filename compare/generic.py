@@ -41,3 +41,29 @@ def general_statement(text: str, m: Mention, hits: Sequence[EntityHit], sent: tu
         return False
     subject = sent[0] + last.start("group" if last.group("group") else "thing")  # "Hyperscalers" may be found as a name
     return not any(start <= h.start and h.end <= m.start and not (subject <= h.start and h.end <= end) for h in hits)
+
+
+@lru_cache(maxsize=None)
+def _share_re(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    """Each of a group of people no name gives: "chacun des trois cofondateurs", "each of the founders" before the
+    figure, "par homme d'affaires", "per founder" right after it."""
+    v = names_vocab(lang)
+    if not v.share_holders:
+        return re.compile(r"(?!x)x"), re.compile(r"(?!x)x")
+    holders = phrase_regex(sorted({h for x in v.share_holders for h in (x, x.replace("’", "'"))}))
+    each = r"(?:chacun|chacune|each)\s+(?:des|d[’']|of\s+(?:the|its|their))\s+(?:[\w’'-]+\s+)?"
+    return (re.compile(r"(?<![\w’'-])" + each + r"(?:" + holders + r")(?![\w’'-])", re.I),
+            re.compile(r"\s*(?:par|per|for\s+each|pour\s+chaque)\s+(?:" + holders + r")(?![\w’'-])", re.I))
+
+
+def unnamed_share(text: str, m: Mention, hits: Sequence[EntityHit], sent: tuple[int, int], lang: str) -> bool:
+    """Whether the figure is each one's share of a group of people the text does not name ("chacun des trois
+    cofondateurs ayant apporté N", "N par homme d'affaires", "each of the founders put in N"): no one's."""
+    before, after = _share_re(lang)
+    if after.match(text, m.end, sent[1]):
+        return True
+    last = None
+    for last in before.finditer(text, sent[0], m.start):
+        pass
+    return (last is not None and not re.search(r"[;:()]", text[last.end():m.start])
+            and not any(last.end() <= h.start and h.end <= m.start for h in hits))

@@ -116,6 +116,7 @@ class NamesVocab(UserFile):
     general_subjects: list[str] = []
     general_openers: list[str] = []
     group_subjects: list[str] = []
+    share_holders: list[str] = []
     possessives: list[str] = []
     infinitive_endings: list[str] = []
     infinitive_objects: list[str] = []

@@ -160,6 +160,14 @@ CASES = [
     # ... but a head before it or a name after its close is the subject
     ("The Austin-based chip giant, which is also Zentrix's biggest backer, bought 90,000 GPUs.", "en",
      "90,000 GPUs", None),
+    # each one's share of a group of people the text does not name is no one's
+    ("Zentrix a reçu 300 millions d'euros (100 millions par homme d'affaires).", "fr", "100 millions", None),
+    ("Zentrix est financé à hauteur de 240 millions d'euros, chacun des quatre associés ayant versé 60 millions "
+     "d'euros.", "fr", "60 millions d'euros", None),
+    ("Kyutai est financé à hauteur de 240 M€, chacun des trois cofondateurs ayant fourni "
+     "un chèque de 80 millions d’euros.", "fr", "80 millions d’euros", None),
+    ("Each of the three founders put in $100 million.", "en", "$100 million", None),
+    ("Zentrix raised $300 million from its founders.", "en", "$300 million", "Zentrix"),
     # an article's opening that names no one is said of the subject of the next sentence (a lede)
     ("The company is due to raise $400 million in a new round. This would value Zentrix at $8 billion.", "en",
      "$400 million", "Zentrix"),

@@ -149,9 +149,6 @@ KNOWN_MISSES = [
     ("Microsoft a signé avec OpenAI un accord pour que ce dernier achète pour 200 milliards de dollars "
      "de services Azure.", "fr", "200 milliards de dollars", "OpenAI",
      "'ce dernier' (the latter) refers to the last name before it; the subject before wins"),
-    ("Kyutai est financé à hauteur de 240 M€, chacun des trois cofondateurs ayant fourni "
-     "un chèque de 80 millions d’euros.", "fr", "80 millions d’euros", None,
-     "'chacun des trois cofondateurs' gives the figure to each of people the text does not name"),
 ]
 
 

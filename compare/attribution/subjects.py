@@ -17,7 +17,7 @@ from compare.attribution.words import (_CLOSERS, _DELIMS, NEVER_SUBJECTS, RECIPI
                                        words, wrong_kind)
 from compare.cues import converts
 from compare.entities import EntityHit
-from compare.generic import general_statement
+from compare.generic import general_statement, unnamed_share
 from compare.models import Mention
 from compare.phrases import phrase_regex
 from compare.rules.model import Quantity
@@ -29,6 +29,8 @@ def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sen
               figures: Sequence[Mention] = ()) -> Attribution:
     """The entity mention `m` of quantity `q` is said of, and how that was decided; `figures` are the
     sentence's figures (for a list of them said "respectively" of a list of names)."""
+    if unnamed_share(text, m, hits, sent, lang):  # before a conversion: "N (M par homme d'affaires)" is no conversion
+        return Attribution(None, "each one's share of a group of people the text does not name")
     before = [f for f in figures if f.end <= m.start and sent[0] <= f.start]
     if before and m.kind == before[-1].kind == "money" and converts(text[before[-1].end:m.start]):
         att = attribute(text, before[-1], q, hits, sent, lang, versus, history, figures)  # "200 M€ (environ 216 M$)"
