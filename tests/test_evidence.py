@@ -28,6 +28,9 @@ CASES = [
     ("Microsoft will put $40 billion toward new data centres.", "en", ["investment"]),
     ("Microsoft is building a $6.2 billion facility in Norway.", "en", ["investment"]),
     ("Cohere a pu mobiliser 12 milliards de dollars chez ses investisseurs.", "fr", ["investment"]),
+    # a company is worth an amount, never an amount a year: a yearly figure is a payment, no valuation
+    ("The partnership is valued at $3 billion a year to the chipmaker.", "en", []),
+    ("The startup is now valued at $3 billion.", "en", ["valuation"]),
     # a verb naming the source after the clause ("..., rapporte <Outlet>") is no cue; "rapporte N" still brings in
     ("Des étudiants ont reproduit ce modèle pour moins de 80 dollars, rapporte Le Parisien.", "fr", []),
     ("L’application rapporte 40 millions de dollars par an à son éditeur.", "fr", ["revenue"]),
