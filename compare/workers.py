@@ -94,22 +94,50 @@ class _OutOfTime(BaseException):
 
 
 def extract_in_time(article: Article, engine, seconds: float = ARTICLE_SECONDS) -> tuple[list[Claim], list[Unclaimed]]:
-    """extract_article within `seconds` (in a process's main thread, where an alarm can interrupt it)."""
+    """extract_article within `seconds` (in a process's main thread, where an alarm can interrupt it).
+
+    Python drops an exception a signal handler raises while a garbage-collector callback or a
+    finalizer runs ("Exception ignored in ..."), so the alarm rings again every `RING_AGAIN`
+    seconds until it gets through, and an article that ran past its budget is given up even when
+    every ring was lost."""
     if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         return extract_article(article, engine)
+    rang = False
 
     def stop(signum, frame):
+        nonlocal rang
+        rang = True
+        signal.setitimer(signal.ITIMER_REAL, RING_AGAIN)
         raise _OutOfTime
 
     previous = signal.signal(signal.SIGALRM, stop)
     signal.setitimer(signal.ITIMER_REAL, seconds)
+    result = None
     try:
-        return extract_article(article, engine)
+        try:
+            result = extract_article(article, engine)
+        finally:
+            _disarm()
     except _OutOfTime:
-        return [], [given_up(article, seconds)]
+        _disarm()
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if result is None or rang:
+        return [], [given_up(article, seconds)]
+    return result
+
+
+RING_AGAIN = 0.05
+
+
+def _disarm() -> None:
+    """Stop the alarm, even if it rings while being stopped."""
+    while True:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            return
+        except _OutOfTime:
+            continue
 
 
 def given_up(article: Article, seconds: float) -> Unclaimed:

@@ -83,6 +83,31 @@ def test_an_article_over_its_time_budget_is_given_up_with_a_warning(capsys):
     assert len(extract_in_time(fast, engine, seconds=30)[0]) == 1
 
 
+def test_the_time_budget_holds_when_python_drops_the_alarms_exception(monkeypatch):
+    """An exception raised by a signal handler inside a gc callback or a finalizer is dropped by Python
+    ('Exception ignored in'); the budget must hold anyway (the alarm rings again)."""
+    import compare.workers as workers
+
+    def swallows_the_first_ring(article, engine):
+        deadline = time.monotonic() + 3
+        try:
+            while time.monotonic() < deadline:
+                time.sleep(0.01)
+        except workers._OutOfTime:  # what a gc callback's 'Exception ignored' amounts to
+            pass
+        while time.monotonic() < deadline:
+            time.sleep(0.01)
+        return ["read to the end"], []
+
+    monkeypatch.setattr(workers, "extract_article", swallows_the_first_ring)
+    started = time.monotonic()
+    claims, unclaimed = workers.extract_in_time(parse_article("Un texte.", "dropped", lang="fr"), None, seconds=0.1)
+    assert claims == [] and len(unclaimed) == 1
+    assert "took longer than 0.1 s" in unclaimed[0].reason
+    assert time.monotonic() - started < 1.5, "the second ring gives the article up"
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0), "no alarm left armed"
+
+
 WORKERS = """
 import os, sys, time
 from compare.workers import worker_pool
