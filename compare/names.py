@@ -119,18 +119,14 @@ def name_words(lang: str) -> NameWords:
                               r"(?:[a-zà-ÿ][\w’'-]*\s+)?(?:" + phrase_regex(roles) + r")\s+(?:(?:" + stops + r")\s|d[’'])",
                               re.I),
         infinitive=re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2,}(?:" + "|".join(map(re.escape, names.infinitive_endings or ["(?!)"]))
-                              + r")\s+(?:" + (phrase_regex(names.infinitive_objects) if names.infinitive_objects else "(?!x)x")
+                              + r")\s+(?:" + phrase_regex(names.infinitive_objects)
                               + r")(?![\w’'-])"),
-        product_noun=(re.compile(r"(?<![\w-])(?:" + _or_never(names.product_nouns) + r")\s+$"),
-                      re.compile(r"\s+(?:" + _or_never(names.product_nouns) + r")(?![\w’'-])")),
+        product_noun=(re.compile(r"(?<![\w-])(?:" + phrase_regex(names.product_nouns) + r")\s+$"),
+                      re.compile(r"\s+(?:" + phrase_regex(names.product_nouns) + r")(?![\w’'-])")),
         product_nouns=frozenset(names.product_nouns),
-        named_before=re.compile(r"(?<![\w’'-])(?:" + (phrase_regex(vocab.naming_words) if vocab.naming_words else "(?!x)x")
+        named_before=re.compile(r"(?<![\w’'-])(?:" + phrase_regex(vocab.naming_words)
                                 + r")\s+[«“\"]?\s*$", re.I),
         place_after=re.compile(r"\.?[-‑–—](?:" + phrase_regex(names.place_suffixes) + r")(?!\w)"))
-
-
-def _or_never(phrases: list) -> str:
-    return phrase_regex(phrases) if phrases else "(?!x)x"
 
 
 def _segments(text: str, m: re.Match, role_words: frozenset) -> list[tuple[int, int, bool]]:

@@ -1,5 +1,5 @@
 """Which capitalised words name an entity, and of what kind (compare/entities.py, compare/lang/LANG/names.yaml),
-and which figures are said of things in general (compare/generic.py). Names and figures are invented; the
+and which figures are said of things in general (compare/attribution/generic.py). Names and figures are invented; the
 constructions are the press's."""
 import pytest
 

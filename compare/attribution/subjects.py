@@ -17,7 +17,7 @@ from compare.attribution.words import (_CLOSERS, _DELIMS, NEVER_SUBJECTS, RECIPI
                                        words, wrong_kind)
 from compare.cues import converts
 from compare.entities import EntityHit
-from compare.generic import general_statement, unnamed_share
+from compare.attribution.generic import general_statement, unnamed_share
 from compare.models import Mention
 from compare.phrases import phrase_regex
 from compare.rules.model import Quantity

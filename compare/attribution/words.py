@@ -9,7 +9,7 @@ from typing import Optional
 from compare.entities import EntityHit
 from compare.lexicon import load_lexicon
 from compare.models import Mention
-from compare.phrases import phrase_regex
+from compare.phrases import NEVER, phrase_regex
 from compare.rules.model import Quantity
 from compare.vocab import attribution_vocab
 
@@ -132,7 +132,7 @@ def words(lang: str) -> _Words:
         binding=re.compile(phrase_regex(v.binding_words), flags),
         unit_article=re.compile(r"(?<![\w’'-])(?:" + _rx(v.unit_articles) + r")(?![\w-])", flags),
         adjacent_only=frozenset(w.lower().replace("'", "’") for w in v.binding_words_adjacent_only),
-        non_binding=re.compile(phrase_regex(v.non_binding_words), flags) if v.non_binding_words else re.compile(r"(?!x)x"),
+        non_binding=re.compile(phrase_regex(v.non_binding_words), flags),
         purpose=re.compile(phrase_regex(v.purpose_bindings), flags),
         kind_binding=re.compile(r"^\s*(?:" + phrase_regex(v.kind_bindings) + r")\s*[«“\"]?\s*(?:(?:" + phrase_regex(v.articles)
                                 + r")\s*)?(?:\w+\s+)?[«“\"]?\s*$", flags),
@@ -149,7 +149,7 @@ def words(lang: str) -> _Words:
         possessive=re.compile(r"^[’']s\s+(?:(?:" + phrase_regex(v.possessive_fillers) + r")\s+)?$", flags),
         maker_of=re.compile(r"(?:" + phrase_regex(v.maker_of) + r")" + _before_name(v), flags),
         source_before=re.compile(r"(?:" + phrase_regex(v.source_markers) + r")" + _before_name(v), flags),
-        source_verb_before=re.compile(r"(?:" + (phrase_regex(v.source_verbs) if v.source_verbs else r"(?!x)x") + r")"
+        source_verb_before=re.compile(r"(?:" + phrase_regex(v.source_verbs) + r")"
                                       + _before_name(v), flags),
         article_start=re.compile(r"^\s*(?:" + phrase_regex(v.articles) + r")\s*\w", flags),
         list_joiners=re.compile(r"(?:[\s,«“\"»”]|\b(?:" + phrase_regex(v.list_joiners + v.articles) + r")\b)*", flags),
@@ -213,13 +213,12 @@ def words(lang: str) -> _Words:
 def _names_rx(names) -> str:
     """Tier words as names: case-sensitive, whole words ("Premium+" with its plus)."""
     if not names:
-        return r"(?!x)x"
+        return NEVER
     ordered = sorted(names, key=lambda n: (-len(n), n))
     return "|".join(re.escape(n) + (r"(?![\w+])" if not n.endswith("+") else "") for n in ordered)
 
 
-def _rx(phrases) -> str:
-    return phrase_regex(phrases) if phrases else r"(?!x)x"
+_rx = phrase_regex  # short, for the long table above; no phrases give a pattern that never matches
 
 
 def starts_with_contrast(sentence: str, lang: str) -> bool:

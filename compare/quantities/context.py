@@ -24,7 +24,7 @@ def _after(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     lex = load_lexicon(lang)
     c = lex.currencies
     closing = r"[»”\"’)\]]?"  # 'des « millions » de composants'
-    connector = re.compile(SP + r"*" + closing + SP + r"+(?:" + alternation(c.count_connectors or ["(?!x)x"]) + r")" + SP
+    connector = re.compile(SP + r"*" + closing + SP + r"+(?:" + alternation(c.count_connectors) + r")" + SP
                            + r"*(?=[^\W\d_])", re.IGNORECASE)
     word = re.compile(SP + r"*" + closing + r"(?:" + SP + r"+|[-‑])(?=[^\W\d_])" if c.noun_right_after else r"(?!x)x")
     nouns = list(c.money_nouns) + list(c.not_nouns)

@@ -294,7 +294,7 @@ def grammar(lang: str) -> Grammar:
         threshold_verb=re.compile(phrase_regex(list(lex.qualifiers.threshold_verbs)), IGNORE),
         shared_signs={sign.strip(): [(code, re.compile(phrase_regex(words))) for code, words in by_code.items()]
                       for sign, by_code in lex.currencies.shared.items()},
-        vague_only=re.compile(alternation((set(vague.orders) - set(words.all_words)) or ["(?!x)x"]), IGNORE),
+        vague_only=re.compile(alternation(set(vague.orders) - set(words.all_words)), IGNORE),
         vague_several=re.compile(r"(?:" + SP + r"+|(?<=\W))(?:" + alternation(vague.several, reverse=True) + r")", IGNORE),
         vague_plural=frozenset(w.lower() for w in vague.scales),
         vague_scales=Table({**lex.numbers.vague.scales, **lex.numbers.vague.singular}),
@@ -303,7 +303,7 @@ def grammar(lang: str) -> Grammar:
                                   + r")(?!\w)", IGNORE),
         loose_unit=loose_unit,
         coordinate=re.compile(SP + r"*(?:,|(?:," + SP + r"*)?(?:" + alternation([c for c in lex.qualifiers.coordinators
-                                                                                  if c.strip() != ","] or ["(?!x)x"])
+                                                                                  if c.strip() != ","])
                               + r"))" + SP + r"*\Z", IGNORE),
     )
 

@@ -97,8 +97,8 @@ def _shares_qualifier(text: str, a: Reading, r: Reading, lang: str) -> bool:
 @lru_cache(maxsize=None)
 def _qualifier_join(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     q = load_lexicon(lang).qualifiers
-    joiners = alternation(q.qualifier_joiners or ["(?!x)x"])
-    preps = alternation(q.qualifier_complements or ["(?!x)x"])
+    joiners = alternation(q.qualifier_joiners)
+    preps = alternation(q.qualifier_complements)
     word = r"\w[\w'’.-]*"
     join = re.compile(SP + r"*(?:" + joiners + r")" + SP + r"*\Z", re.IGNORECASE)
     complement = re.compile(SP + r"+(?P<p>" + preps + r")" + SP + r"+" + word + r"(?:" + SP + r"+" + word + r"){0,2}"

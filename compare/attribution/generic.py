@@ -8,7 +8,7 @@ from typing import Sequence
 
 from compare.entities import EntityHit
 from compare.models import Mention
-from compare.phrases import phrase_regex
+from compare.phrases import NEVER, phrase_regex
 from compare.vocab import names_vocab
 
 
@@ -18,9 +18,9 @@ def _general_re(lang: str) -> re.Pattern:
     no possessive ("The <Country>'s largest companies"), a thing in general ("AI models") none."""
     v = names_vocab(lang)
     if not v.general_subjects:
-        return re.compile(r"(?!x)x")
-    openers = phrase_regex(v.general_openers) if v.general_openers else r"(?!x)x"
-    owners = phrase_regex(v.possessives) if v.possessives else r"(?!x)x"
+        return re.compile(NEVER)
+    openers = phrase_regex(v.general_openers)
+    owners = phrase_regex(v.possessives)
     lead = r"(?:(?!(?:" + owners + r")\s)[\w’'-]+\s+){0,2}"
     groups = r"(?:" + lead + r"(?P<group>" + phrase_regex(v.group_subjects) + r"))|" if v.group_subjects else ""
     return re.compile(r"(?:^[\s«“\"]*|(?<![\w’'-])(?:" + openers + r")\s+)(?:" + groups
@@ -49,7 +49,7 @@ def _share_re(lang: str) -> tuple[re.Pattern, re.Pattern]:
     figure, "par homme d'affaires", "per founder" right after it."""
     v = names_vocab(lang)
     if not v.share_holders:
-        return re.compile(r"(?!x)x"), re.compile(r"(?!x)x")
+        return re.compile(NEVER), re.compile(NEVER)
     holders = phrase_regex(sorted({h for x in v.share_holders for h in (x, x.replace("’", "'"))}))
     each = r"(?:chacun|chacune|each)\s+(?:des|d[’']|of\s+(?:the|its|their))\s+(?:[\w’'-]+\s+)?"
     return (re.compile(r"(?<![\w’'-])" + each + r"(?:" + holders + r")(?![\w’'-])", re.I),
