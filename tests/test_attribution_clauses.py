@@ -5,13 +5,7 @@ Each row: text, language, the span of a figure and the entity its claim must hav
 modelled on real-press constructions with other names and figures.
 """
 import pytest
-from attribution_table import entity_of
-
-from compare.extract import extract_text
-
-def claims_on(text, span, engine, lang):
-    """Every claim on `span` (one figure said of several names is one claim per name)."""
-    return [c for c in extract_text(text, engine.rules, lang=lang, engine=engine) if c.text == span]
+from attribution_table import claims_on, entity_of
 
 
 CASES = [
