@@ -77,7 +77,12 @@ def phrase_regex(phrases: Iterable[str], style: Style = WORDS) -> str:
     """An alternation of phrases, longest first (so the longest phrase at a place wins); used
     case-insensitively for words, case-sensitively for names."""
     alts = ["".join(atoms(p, style)) for p in sorted(set(phrases), key=lambda s: (-len(s), s))]
-    return "|".join(alts) if alts else NEVER
+    if not alts:
+        return NEVER
+    left = style.left
+    if left and len(alts) > 1 and all(a.startswith(left) for a in alts):  # the boundary tested once per position
+        return left + "(?:" + "|".join(a[len(left):] for a in alts) + ")"
+    return "|".join(alts)
 
 
 def name_regex(name: str) -> str:
