@@ -174,6 +174,16 @@ CASES = [
      "3 millions de dollars", None),
     ("The firm has spent $2 billion on chips so far. Additional orders are expected.", "en", "$2 billion", None),
     ('The basic plan costs $12 a month. Buyers of the higher tiers ("Pro" and "Max") get more.', "en", "$12 a month", None),
+    # with no word referring back, a figure carries over only a name the rules know: an event, a body or a coined
+    # word of an earlier sentence is no subject
+    ("Le Forum Kestrel s'est ouvert lundi à Lyon. Des entreprises ont promis 12 milliards d'euros d'investissements "
+     "dans les centres de données.", "fr", "12 milliards d'euros", None),
+    ("Analysts have called the trend Pricedrift since last spring. The report cited roughly $50 per million tokens "
+     "in 2022 against about $0.05 now.", "en", "roughly $50 per million tokens", None),
+    ("Mistral AI a été fondée à Paris en 2023. L'an dernier, une levée de 600 millions d'euros a été bouclée.", "fr",
+     "600 millions d'euros", "Mistral AI"),
+    ("Zentrix has been raising money all year. The company was in talks to raise $12 billion.", "en", "$12 billion",
+     "Zentrix"),
 ]
 
 
