@@ -28,8 +28,9 @@ _CURRENCY_AFTER = re.compile(r"[$€£¥₹₩]")
 _NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w&\-]|[’'](?![sS]\b))*[\w]\+?|[A-ZÀ-ÖØ-Þ])"
 _SUFFIXES = ("AI", "Lab", "Labs", "Inc", "Inc.", "Corp", "Corp.", "Technologies", "Company", "Cloud", "Capital",
              "Ventures", "Partners")  # words that end a company's name and name nothing alone
+_ELIDED = r"(?<=(?<![\w’'-])[dl][’'])|(?<=(?<![\w’'-])(?:qu|Qu)[’'])"  # "d’<Name>", "l’<Name>", "qu’<Name>"
 _NAME_RUN = re.compile(
-    rf"(?<![\w’'-]){_NAME_TOKEN}(?:[ \-]{_NAME_TOKEN}"
+    rf"(?:(?<![\w’'-])|{_ELIDED}){_NAME_TOKEN}(?:[ \-]{_NAME_TOKEN}"
     rf"|[ ](?:{'|'.join(re.escape(w) for w in _SUFFIXES)}))*(?![\w])"
 )
 
@@ -161,6 +162,9 @@ def _detected(text: str, lang: str, run_start: int, run_end: int, after_role: bo
     out, with its kind; None when it is no name."""
     words = text[run_start:run_end].split(" ")
     opens = _opens_sentence(text, run_start)
+    bare = re.sub(r"^[LD][’'](?=[A-ZÀ-ÖØ-Þ])", "", words[0])
+    if bare != words[0] and (bare in v.not_names or bare in v.places or bare in v.institutions):
+        words[0] = bare  # "L’IA", "L’Europe", "L’État": the article is no part of the word ("L’Oréal" stays whole)
     while words and (words[0].replace("'", "’") in v.not_names or words[0].lower() in v.stop
                      or words[0].lower() in common and opens or re.match(r"[A-ZÀ-ÖØ-Þ][’'][a-zà-ÿ]", words[0])):
         words.pop(0)  # "L’abonnement ChatGPT" starts with an article, not a name; "Training costs" a cue word

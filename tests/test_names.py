@@ -80,6 +80,16 @@ KINDS = [
     ("En moyenne, les Indiens paient 9 cents par gigaoctet.", "fr", []),
     ("Un chiffre d’affaires de 12 milliards de dollars selon les normes GAAP.", "fr", []),
     ("Jefferies estimates the models cost a sixth as much.", "en", [("Jefferies", "outlet")]),
+    ("Analysts at Goldman Sachs and UBS expect Zentrix to spend $9 billion.", "en",
+     [("Goldman Sachs", "outlet"), ("UBS", "outlet"), ("Zentrix", "other")]),
+    # a French name after an elided article or preposition ("d’<Name>", "l’<Name>", "qu’<Name>") is still a name;
+    # the state, the presidency and "l’Hexagone" are none
+    ("Les revenus mensuels d’Orvanto ont atteint 3 milliards.", "fr", [("Orvanto", "other")]),
+    ("Le Monde apprenait qu’Orvanto préparait une levée.", "fr", [("Le Monde", "outlet"), ("Orvanto", "other")]),
+    ("L’offre d’Orvanto Cloud dépasse celle d'Aldric Labs.", "fr", [("Orvanto Cloud", "other"), ("Aldric Labs", "other")]),
+    ("Les data centers de l’Hexagone et l’aide de l’État coûtent 9 milliards.", "fr",
+     [("Hexagone", "place"), ("État", "institution")]),
+    ("L’IA générative d’OpenAI coûte cher.", "fr", [("OpenAI", "company")]),
     # a known name with two letters swapped is that name; a word that only ends company names names nothing alone
     ("Perlpexity raised $500 million.", "en", [("Perplexity", "company")]),
     ("Antrophic raised $500 million.", "en", [("Antrophic", "other")]),
