@@ -194,12 +194,14 @@ def compile_cues(rules: RuleSet) -> CueMatcher:
 
 
 def beyond_bound(q: Quantity, m: Mention, matcher: CueMatcher, unrated: bool = False) -> Optional[str]:
-    """Why an amount of money is too large to be quantity `q` (its `at_most`, in the comparison currency at the
-    rules' rates: "$360,000 per year" for 1,000 seats is no plan's price, "20 milliards par an" no price of use), or
-    None; with `unrated`, its `unrated_at_most` for a figure with no rate ("$191 million" is no price of use).
-    The smallest amount the figure states counts; a currency without a rate is kept."""
-    bound = (None if m.per else q.unrated_at_most) if unrated else q.at_most
-    if bound is None or m.kind != "money" or not m.unit:
+    """Why an amount of money cannot plausibly be quantity `q`, or None: above its `at_most` (in the comparison
+    currency at the rules' rates: "$360,000 per year" for 1,000 seats is no plan's price, "20 milliards par an" no
+    price of use; the smallest amount the figure states counts) or below its `at_least` (a company's revenue of
+    "$2.91" is an amount per user; the largest amount stated counts); with `unrated`, above its `unrated_at_most`
+    for a figure with no rate ("$191 million" is no price of use). A currency without a rate is kept."""
+    high = (None if m.per else q.unrated_at_most) if unrated else q.at_most
+    low = None if unrated else q.at_least
+    if (high is None and low is None) or m.kind != "money" or not m.unit:
         return None
     amounts = [abs(v) for v in (m.low, m.value, m.high) if v is not None]
     if not amounts:
@@ -207,11 +209,13 @@ def beyond_bound(q: Quantity, m: Mention, matcher: CueMatcher, unrated: bool = F
     found = find_rate(m.unit, matcher.currency, matcher.rates)
     if found is None:
         return None
-    amount = min(amounts) * found[0]
-    if amount <= bound:
-        return None
     label = "plausible bound with no rate" if unrated else "plausible bound"
-    return f"{amount:,.0f} {matcher.currency} is above the {label} of {q.id} ({bound:,.0f} {matcher.currency})"
+    smallest, largest, cur = min(amounts) * found[0], max(amounts) * found[0], matcher.currency
+    if high is not None and smallest > high:
+        return f"{smallest:,.0f} {cur} is above the {label} of {q.id} ({high:,.0f} {cur})"
+    if low is not None and largest < low:
+        return f"{largest:,.2f} {cur} is below the smallest plausible amount of {q.id} ({low:,.0f} {cur})"
+    return None
 
 
 def own_noun(m: Mention, cues: list[CueHit], matcher: CueMatcher, text: str) -> bool:

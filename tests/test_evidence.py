@@ -297,6 +297,15 @@ CASES = [
     ("Le géant a tenté de racheter la start-up pour la somme record de 12 milliards d’euros.", "fr", ["valuation"]),
     ("Le fonds voulait acquérir Mistral AI pour un montant total de 8 milliards d’euros.", "fr", ["valuation"]),
     ("Google tried to acquire the startup for the sum of $9 billion.", "en", ["valuation"]),
+    # a company's revenue, valuation or round is never a few dollars (`at_least`): an amount per user, per download
+    # or per share, or a price; a plausible amount with the same words stays
+    ("Chaque abonné rapporte en moyenne 3,45 dollars de revenus à Zeta Labs.", "fr", []),
+    ("Zeta Labs a enregistré des revenus de 420 millions de dollars.", "fr", ["revenue"]),
+    ("Zeta's revenue per download fell to $1.85, against $2.40 a year earlier.", "en", []),
+    ("Its revenue was zero before the launch of the Zeta app.", "en", []),
+    ("La valeur de l’option Zeta Max atteint 150 dollars.", "fr", []),
+    ("Zeta Labs raised $500 from each of its first backers.", "en", []),
+    ("Zeta Labs raised $5 million from its first backers.", "en", ["investment"]),
     pytest.param("Grok 3 reportedly cost more than $300 million.", "en", ["training_cost"], marks=pytest.mark.xfail(
         strict=True, reason="'cost' is no cue word: as a weak price cue it also reaches nouns ('at a cost of') and "
                             "lost claims on both dev halves")),

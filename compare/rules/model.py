@@ -239,6 +239,9 @@ class Quantity(UserFile):
     at_most: Optional[float] = Field(None, gt=0, description=(
         "Largest plausible amount of money, in the comparison currency (settings.currency, at the rules' rates): a "
         "figure above it is a bill, a deal or a market, not this quantity, and stays unclaimed with the reason."))
+    at_least: Optional[float] = Field(None, ge=0, description=(
+        "Smallest plausible amount of money, in the comparison currency: a figure below it (a company's revenue of "
+        "'$2.91', a valuation of '$200') is an amount per unit or per user, not this quantity."))
     unrated_at_most: Optional[float] = Field(None, gt=0, description=(
         "Largest plausible amount of money said with no rate (no per month, per million tokens...), in the comparison "
         "currency: above it the figure is no such quantity; said of a name whose kind another quantity is said of "
