@@ -24,6 +24,7 @@ class EntityHit:
     organisation: Optional[str] = None
 
 
+CHIP = re.compile(r"(?:[A-Z][a-z]+ )?(?!FY|CY)[A-Z]{1,3}\d{2,4}[A-Z]{0,2}s?")  # "<Maker> XY300A": a model number
 _CURRENCY_AFTER = re.compile(r"[$€£¥₹₩]")
 _NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w&\-]|[’'](?![sS]\b))*[\w]\+?|[A-ZÀ-ÖØ-Þ])"
 _SUFFIXES = ("AI", "Lab", "Labs", "Inc", "Inc.", "Corp", "Corp.", "Technologies", "Company", "Cloud", "Capital",
@@ -191,6 +192,7 @@ def _detected(text: str, lang: str, run_start: int, run_end: int, after_role: bo
     if len(surface) < 2 or re.search(r"-[a-z]", surface):
         return None  # "AI-enabled", "US-based" are adjectives, not names
     if (any(ch.isdigit() for ch in surface) and not re.fullmatch(r"[A-Z][a-zA-Z]+-[A-Z]?\d+[a-z]?", surface)
+            and not (CHIP.fullmatch(surface) and not re.match(r"[,.]\d", text[run_end:run_end + 2]))
             and not v.named_before.search(text, max(0, start - 40), start)):
         return None  # digits belong to figures and versions ("Q3", "H1"), except names like "Sky-T1", "Phi-4" or a
         # name given ("baptisé O5", "dubbed K3")
@@ -201,6 +203,8 @@ def _detected(text: str, lang: str, run_start: int, run_end: int, after_role: bo
         return EntityHit(start, end, surface, "person", "detected")  # "le premier ministre canadien <Name>"
     if len(words) > 1 and (v.role_after.match(text, end) or v.role_of_before.search(text, max(0, start - 90), start)):
         return EntityHit(start, end, surface, "person", "detected")  # "<First> <Last>, le PDG de <Firm>,"
+    if CHIP.fullmatch(surface):
+        return EntityHit(start, end, re.sub(r"(?<=\d)s$|(?<=[A-Z])s$", "", surface), "product", "detected")  # "XY300As"
     kind = ("place" if surface in v.places or v.place_after.match(text, end) or based is not None else  # "<State>.–based"
             "institution" if any(w in v.institutions for w in words) else  # "the Cabinet", "University"
             "product" if len(words) > 1 and (words[-1] in v.tiers or words[-1] in v.product_nouns)  # "Claude Max"

@@ -50,6 +50,13 @@ KINDS = [
     # the first name of a person the rules know is a person's, unless a domain follows it
     ("That puts Dario’s estimate of $10 billion on track.", "en", [("Dario", "person")]),
     ("Pony.ai raised $100 million.", "en", [("Pony", "other")]),
+    # a chip's or device's model number (letters then digits) is a product's name, not a figure; a fiscal year,
+    # a quarter and an amount in a currency's letter are none
+    ("The Zentrix XR450 costs $9,000 each.", "en", [("Zentrix XR450", "product")]),
+    ("Each ZX900 sells for $30,000 in FY2025 and Q3.", "en", [("ZX900", "product")]),
+    ("Le prix d’une puce QV300 atteint 20 000 euros.", "fr", [("QV300", "product")]),
+    ("Orvanto bought 9,000 QV300s.", "en", [("Orvanto", "other"), ("QV300", "product")]),
+    ("It cost N31,000 in Lagos.", "en", [("Lagos", "place")]),
     # a unit after its number or a slash is no name
     ("Il a fallu deux mois pour installer 50 000 GPU (90 MW).", "fr", []),
     ("Un site stockant 3 Go de fichiers paie 0,10 $/Go par jour.", "fr", []),
