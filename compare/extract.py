@@ -12,8 +12,8 @@ from typing import Optional, Sequence
 
 from compare.articles import parse_article
 from compare.borrowing import borrow_period, borrow_unit, names_in_units, number_core
-from compare.attribution import (RECIPIENT_HOW, UNNAMED, attribute, change_words, find_versus, historic, is_vague,
-                                  named_ahead, starts_with_contrast)
+from compare.attribution import (AHEAD, RECIPIENT_HOW, attribute, change_words, find_versus, historic, is_vague,
+                                  starts_with_contrast)
 from compare.cues import (Choice, CueMatcher, Scene, accepts, beyond_bound, choose_quantity, compares_figures, compile_cues,
                           converts, own_noun)
 from compare.entities import EntityHit, EntityMatcher, compile_entities
@@ -90,10 +90,11 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
         frames = {(m.start, m.end): engine.cues.frames(m, text, lang, s0, s1) for m in mentions}
         contrast = starts_with_contrast(sentence, lang)
         decisions.extend(_skipped_numbers(text, (s0, s1), found.skipped, sent_hits))
+        ahead = _next_names(hits, starts, sentences[i + 1]) if not history and i + 1 < len(sentences) else None
         for m in mentions:
             d = _decide_one(article, engine, m, (s0, s1), sent_hits, cues, contrast, history, last_claim, last_money,
                             mentions, frames, prev_cues, last_figure if m.kind == "ratio" else last_amount, units,
-                            prev_claim)
+                            prev_claim, ahead)
             decisions.append(d)
             if d.claim is not None or d.choice is not None:  # a non-target figure too ("3 billion yuan, or $431 million")
                 last_figure = (s0, d.claim.end if d.claim is not None else d.mention.end,
@@ -101,11 +102,9 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
                 if m.kind != "ratio":  # "$30.7bn, doubling the $15.2bn": the amount before, not the factor between
                     last_amount = last_figure
             if d.claim is not None:
-                last_claim = d.claim
+                last_claim = _as_seen_after(d.claim)
                 if d.claim.kind == "money":
-                    last_money = d.claim
-        if not history and i + 1 < len(sentences):  # the article's opening: its subject may be named just after
-            _lede(decisions, first, engine, text, hits, starts, sentences[i + 1], lang)
+                    last_money = last_claim
         named = historic(text, sent_hits, mentions, sent, lang)  # no person, investor or maker of what is counted
         # The entity a sentence made a claim about is its topic: later sentences refer back to it first; a
         # round's recipient before its investor ("ASML va investir 1,3 Md€ dans Mistral ... la société" is Mistral).
@@ -125,20 +124,17 @@ def decide(article: Article, engine: Engine) -> list[Decision]:
     return sorted(decisions, key=lambda d: (d.sentence[0], d.mention.start))
 
 
-def _lede(decisions: list[Decision], first: int, engine: Engine, text: str, hits: list[EntityHit], starts: list[int],
-          nxt: tuple[int, int], lang: str) -> None:
-    """A claim of the article's opening that no name before it owns is said of the name the next sentence is about
-    ("N de financement. La start-up <Name> vient de boucler ..."): the lede names its subject after the figure."""
-    ahead = [h for h in hits[bisect_left(starts, nxt[0]):bisect_right(starts, nxt[1])] if h.end <= nxt[1]]
-    for k in range(first, len(decisions)):
-        c = decisions[k].claim
-        if c is None or c.entity is not None or not c.why.endswith(UNNAMED):
-            continue
-        h = named_ahead(text, ahead, nxt, next(q for q in engine.rules.quantities if q.id == c.quantity), lang)
-        if h is not None:
-            why = f"{c.why[:-len(UNNAMED)]}named in the next sentence, after the opening that names no one"
-            decisions[k] = replace(decisions[k], claim=c.model_copy(update={
-                "entity": h.name, "entity_status": h.status, "entity_kind": h.kind, "why": why}))
+def _as_seen_after(claim: Claim) -> Claim:
+    """The claim as the figures after it see it: the subject of an opening named only in the next sentence is no one
+    they carry over or refer back to yet; that sentence names it itself."""
+    if not claim.why.endswith(AHEAD):
+        return claim
+    return claim.model_copy(update={"entity": None, "entity_status": "none", "entity_kind": None})
+
+
+def _next_names(hits: list[EntityHit], starts: list[int], nxt: tuple[int, int]) -> tuple[list[EntityHit], tuple[int, int]]:
+    """The names of the sentence after the article's opening, and its span: the opening's subject may be named there."""
+    return [h for h in hits[bisect_left(starts, nxt[0]):bisect_right(starts, nxt[1])] if h.end <= nxt[1]], nxt
 
 
 def _skipped_numbers(text: str, sent: tuple[int, int], skipped: list[Skipped], hits: list[EntityHit]) -> list[Decision]:
@@ -163,7 +159,8 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
                 cues, contrast: bool, history: list[list[EntityHit]], last_claim: Optional[Claim],
                 last_money: Optional[Claim], mentions: Sequence[Mention] = (), frames: Optional[dict] = None,
                 prev_cues: Sequence = (), last_figure: Optional[tuple[int, int, str]] = None,
-                units: Optional[frozenset] = None, prev_claim: Optional[str] = None) -> Decision:
+                units: Optional[frozenset] = None, prev_claim: Optional[str] = None,
+                ahead: Optional[tuple[list[EntityHit], tuple[int, int]]] = None) -> Decision:
     text, lang = article.text, article.lang
     units = names_in_units(hits, mentions) if units is None else units
 
@@ -224,8 +221,9 @@ def _decide_one(article: Article, engine: Engine, m: Mention, sent: tuple[int, i
     if beyond is not None:
         return Decision(m, sent, None, f"{quantity.label or quantity.id} ({how}), but {beyond}", choice)
     versus = find_versus(text, mention, hits, sent, lang) if mention.kind == "ratio" else None
-    att = attribute(text, mention, quantity, [h for h in hits if h not in units], sent, lang, versus, history, mentions)
-    if att.entity is None and contrast and last_claim is not None and last_claim.entity:
+    att = attribute(text, mention, quantity, [h for h in hits if h not in units], sent, lang, versus, history, mentions,
+                    ahead)
+    if (att.entity is None or att.how.endswith(AHEAD)) and contrast and last_claim is not None and last_claim.entity:
         entity_name, status, kind = last_claim.entity, last_claim.entity_status, last_claim.entity_kind
         who = "entity carried over from the previous claim"
     elif att.entity is not None:

@@ -11,11 +11,11 @@ The parts: `words` (the attribution words compiled per language, shared helpers)
 subject of the clause: `attribute`), `payers` (who pays and who receives a round), `tiers` (the tier
 named with a price), `refer` (what a pronoun or description refers back to), `versus` (the other side).
 """
-from compare.attribution.refer import UNNAMED, historic, named_ahead, refer_back
+from compare.attribution.refer import AHEAD, UNNAMED, historic, named_ahead, refer_back
 from compare.attribution.subjects import attribute
 from compare.attribution.versus import find_versus, owned
 from compare.attribution.words import (NEVER_SUBJECTS, RECIPIENT_HOW, Attribution, change_words, compares_back,
                                        is_vague, starts_with_contrast, words)
 
-__all__ = ["NEVER_SUBJECTS", "RECIPIENT_HOW", "UNNAMED", "Attribution", "attribute", "change_words", "compares_back",
+__all__ = ["AHEAD", "NEVER_SUBJECTS", "RECIPIENT_HOW", "UNNAMED", "Attribution", "attribute", "change_words", "compares_back",
            "find_versus", "historic", "is_vague", "named_ahead", "owned", "refer_back", "starts_with_contrast", "words"]

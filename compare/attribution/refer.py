@@ -12,6 +12,7 @@ from compare.models import Mention
 from compare.rules.model import Quantity
 
 UNNAMED = "no name in the sentence or before it"
+AHEAD = "named in the next sentence, after the opening that names no one"
 UNREFERRED = "no name in the sentence, no word referring back, and only a name of unknown kind before it"
 
 

@@ -8,7 +8,8 @@ from typing import Optional, Sequence
 
 from compare.attribution.payers import (_buyer, _commitment, _counted_maker, _introduced_by_non_binding, _round_parties,
                                         _round_total, count_buyer, hardware_maker)
-from compare.attribution.refer import UNNAMED, UNREFERRED, _description_between, _pronoun_before, _unknown_actor, refer_back
+from compare.attribution.refer import (AHEAD, UNNAMED, UNREFERRED, _description_between, _pronoun_before, _unknown_actor,
+                                      named_ahead, refer_back)
 from compare.attribution.several import _aside, listed_with, several
 from compare.attribution.tiers import _tiered
 from compare.attribution.versus import _versus_marker, find_versus, owned
@@ -26,21 +27,28 @@ from compare.vocab import attribution_vocab, language_vocab, names_vocab
 
 def attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sent: tuple[int, int],
               lang: str, versus: Optional[EntityHit], history: Sequence[Sequence[EntityHit]],
-              figures: Sequence[Mention] = ()) -> Attribution:
+              figures: Sequence[Mention] = (), ahead: Optional[tuple[Sequence[EntityHit], tuple[int, int]]] = None
+              ) -> Attribution:
     """The entity mention `m` of quantity `q` is said of, and how that was decided; `figures` are the
-    sentence's figures (for a list of them said "respectively" of a list of names)."""
+    sentence's figures (for a list of them said "respectively" of a list of names); `ahead`, the names and span of
+    the next sentence when no sentence before names anyone (an article's opening, whose subject may come next)."""
     if unnamed_share(text, m, hits, sent, lang):  # before a conversion: "N (M par homme d'affaires)" is no conversion
         return Attribution(None, "each one's share of a group of people the text does not name")
     before = [f for f in figures if f.end <= m.start and sent[0] <= f.start]
     if before and m.kind == before[-1].kind == "money" and converts(text[before[-1].end:m.start]):
-        att = attribute(text, before[-1], q, hits, sent, lang, versus, history, figures)  # "200 M€ (environ 216 M$)"
+        att = attribute(text, before[-1], q, hits, sent, lang, versus, history, figures, ahead)  # "200 M€ (environ 216 M$)"
         return Attribution(att.entity, f"the conversion of {before[-1].text!r}: {att.how}", att.others)
     if general_statement(text, m, hits, sent, lang):
         return Attribution(None, "said of things in general: the clause opens with a general subject")
     att = _attribute(text, m, q, hits, sent, lang, versus, history, figures)
     if q.entity_kinds and q.entity_kinds[0] == "product":
         att = _tiered(text, m, att, hits, sent, lang, history)
-    return several(text, m, att, hits, sent, q, lang, figures, history)
+    att = several(text, m, att, hits, sent, q, lang, figures, history)
+    if att.how == UNNAMED and ahead is not None:  # "N de financement. La start-up <Name> vient de boucler ..."
+        h = named_ahead(text, ahead[0], ahead[1], q, lang)
+        if h is not None:
+            return Attribution(h, AHEAD)
+    return att
 
 
 def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], sent: tuple[int, int],
