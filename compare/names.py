@@ -30,8 +30,9 @@ _NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w&\-]|[’'](?![sS]\b))*[\w]\+?|[A-ZÀ-Ö
 _SUFFIXES = ("AI", "Lab", "Labs", "Inc", "Inc.", "Corp", "Corp.", "Technologies", "Company", "Cloud", "Capital",
              "Ventures", "Partners")  # words that end a company's name and name nothing alone
 _ELIDED = r"(?<=(?<![\w’'-])[dl][’'])|(?<=(?<![\w’'-])(?:qu|Qu)[’'])"  # "d’<Name>", "l’<Name>", "qu’<Name>"
+_LOWER_INITIAL = r"[a-z]{1,2}[A-Z][\w&]*[a-zA-Z]"  # "xAI", "eBay", "iPhone": a name written with a small first letter
 _NAME_RUN = re.compile(
-    rf"(?:(?<![\w’'-])|{_ELIDED}){_NAME_TOKEN}(?:[ \-]{_NAME_TOKEN}"
+    rf"(?:(?<![\w’'-])|{_ELIDED})(?:{_NAME_TOKEN}|{_LOWER_INITIAL})(?:[ \-]{_NAME_TOKEN}"
     rf"|[ ](?:{'|'.join(re.escape(w) for w in _SUFFIXES)}))*(?![\w])"
 )
 

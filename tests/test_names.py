@@ -50,6 +50,10 @@ KINDS = [
     # the first name of a person the rules know is a person's, unless a domain follows it
     ("That puts Dario’s estimate of $10 billion on track.", "en", [("Dario", "person")]),
     ("Pony.ai raised $100 million.", "en", [("Pony", "other")]),
+    # a name written with a small first letter and a capital inside ("xAI", "eBay") is a name; a unit is none
+    ("zTrix raised $9 million.", "en", [("zTrix", "other")]),
+    ("Selon eVolta Holdings, la levée atteint 9 millions.", "fr", [("eVolta Holdings", "other")]),
+    ("The campus draws 40 kWh and the iZen app costs $5.", "en", [("iZen", "product")]),
     # a chip's or device's model number (letters then digits) is a product's name, not a figure; a fiscal year,
     # a quarter and an amount in a currency's letter are none
     ("The Zentrix XR450 costs $9,000 each.", "en", [("Zentrix XR450", "product")]),
