@@ -365,7 +365,7 @@ def test_the_claim_of_the_sentence_before_is_evidence(text, lang, before, quanti
     claims = extract_text(text, patterned, lang)
     assert [c.quantity for c in claims] == quantities
     if before is not None:
-        assert "neighbour_claim the last claim of the sentence before 6.0" in claims[1].why
+        assert f"neighbour_claim the last claim of the sentence before {RULES.evidence.neighbour_claim:.1f}" in claims[1].why
 
 
 def _bounded(gap: int) -> str:
