@@ -150,12 +150,30 @@ def detect_names(text: str, lang: str, known: list[EntityHit], common: frozenset
     v = name_words(lang)
     lower_words = frozenset(re.findall(r"(?<![\w’'-])[a-zà-ÿ][a-zà-ÿ]+(?![\w’'-])", text))
     out: list[EntityHit] = []
+    common_acronyms = _common_acronyms(text)
     for m in _NAME_RUN.finditer(text):
         for seg_start, seg_end, after_role in _segments(text, m, v.role_words):
             hit = _detected(text, lang, seg_start, seg_end, after_role, v, lower_words, common)
-            if hit is not None:
+            if hit is not None and hit.name not in common_acronyms:
                 out.append(hit)
     return out
+
+
+_DEFINED = re.compile(r"((?:[\w’'-]+\s+){1,7})\((?:the\s+|la\s+|le\s+|l’)?([A-Z]{2,6})\)")
+
+
+def _common_acronyms(text: str) -> frozenset:
+    """Acronyms the text defines in brackets after words in lower case whose initials they take ("initial public
+    offering (IPO)", "zone d’aménagement concerté (ZAC)", "revenue run rate (ARR)"): abbreviations of common
+    nouns, no one's name wherever they stand."""
+    out = set()
+    for m in _DEFINED.finditer(text):
+        acronym = m.group(2)
+        words = [re.sub(r"^[dl][’']", "", w) for w in m.group(1).split()][-len(acronym) - 2:]
+        words = [w for w in words if w[:1].isalpha()]
+        if words and all(w[0].islower() for w in words) and set(acronym.lower()) <= {w[0] for w in words}:
+            out.add(acronym)
+    return frozenset(out)
 
 
 def _detected(text: str, lang: str, run_start: int, run_end: int, after_role: bool, v: NameWords,
@@ -179,8 +197,11 @@ def _detected(text: str, lang: str, run_start: int, run_end: int, after_role: bo
     start = run_end - len(surface)
     if surface in _SUFFIXES:
         return None  # "Capital" of a fund whose name opens with digits ("<9X> Capital")
-    if _CURRENCY_AFTER.match(text, run_end) or surface in v.money and re.match(r"\s?\d", text[run_end:run_end + 2]):
-        return None  # a currency's prefix or a scale glued to its sign ("HK$4.19 billion", "NZ$", "1,7 Md€", "Rs 10,000")
+    if (_CURRENCY_AFTER.match(text, run_end) or surface in v.money and (
+            re.match(r"\s?[\d$€£¥]", text[run_end:run_end + 2])
+            or re.search(r"\d(?:[\s-]?(?:[a-zA-Z]+|[$€£¥]))?\s$", text[max(0, start - 14):start]))):
+        return None  # a currency's prefix or a scale glued to its sign ("HK$4.19 billion", "NZ$", "1,7 Md€", "Rs 10,000",
+        # "NZD $18"), or its code after a figure ("$240 million CAD", "300 CHF")
     if surface in v.units and re.search(r"(?:\d|\d\s|/)$", text[max(0, start - 2):start]):
         return None  # a unit after its number ("(120 MW)", "1 Go de fichiers", "0,20 $/Go")
     based = v.place_after.search(surface)

@@ -61,6 +61,14 @@ KINDS = [
     ("Le prix d’une puce QV300 atteint 20 000 euros.", "fr", [("QV300", "product")]),
     ("Orvanto bought 9,000 QV300s.", "en", [("Orvanto", "other"), ("QV300", "product")]),
     ("It cost N31,000 in Lagos.", "en", [("Lagos", "place")]),
+    # a currency's code next to its figure is no name ("$N million CAD", "NZD $N", "N CHF")
+    ("Zentrix will put up to $240 million CAD toward the plan.", "en", [("Zentrix", "other")]),
+    ("Zentrix Plus is available for NZD $12 per month.", "en", [("Zentrix Plus", "product")]),
+    ("Zentrix priced the service at 300 CHF a year.", "en", [("Zentrix", "other")]),
+    # an acronym the text defines after words in lower case is a common noun's, wherever it stands
+    ("Zentrix plans an initial public offering (IPO) next year; the IPO values it at $9bn.", "en",
+     [("Zentrix", "other")]),
+    ("Le projet de zone d’aménagement concerté (ZAC) coûte 9 M€, selon la ZAC.", "fr", []),
     # a unit after its number or a slash is no name
     ("Il a fallu deux mois pour installer 50 000 GPU (90 MW).", "fr", []),
     ("Un site stockant 3 Go de fichiers paie 0,10 $/Go par jour.", "fr", []),
