@@ -130,9 +130,9 @@ class Evidence(UserFile):
     rate: float = Field(25, ge=0, description="What the figure is per is one of the quantity's `rates` (per month: "
         "subscription).")
     weak_cue: float = Field(15, ge=0, description="A generic cue word next to the figure (spend, costs, facturé).")
-    previous_figure: float = Field(8, ge=0, description="The quantity of the figure before it in the same sentence.")
+    previous_figure: float = Field(12, ge=0, description="The quantity of the figure before it in the same sentence.")
     neighbour: float = Field(6, ge=0, description="A cue word of the sentence before (half for a weak cue).")
-    neighbour_claim: float = Field(6, ge=0, description="The quantity of the last claim of the sentence before.")
+    neighbour_claim: float = Field(10, ge=0, description="The quantity of the last claim of the sentence before.")
     entity_kind: float = Field(3, ge=0, description="The nearest name is of the first of the quantity's entity_kinds; only "
                                                      "added to a quantity that has other evidence.")
     half_distance: float = Field(60, gt=0, description="Characters over which a cue word loses half its points.")
