@@ -13,18 +13,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from compare.lexicon import load_lexicon
 
 SPACES = frozenset(" \u00a0\u202f\u2009")
 _GROUPS = re.compile(r"([ \u00a0\u202f\u2009.,])")
 _WORD = re.compile(r"[^\W\d_]+")
+_LEAD_DIGITS = re.compile(r"\d+")
 
 
-@dataclass(frozen=True)
-class Numeral:
-    """A number read from text: its value, the place value of its last digit, and the characters used."""
+class Numeral(NamedTuple):
+    """A number read from text: its value, the place value of its last digit, and the characters used
+    (a named tuple: one is made for every figure read, four times faster than a frozen dataclass)."""
 
     value: float
     precision: Optional[float]
@@ -32,8 +33,11 @@ class Numeral:
     approximate: bool = False
 
 
+_MARKS = {"fr": SPACES | frozenset("."), "en": SPACES | frozenset(",")}
+
+
 def _thousands_marks(lang: str) -> frozenset[str]:
-    return SPACES | (frozenset(".") if lang == "fr" else frozenset(","))
+    return _MARKS.get(lang) or SPACES | frozenset(",")
 
 
 def read_digits(run: str, lang: str) -> Optional[Numeral]:
@@ -49,7 +53,7 @@ def read_digits(run: str, lang: str) -> Optional[Numeral]:
     lead = ""
     if run[:1] in ".,":
         lead, run = run[0], run[1:]
-        m = re.match(r"\d+", run)
+        m = _LEAD_DIGITS.match(run)
         if not m:
             return None
         digits = m.group()

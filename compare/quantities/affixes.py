@@ -1,6 +1,5 @@
-"""What is written around a numeral: before it (sign, currency, qualifier, change word, range
-opener, read on the reversed text) and after it (scale, currency, cents, percent, ratio, count
-unit, period, trailing qualifier).
+"""What is written after a numeral: scale, currency, cents, percent, ratio, count unit, period,
+trailing qualifier (what is written before it: compare/quantities/prefixes.py).
 """
 from __future__ import annotations
 
@@ -10,97 +9,9 @@ from typing import Optional
 
 from compare.lexicon import load_lexicon
 from compare.numbers import scaled_precision, scaled_value, word_tables
-from compare.phrases import SP, lookup_key, phrase_regex
+from compare.phrases import SP, lookup_key
 from compare.quantities.grammar import Grammar
 from compare.quantities.reading import Reading, numeral_at
-
-
-def apply_prefix(text: str, r: Reading, pm: re.Match, g: Grammar) -> None:
-    s = r.start
-
-    def at(group: str) -> int:
-        return s - pm.end(group)
-
-    sign = pm.group("sign") or pm.group("sign2")
-    glued = [grp for grp in ("sign", "sign2") if pm.group(grp) and at(grp) > 0 and text[at(grp) - 1].isalnum()]
-    if glued:
-        sign = None
-    if pm.group("sign") and not glued and not (pm.group("cur") and pm.group("sign2")):
-        r.start = at("sign")
-    if pm.group("cur") and r.kind in ("number", "money") and not r.subunit:
-        code = g.currency_table.get(pm.group("cur")[::-1])
-        if code and (r.kind == "number" or r.unit == code):
-            r.kind, r.unit, r.cur_before = "money", code, True
-            r.currency_form = r.currency_form or pm.group("cur")[::-1]
-            r.start = at("cur")
-    if pm.group("sign2") and r.cur_before:
-        r.start = min(r.start, at("sign2"))
-    if sign and sign in "-−":
-        r.value = -r.value
-        if r.kind in ("money", "percent"):
-            r.direction = "down"
-    elif sign == "+" and r.kind in ("money", "percent"):
-        r.direction = "up"
-    if pm.group("neg"):
-        r.value = -r.value
-        r.start = at("neg")
-    if pm.group("qual"):
-        qtext = pm.group("qual")[::-1]
-        q = g.qual_table.get(qtext)
-        qs = at("qual")
-        threshold = bool(g.thresholds) and " " in qtext and lookup_key(qtext).lower() in g.thresholds
-        if threshold:
-            q = _threshold(text, qs, g)
-        if q and not (qtext.strip() in "<>=" and qs > 0 and text[qs - 1] in "<>="):
-            if q == "=" and not threshold:
-                r.equal = True
-            elif r.qualifier in ("=", "~") or q != "~":
-                r.qualifier = q
-            r.start = _opening_quote(text, qs, s)
-    r.governed = bool(pm.group("chg") or pm.group("chgd"))
-    if pm.group("chg") and not pm.group("qual") and r.kind == "number" and not r.digits and 0 < r.value < 1:
-        as_percent_change(r, 1 / r.value)  # the idiom "diminué de moitié", "cut by half": a 50 % change (decision 7)
-    chg_group = "chg" if pm.group("chg") else ("chgd" if pm.group("chgd") and r.kind == "percent" else None)
-    if chg_group and r.kind in ("money", "percent") and r.direction is None:
-        chg = pm.group(chg_group)[::-1]
-        cm = g.change_up.search(chg)
-        if cm:
-            r.direction = "up" if cm.group("up") else "down"
-        else:
-            r.direction = g.lex.change_words.adjacent.get(chg.strip()) or \
-                {lookup_key(k).lower(): v for k, v in g.lex.change_words.adjacent.items()}.get(lookup_key(chg).lower())
-    if pm.group("open"):
-        r.opener = lookup_key(pm.group("open")[::-1]).lower()
-        r.opener_start = at("open")
-    if pm.group("mul") and r.kind == "number":
-        r.kind, r.unit, r.direction, r.start = "ratio", "x", "more", at("mul")
-    if pm.group("div") and r.kind == "number":
-        r.kind, r.unit, r.direction, r.start = "ratio", "x", "less", at("div")
-
-
-_CLOSING, _OPENING = frozenset("»”\"’)]"), frozenset("«“\"‘([")
-
-
-def _opening_quote(text: str, qs: int, s: int) -> int:
-    """ "« au moins » 200": a qualifier in quotes or brackets starts the mention with its opening mark."""
-    if not any(c in _CLOSING for c in text[qs:s]):
-        return qs
-    k = qs
-    while k > 0 and text[k - 1] in " \u00a0\u202f":
-        k -= 1
-    return k - 1 if k > 0 and text[k - 1] in _OPENING else qs
-
-
-def _threshold(text: str, qs: int, g: Grammar) -> str:
-    """ "a franchi, la semaine dernière, le cap des N milliards": the last threshold verb of the clause
-    before the threshold gives the qualifier; none: the figure is stated as it is ("=")."""
-    clause = re.split(r"[.;:!?]", text[max(0, qs - 80):qs])[-1]
-    verbs = list(g.threshold_verb.finditer(clause))
-    if not verbs:
-        return "="
-    word = verbs[-1].group()
-    return next((q for phrase, q in g.lex.qualifiers.threshold_verbs.items()
-                 if re.fullmatch(phrase_regex([phrase]), word, re.IGNORECASE)), "=")
 
 
 def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> None:
@@ -357,43 +268,3 @@ def _continue_after_scale(text: str, r: Reading, g: Grammar, end: int) -> int:
         r.value += num.value
         r.precision = 1.0
         return stop
-
-
-def as_percent_change(r: Reading, factor: float) -> None:
-    """A fraction a change word governs is the change in percent: "diminué de moitié" 50 %, "réduit d'un
-    tiers" 33.33 % (docs/annotation.md, decision 7); the direction is the change word's (apply_prefix)."""
-    r.kind, r.unit, r.value = "percent", "percent", round(100 / factor, 2)
-    r.precision, r.direction, r.fraction = None, None, False
-
-
-def fraction_change(text: str, r: Reading, g: Grammar, lo: int) -> None:
-    """ "réduit d'un tiers le coût", "cut by a third": a fraction after a change word and its preposition
-    is a percent change, with the change word's direction."""
-    if not r.fraction or r.start <= lo:
-        return
-    pm = g.prefix.match(text[lo:r.start][::-1])
-    if pm is None or not pm.group("chg") or pm.group("cur") or pm.group("qual"):
-        return
-    as_percent_change(r, r.value)
-    cm = g.change_up.search(pm.group("chg")[::-1])
-    if cm:
-        r.direction = "up" if cm.group("up") else "down"
-
-
-_TURNED = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
-
-
-def ratio_qualifier(text: str, r: Reading, g: Grammar, lo: int) -> None:
-    """ "roughly half the cost", "more than twice as much": a qualifier right before a factor word.
-
-    Before a fraction the bound is on the share, so it turns around on the factor: "plus de la
-    moitié" is a share above 1/2, a factor below 2 ("<")."""
-    if r.qualifier != "=" or r.start == 0:
-        return
-    pm = g.prefix.match(text[lo:r.start][::-1])
-    if pm and pm.group("qual") and not pm.group("cur") and not pm.group("sign"):
-        q = g.qual_table.get(pm.group("qual")[::-1])
-        if q and q != "=":
-            r.qualifier = _TURNED.get(q, q) if r.fraction else q
-            r.start -= pm.end("qual")
-

@@ -15,9 +15,10 @@ from typing import NamedTuple, Optional
 from compare.models import Mention
 from compare.numbers import Numeral, read_words, scaled_precision, scaled_value, word_tables
 from compare.phrases import SP
-from compare.quantities.affixes import _SYMBOL, _WORDS_END, apply_prefix, fraction_change, ratio_qualifier, read_tail
+from compare.quantities.affixes import _SYMBOL, _WORDS_END, read_tail
 from compare.quantities.grammar import Grammar, grammar
 from compare.quantities.powers import finite, read_power
+from compare.quantities.prefixes import apply_prefix, fraction_change, ratio_qualifier
 from compare.quantities.ranges import join_range, merge_bounds
 from compare.quantities.reading import Reading, mention_row, numeral_at, to_mention
 from compare.quantities.skips import (Skipped, in_url, is_day, is_product_name, is_reference, is_year, phone_end,
