@@ -294,3 +294,24 @@ def test_one_boundary_alternation_finds_what_each_alternative_finds(words):
             got = re.compile(factored, re.IGNORECASE).search(text, pos, len(text) - 2)
             want = re.compile(plain, re.IGNORECASE).search(text, pos, len(text) - 2)
             assert (got and (got.span(), got.group())) == (want and (want.span(), want.group())), (text, pos)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Revenue rose about 12% to $3.4 billion, 5x more than the ¥20 of 2019, between 10 and 20 GPUs."),
+    ("fr", "Le prix a baissé de 5 € à environ 3,5 milliards de dollars par mois, soit 10 fois moins."),
+])
+def test_mentions_from_rows_are_the_validated_models(lang, text):
+    """find_mentions builds each Mention from the reader's row without validating it again
+    (Mention.from_row): the same model as validation gives, field order and set fields included."""
+    from compare.models import Mention
+    from compare.quantities.reading import MENTION_FIELDS
+    assert MENTION_FIELDS == tuple(Mention.model_fields)
+    found = find_mentions(text, lang)
+    assert found
+    for m in found:
+        valid = Mention(**m.model_dump())
+        assert m == valid and list(m.__dict__) == list(valid.__dict__)
+        assert m.model_fields_set == valid.model_fields_set and m.model_dump_json() == valid.model_dump_json()
+        assert hash(m) == hash(valid) and m.model_copy(update={"unit": "X"}).unit == "X" and m.unit != "X"
+        with pytest.raises(Exception):
+            m.unit = "X"

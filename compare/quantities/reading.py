@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from compare.models import Mention
 from compare.numbers import Numeral, read_digits, read_words
 from compare.phrases import lookup_key
 from compare.quantities.dollars import local_dollar
 from compare.quantities.grammar import Grammar
+
+if TYPE_CHECKING:
+    from compare.models import Mention
 
 _key = lru_cache(maxsize=4096)(lookup_key)
 _DIGIT_RUN = re.compile(r"[.,]?\d+(?:[ \u00a0\u202f\u2009.,]\d+){0,8}")
@@ -97,12 +99,24 @@ def _shared_sign(r: Reading, g: Grammar, context: str) -> Optional[str]:
     return f"{r.currency_form.strip()} read as {r.unit}; {' or '.join(codes)}: the text does not say which"
 
 
-MENTION_FIELDS = tuple(Mention.model_fields)
-"""The fields of a Mention in order: what `mention_row` returns, and the keys of the command's JSON."""
+MENTION_FIELDS = ("text", "start", "end", "value", "low", "high", "unit", "kind", "qualifier", "per", "direction",
+                  "precision", "note")
+"""The fields of a Mention in order (tests/test_quantities_api.py checks them against the model): what
+`mention_row` returns, and the keys of the command's JSON."""
 
 
 def to_mention(text: str, r: Reading, g: Grammar, context: Optional[str] = None) -> Mention:
-    return Mention(**dict(zip(MENTION_FIELDS, mention_row(text, r, g, context))))
+    """The Mention a reading becomes: its row (`mention_row`), valid by construction, made a model
+    without validating it again."""
+    return _from_row()(mention_row(text, r, g, context))
+
+
+@lru_cache(maxsize=None)
+def _from_row():
+    """Mention.from_row, compare.models imported when the first Mention is made: the command writes rows
+    and never imports the models (nor pydantic)."""
+    from compare.models import Mention
+    return Mention.from_row
 
 
 def _float(v) -> Optional[float]:
