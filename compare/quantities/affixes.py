@@ -19,11 +19,13 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
     end = r.end
     sm = g.scale.match(text, end)
     scale_flag = None
+    spaced = None  # the scale word written after a space or hyphen
     if sm:
-        word = sm.group("g") or sm.group("s")
-        if sm.group("g") is None or r.digits is not False:
+        glued, spaced = sm.group("g", "s")
+        word = glued or spaced
+        if glued is None or r.digits is not False:
             v = g.scale_table.get(word)
-            if v is not None and not (sm.group("g") and not r.digits and not sm.group("s")):
+            if v is not None and not (glued and not r.digits and not spaced):
                 scale_flag = g.scale_flags.get(word) or g.scale_flags_by_key.get(lookup_key(word).lower())
                 if scale_flag is not None and scale_flag.foreign_value and cur_before \
                         and r.currency_form in scale_flag.foreign_after:  # "$600 billion" quoted in French
@@ -31,77 +33,105 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
                 r.scale = v
                 r.scale_end = end = sm.end()
     part = 0.0
-    if r.scale != 1.0 and sm.group("s") and sm.group("s").isalpha():
+    worded = r.scale != 1.0 and spaced is not None and spaced.isalpha()  # "million", not "M"
+    if worded:
         part, end = _fraction_after_scale(text, g, end)  # "1 milliard et demi (de dollars)"
-    cm = g.currency_after.match(text, end)
+    currency_after = g.currency_after.match
+    cm = currency_after(text, end)
     if cm is None and text[end:end + 1] in _HYPHENS and text[end + 1:end + 2].isalpha():
-        cm = g.currency_after.match(text, end + 1)  # "a 100-million-dollar investment", "a 20-euro plan"
-    if cm and r.kind == "money" and cm.group("sub"):
-        cm = None
+        cm = currency_after(text, end + 1)  # "a 100-million-dollar investment", "a 20-euro plan"
     if cm:
-        if cm.group("c"):
-            r.kind, r.unit, r.currency_form = "money", g.currency_table.get(cm.group("c")), cm.group("c")
-        else:
-            base = g.subunit_table.get(cm.group("sub"))
+        code, sub = cm.group("c", "sub")
+        if code:
+            r.kind, r.unit, r.currency_form = "money", g.currency_table.get(code), code
+            end = cm.end()
+        elif r.kind != "money":
+            base = g.subunit_table.get(sub)
             r.kind, r.unit, r.subunit = "money", base, True
             if base:
                 r.value /= 100
                 r.precision = None if r.precision is None else r.precision / 100
-        end = cm.end()
-    if r.kind == "money" and not r.subunit and r.scale == 1.0 and not cur_before:
+            end = cm.end()
+    kind = r.kind
+    if kind == "money" and not r.subunit and r.scale == 1.0 and not cur_before:
         end = _cents(text, r, g, end)
-    if r.scale != 1.0 and scale_flag is not None and scale_flag.money_only and r.kind != "money" and not cur_before \
+    if r.scale != 1.0 and scale_flag is not None and scale_flag.money_only and kind != "money" and not cur_before \
             and not g.unit.match(text, end):  # "1.2m users": a count unit keeps the scale too
         r.scale, end = 1.0, r.end
         r.scale_end = 0
     if r.scale != 1.0:
         r.value = scaled_value(r.value + part, r.scale)
         r.precision = None if part else scaled_precision(r.precision, r.scale)
-        if r.kind == "number" and sm.group("s") and sm.group("s").isalpha():
+        if kind == "number" and worded:
             end = _continue_after_scale(text, r, g, end)
-    if text[end:end + 1] in _PLUS_FIRST or (r.kind == "number" and _bound_then_unit(text, g, end)):
-        end = _qualifier_after(text, r, g, end)  # "100,000+ GPUs", "$80bn-plus", "100,000 or more GPUs"
-    if r.kind == "number":
+    qa_missed = -1  # where the trailing qualifier was looked for and not found
+    if text[end:end + 1] in _PLUS_FIRST:
+        end = _qualifier_after(text, r, g, end)  # "100,000+ GPUs", "$80bn-plus"
+    elif kind == "number":
+        qa = g.qual_after.match(text, end)
+        if qa is None:
+            qa_missed = end
+        elif _unit_at(text, g, qa.end()):  # "100,000 or more GPUs", "20 or more percent"
+            end = _take_qualifier(r, g, qa)
+    if kind == "number":
         pm = g.percent.match(text, end)
-        if pm and not (r.end == end and pm.start("pp" if pm.group("pp") else "pc") == end
-                       and (pm.group("pp") or pm.group("pc"))[:1].isalpha()):
-            r.kind, r.unit = "percent", ("pp" if pm.group("pp") else "percent")
-            end = pm.end()
-    if r.kind == "number":
+        if pm:
+            pp, pc = pm.group("pp", "pc")
+            if not (r.end == end and pm.start("pp" if pp else "pc") == end and (pp or pc)[:1].isalpha()):
+                r.kind = kind = "percent"
+                r.unit = "pp" if pp else "percent"
+                end = pm.end()
+    if kind == "number":
         rm = g.ratio.match(text, end)
         if rm and rm.group("tc") and not r.approximate:
             rm = None
         if rm and not (rm.group("t")[:1].isalpha() and rm.start("t") == end and r.digits
                        and rm.group("t").lower() not in ("x",)):
-            r.kind, r.unit = "ratio", "x"
+            r.kind = kind = "ratio"
+            r.unit = "x"
             end = rm.end()
             if rm.group("dir"):
                 r.direction = g.ratio_dirs.get(rm.group("dir"))
-    if r.kind == "number":
-        end = _unit_after_quote(text, r, g, end)
-    if r.kind == "number":
-        um = g.unit.match(text, end)
-        if um is None and g.loose_unit is not None and text[end:end + 1] in _SPACES:
-            um = g.loose_unit.match(text, end)  # "485,000 high-performance computing chips", "350 000 de ces GPU"
-        if um and g.lang == "en" and r.value >= 2 and um.group("u").islower() and not um.group("hy") \
-                and lookup_key(um.group("u")).lower() + "s" in g.unit_table.lower:
-            um = None
-        if um and not (um.start("u") == end and r.digits and text[end - 1].isdigit()
-                       and um.group("u")[:1].islower()):
-            r.kind, r.unit = "count", g.unit_table.get(um.group("u"))
-            _unit_factor(r, um.group("u"), g)
-            if r.unit in g.whole and r.scale == 1.0:
-                _whole(text[r.start:r.end], r)
-            end = um.end()
-    if r.kind in ("money", "percent", "count"):
+    if kind == "number":
+        k = r.start
+        while k > 0 and text[k - 1] in _SPACES:
+            k -= 1
+        if k > 0 and text[k - 1] in _QUOTES:
+            end = _unit_after_quote(text, r, g, end)
+            kind = r.kind
+    if kind == "number":
+        end = _count_unit(text, r, g, end)
+        kind = r.kind
+    if kind == "money" or kind == "percent" or kind == "count":
         pe = g.period.match(text, end)
         if pe:
             r.per = g.period_table.get(pe.group("per"))
             end = pe.end()
-    end = _qualifier_after(text, r, g, end)
+    if end != qa_missed:
+        end = _qualifier_after(text, r, g, end)
     if r.approximate and r.qualifier == "=":
         r.qualifier = "~"
     r.end = end
+
+
+def _count_unit(text: str, r: Reading, g: Grammar, end: int) -> int:
+    """ "10,000 GPUs", "485,000 high-performance computing chips": the count unit after a number."""
+    um = g.unit.match(text, end)
+    if um is None and g.loose_unit is not None and text[end:end + 1] in _SPACES:
+        um = g.loose_unit.match(text, end)  # "485,000 high-performance computing chips", "350 000 de ces GPU"
+    if um is None:
+        return end
+    u = um.group("u")
+    if g.lang == "en" and r.value >= 2 and u.islower() and not um.group("hy") \
+            and lookup_key(u).lower() + "s" in g.unit_table.lower:
+        return end
+    if um.start("u") == end and r.digits and text[end - 1].isdigit() and u[:1].islower():
+        return end
+    r.kind, r.unit = "count", g.unit_table.get(u)
+    _unit_factor(r, u, g)
+    if r.unit in g.whole and r.scale == 1.0:
+        _whole(text[r.start:r.end], r)
+    return um.end()
 
 
 _PLUS_FIRST = frozenset("+-‑")
@@ -144,14 +174,16 @@ _SPACES = frozenset(" \u00a0\u202f\u2009\t")
 def _qualifier_after(text: str, r: Reading, g: Grammar, end: int) -> int:
     """ "or more", "au moins", "+", "-plus" right after the figure."""
     qa = g.qual_after.match(text, end)
-    if qa:
-        q = g.qual_after_table.get(qa.group("qa"))
-        if q == "=":
-            r.equal = True
-        elif q:
-            r.qualifier = q
-        end = qa.end()
-    return end
+    return _take_qualifier(r, g, qa) if qa else end
+
+
+def _take_qualifier(r: Reading, g: Grammar, qa: re.Match) -> int:
+    q = g.qual_after_table.get(qa.group("qa"))
+    if q == "=":
+        r.equal = True
+    elif q:
+        r.qualifier = q
+    return qa.end()
 
 
 @lru_cache(maxsize=None)
@@ -172,12 +204,8 @@ def _unit_factor(r: Reading, written: str, g: Grammar) -> None:
         r.precision = scaled_precision(r.precision, factor)
 
 
-def _bound_then_unit(text: str, g: Grammar, end: int) -> bool:
-    """ "100,000 or more GPUs", "20 or more percent": a trailing qualifier written before the unit."""
-    qa = g.qual_after.match(text, end)
-    if qa is None:
-        return False
-    at = qa.end()
+def _unit_at(text: str, g: Grammar, at: int) -> bool:
+    """A count unit or a percent at `at`, after a trailing qualifier written before the unit."""
     return bool(g.unit.match(text, at) or g.percent.match(text, at)
                 or (g.loose_unit is not None and text[at:at + 1] in _SPACES and g.loose_unit.match(text, at)))
 

@@ -87,8 +87,7 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
     value, precision = num.value, num.precision
     if digits and is_year(value, num.length, plain) and plainly_a_year(text, end):
         return (None, *year_end(text, end))
-    r = Reading(start=start, end=end, value=value, precision=precision, digits=digits, plain_int=plain,
-                approximate=num.approximate)
+    r = Reading(start, end, value, precision, digits, plain, num.approximate)
     if not digits:
         last = text[start:end].split()[-1].lower()
         r.word_scale = word_tables(g.lang).scales.get(last, 1.0)
