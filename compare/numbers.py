@@ -331,6 +331,8 @@ def _word_precision(value: float) -> Optional[float]:
 def scaled_value(value: float, scale: float) -> float:
     """A value times its scale word without the float's tail: "8,2 milliards" is 8.2e9, not 8199999999.999999."""
     v = value * scale
+    if v.__class__ is float and v.is_integer() and -1e15 < v < 1e15:
+        return v  # a whole number of at most 15 digits has no tail: the rounding below would give it back
     return float(f"{v:.15g}") if v and math.isfinite(v) else v
 
 
@@ -339,4 +341,6 @@ def scaled_precision(precision: Optional[float], scale: float) -> Optional[float
     if precision is None:
         return None
     p = precision * scale
+    if p.__class__ is float and p.is_integer() and -1e12 < p < 1e12:
+        return p  # as in scaled_value: a whole number of at most 12 digits comes back unchanged
     return float(f"{p:.12g}") if p and math.isfinite(p) else p

@@ -166,12 +166,11 @@ def alternation(phrases: Iterable, reverse: bool = False, case: Optional[bool] =
     if stems:
         # A reversed "augment*" is a whole word ending in "tnemgua": the word is taken at once and
         # its end checked, instead of backtracking a leading \w* through every ending; the checks are
-        # grouped by the word's first letter so only a few are tried.
-        by_end: dict[str, list[str]] = {}
-        for st in sorted(stems):
-            by_end.setdefault(st[-1], []).append(f"(?<={re.escape(st)})")
-        parts.append(r"\w++(?:" + "|".join(f"(?<={re.escape(end)})(?:" + "|".join(alts) + ")"
-                                            for end, alts in sorted(by_end.items())) + ")")
+        # grouped by length, one lookbehind (a trie of stems of that length) per length.
+        by_length: dict[int, list[list[str]]] = {}
+        for st in sorted(set(stems)):
+            by_length.setdefault(len(st), []).append([re.escape(ch) for ch in st])
+        parts.append(r"\w++(?:" + "|".join(f"(?<={trie(seqs)})" for _, seqs in sorted(by_length.items())) + ")")
     return "|".join(parts) if parts else NEVER
 
 

@@ -95,7 +95,7 @@ _CLOSING, _OPENING = frozenset("»”\"’)]"), frozenset("«“\"‘([")
 
 def _opening_quote(text: str, qs: int, s: int) -> int:
     """ "« au moins » 200": a qualifier in quotes or brackets starts the mention with its opening mark."""
-    if not any(c in _CLOSING for c in text[qs:s]):
+    if _CLOSING.isdisjoint(text[qs:s]):
         return qs
     k = qs
     while k > 0 and text[k - 1] in " \u00a0\u202f":

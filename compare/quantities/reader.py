@@ -343,15 +343,15 @@ def _share_units(text: str, readings: list[Reading], g: Grammar) -> None:
     billion"). Read from the last figure back, so a list passes the unit along."""
     for i in range(len(readings) - 2, -1, -1):
         a, b = readings[i], readings[i + 1]
-        if b.kind not in _SHARES or a.qualifier == "range" or a.per or b.qualifier == "range":
-            continue
+        if b.start - a.end > 12 or b.kind not in _SHARES or a.qualifier == "range" or a.per or b.qualifier == "range":
+            continue  # most figures stand apart: the distance first
         if a.kind == "number":
             if not a.digits and (a.value < 1 or a.value != int(a.value)):
                 continue  # "Nearly half of the $800 million": a share, not a figure of its own
         elif not (a.kind == "money" and a.unit == b.unit and a.cur_before and b.cur_before
                   and a.scale == 1.0 and b.scale != 1.0 and a.value < b.value):
             continue
-        if b.start - a.end > 12 or not g.coordinate.match(text, a.end, b.start):
+        if not g.coordinate.match(text, a.end, b.start):
             continue
         if a.scale == 1.0 and b.scale != 1.0 and a.word_scale == 1.0:
             a.value = scaled_value(a.value, b.scale)
