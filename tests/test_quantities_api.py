@@ -303,7 +303,6 @@ def test_one_boundary_alternation_finds_what_each_alternative_finds(words):
 def test_mentions_from_rows_are_the_validated_models(lang, text):
     """find_mentions builds each Mention from the reader's row without validating it again
     (Mention.from_row): the same model as validation gives, field order and set fields included."""
-    from compare.models import Mention
     from compare.quantities.reading import MENTION_FIELDS
     assert MENTION_FIELDS == tuple(Mention.model_fields)
     found = find_mentions(text, lang)
@@ -315,3 +314,46 @@ def test_mentions_from_rows_are_the_validated_models(lang, text):
         assert hash(m) == hash(valid) and m.model_copy(update={"unit": "X"}).unit == "X" and m.unit != "X"
         with pytest.raises(Exception):
             m.unit = "X"
+
+
+def test_the_validated_vocabulary_is_cached_until_a_file_changes(tmp_path, monkeypatch):
+    """load_lexicon keeps the validated vocabulary in the user's cache under a hash of the files: read
+    again it is the same lexicon without the files being validated; an edited file is validated again."""
+    import compare.lexicon as lexicon
+    folder = tmp_path / "lang"
+    shutil.copytree(LANG_DIR, folder)
+    monkeypatch.setattr(lexicon, "LANG_DIR", folder)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    validated = []
+    monkeypatch.setattr(lexicon, "read_lexicon", lambda f, lang: validated.append(lang) or read_lexicon(f, lang))
+    try:
+        load_lexicon.cache_clear()
+        first = load_lexicon("fr")
+        load_lexicon.cache_clear()
+        again = load_lexicon("fr")
+        assert validated == ["fr"] and again == first == read_lexicon(LANG_DIR / "fr", "fr")
+        assert [p.name.split("-")[1] for p in (tmp_path / "cache" / "claim-compare").iterdir()] == ["fr"]
+        units = folder / "fr" / "units.yaml"
+        units.write_text(units.read_text(encoding="utf-8").replace("puces", "pucettes"), encoding="utf-8")
+        load_lexicon.cache_clear()
+        edited = load_lexicon("fr")
+        assert validated == ["fr", "fr"] and "pucettes" in edited.unit_phrases and "puces" not in edited.unit_phrases
+        assert len(list((tmp_path / "cache" / "claim-compare").iterdir())) == 1  # the older version is removed
+    finally:
+        load_lexicon.cache_clear()
+
+
+def test_ratio_phrase_records_have_the_fields_and_defaults_of_their_model():
+    from compare.lexicon import RatioPhrase
+    from compare.lexicon_schema import RatioPhrase as Model
+    assert RatioPhrase(factor=2).__dict__ == Model(factor=2).model_dump()
+
+
+def test_the_quantities_command_imports_neither_pydantic_nor_yaml(tmp_path):
+    """Once the vocabulary is cached, the command starts without the models, pydantic or PyYAML."""
+    code = ("import sys; from compare.cli import main; main(['quantities', '--lang', 'fr', '5 %']); "
+            "print(sorted(m for m in ('compare.models', 'pydantic', 'yaml') if m in sys.modules))")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
+    assert first.splitlines()[0] == again.splitlines()[0] and again.splitlines()[1] == "[]"

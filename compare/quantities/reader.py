@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-from typing import NamedTuple, Optional
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
-from compare.models import Mention
 from compare.numbers import Numeral, read_words, scaled_precision, scaled_value, word_tables
 from compare.phrases import SP
 from compare.quantities.affixes import _SYMBOL, _WORDS_END, read_tail
@@ -23,6 +22,9 @@ from compare.quantities.ranges import join_range, merge_bounds
 from compare.quantities.reading import Reading, mention_row, numeral_at, to_mention
 from compare.quantities.skips import (Skipped, in_url, is_day, is_product_name, is_reference, is_year, phone_end,
                                       plainly_a_year, previous_token, year_end)
+
+if TYPE_CHECKING:  # the command writes rows (mention_rows) and never imports the models (nor pydantic)
+    from compare.models import Mention
 
 _CLOCK = re.compile(r"\d*(?:[:hH.]\d+)*")
 _BY = re.compile(r"[^\S\r\n]*[x×][^\S\r\n]*\d")
