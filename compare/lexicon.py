@@ -26,6 +26,7 @@ from compare.errors import Problem, UserError
 from compare.lang import LANG_DIR, languages
 
 _TAG = "__record__"  # the key that marks a record in the cached JSON
+_VERSIONS_KEPT = 4  # cached vocabularies kept per language
 
 
 class Record:
@@ -176,8 +177,9 @@ def _to_json(value: Any) -> Any:
 
 
 def _write_cache(path: Path, lexicon: Lexicon) -> None:
-    """Writes the validated lexicon beside no other of its language (older versions are removed); a
-    cache that cannot be written is no error: the files are read and validated again next time."""
+    """Writes the validated lexicon, keeping the _VERSIONS_KEPT newest of its language (two checkouts of
+    different versions may share the cache); a cache that cannot be written is no error: the files are
+    read and validated again next time."""
     import tempfile
     tmp = None
     try:
@@ -187,9 +189,9 @@ def _write_cache(path: Path, lexicon: Lexicon) -> None:
             tmp = f.name
             f.write(text)
         os.replace(tmp, path)
-        for old in path.parent.glob(f"lexicon-{lexicon.lang}-*.json"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        versions = sorted(path.parent.glob(f"lexicon-{lexicon.lang}-*.json"), key=lambda p: p.stat().st_mtime)
+        for old in versions[:-_VERSIONS_KEPT]:
+            old.unlink(missing_ok=True)
     except (OSError, ValueError):
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)

@@ -338,7 +338,11 @@ def test_the_validated_vocabulary_is_cached_until_a_file_changes(tmp_path, monke
         load_lexicon.cache_clear()
         edited = load_lexicon("fr")
         assert validated == ["fr", "fr"] and "pucettes" in edited.unit_phrases and "puces" not in edited.unit_phrases
-        assert len(list((tmp_path / "cache" / "claim-compare").iterdir())) == 1  # the older version is removed
+        for n in range(6):  # a few versions of the language's files are kept, the oldest removed
+            units.write_text(units.read_text(encoding="utf-8") + f"# {n}\n", encoding="utf-8")
+            load_lexicon.cache_clear()
+            load_lexicon("fr")
+        assert len(list((tmp_path / "cache" / "claim-compare").iterdir())) == lexicon._VERSIONS_KEPT
     finally:
         load_lexicon.cache_clear()
 
