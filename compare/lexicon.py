@@ -88,6 +88,9 @@ class Lexicon(Record):
         return {p: unit for unit, phrases in self.units.units.items() for p in phrases}
 
 
+LEXICON_FIELDS = ("lang", "numbers", "scales", "currencies", "percents", "qualifiers", "periods", "ratios",
+                  "change_words", "units", "dates")
+"""The fields of a Lexicon in order: what read_lexicon gives (a test checks them against the files)."""
 _RECORDS = {"Lexicon": Lexicon, "RatioPhrase": RatioPhrase}
 
 
@@ -110,8 +113,8 @@ def read_lexicon(folder: Path, lang: str) -> Lexicon:
     parts = {name: read_vocabulary_file(folder / f"{name}.yaml", model, problems) for name, model in FILES.items()}
     if problems:
         raise UserError(problems)
-    parts["change_words"] = parts.pop("changes")
-    return Lexicon(lang=lang, **{name: _record(model) for name, model in parts.items()})
+    return Lexicon(lang=lang, **{"change_words" if name == "changes" else name: _record(model)
+                                 for name, model in parts.items()})
 
 
 @lru_cache(maxsize=None)
@@ -124,7 +127,7 @@ def load_lexicon(lang: str) -> Lexicon:
         raise UserError(Problem(f"no vocabulary for language {lang!r} (known: {known})"))
     cached = _cache_file(folder, lang)
     lexicon = _read_cache(cached) if cached is not None else None
-    if lexicon is None:
+    if lexicon is None or lexicon.lang != lang:
         lexicon = read_lexicon(folder, lang)
         if cached is not None:
             _write_cache(cached, lexicon)
@@ -156,7 +159,7 @@ def _read_cache(path: Path) -> Optional[Lexicon]:
             found = json.load(f, object_hook=_from_json)
     except (OSError, ValueError, TypeError, KeyError):  # missing, or not what _write_cache wrote
         return None
-    return found if isinstance(found, Lexicon) else None
+    return found if isinstance(found, Lexicon) and tuple(found.__dict__) == LEXICON_FIELDS else None
 
 
 def _from_json(obj: dict) -> Any:

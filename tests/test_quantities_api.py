@@ -347,6 +347,21 @@ def test_the_validated_vocabulary_is_cached_until_a_file_changes(tmp_path, monke
         load_lexicon.cache_clear()
 
 
+def test_a_cached_vocabulary_that_is_not_whole_is_validated_again(tmp_path, monkeypatch):
+    import compare.lexicon as lexicon
+    assert tuple(read_lexicon(LANG_DIR / "en", "en").__dict__) == lexicon.LEXICON_FIELDS
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    try:
+        load_lexicon.cache_clear()
+        whole = load_lexicon("en")
+        (cached,) = (tmp_path / "claim-compare").iterdir()
+        cached.write_text('{"__record__": "Lexicon", "lang": "en"}', encoding="utf-8")
+        load_lexicon.cache_clear()
+        assert load_lexicon("en") == whole
+    finally:
+        load_lexicon.cache_clear()
+
+
 def test_ratio_phrase_records_have_the_fields_and_defaults_of_their_model():
     from compare.lexicon import RatioPhrase
     from compare.lexicon_schema import RatioPhrase as Model
