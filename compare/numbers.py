@@ -168,7 +168,7 @@ def _read_words(text: str, lang: str, limit: Optional[int]):
     prev = ""
     join_end = 0
     found = _WORD.finditer(text)
-    tokens = [(m.group().lower(), m.start(), m.end()) for m in (islice(found, limit) if limit else found)]
+    tokens = [(m.group().lower(), *m.span()) for m in (islice(found, limit) if limit else found)]
     cut = limit is not None and len(tokens) == limit
     for i, (w, a, b) in enumerate(tokens):
         if seen and not _GAP.fullmatch(text, max(end, join_end), a):

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Optional
 
 SP = r"[^\S\r\n]"  # a space that does not break the line
@@ -109,6 +110,12 @@ def name_words(name: str) -> list[str]:
 def lookup_key(phrase: str) -> str:
     """A vocabulary phrase with ’ as ' and without spaces or hyphens, to look up what the text wrote."""
     return "".join(phrase.replace("’", "'").replace("-", "").replace("‑", "").replace("‐", "").split())
+
+
+@lru_cache(maxsize=4096)
+def lower_key(written: str) -> str:
+    """lookup_key(written).lower(), kept for the spellings met (phrases the vocabulary matched: a bounded set)."""
+    return lookup_key(written).lower()
 
 
 def is_case_sensitive(phrase: str, flag: Optional[bool] = None) -> bool:

@@ -9,7 +9,7 @@ from typing import Optional
 
 from compare.lexicon import load_lexicon
 from compare.numbers import scaled_precision, scaled_value, word_tables
-from compare.phrases import SP, lookup_key
+from compare.phrases import SP, lookup_key, lower_key
 from compare.quantities.grammar import Grammar
 from compare.quantities.reading import Reading, numeral_at
 
@@ -26,7 +26,7 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
         if glued is None or r.digits is not False:
             v = g.scale_table.get(word)
             if v is not None and not (glued and not r.digits and not spaced):
-                scale_flag = g.scale_flags.get(word) or g.scale_flags_by_key.get(lookup_key(word).lower())
+                scale_flag = g.scale_flags.get(word) or g.scale_flags_by_key.get(lower_key(word))
                 if scale_flag is not None and scale_flag.foreign_value and cur_before \
                         and r.currency_form in scale_flag.foreign_after:  # "$600 billion" quoted in French
                     v = scale_flag.foreign_value
@@ -123,7 +123,7 @@ def _count_unit(text: str, r: Reading, g: Grammar, end: int) -> int:
         return end
     u = um.group("u")
     if g.lang == "en" and r.value >= 2 and u.islower() and not um.group("hy") \
-            and lookup_key(u).lower() + "s" in g.unit_table.lower:
+            and lower_key(u) + "s" in g.unit_table.lower:
         return end
     if um.start("u") == end and r.digits and text[end - 1].isdigit() and u[:1].islower():
         return end

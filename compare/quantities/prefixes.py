@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from compare.phrases import lookup_key, phrase_regex
+from compare.phrases import lookup_key, lower_key, phrase_regex
 from compare.quantities.grammar import Grammar
 from compare.quantities.reading import Reading
 
@@ -53,7 +53,7 @@ def apply_prefix(text: str, r: Reading, pm: re.Match, g: Grammar) -> None:
         qtext = qual[::-1]
         q = g.qual_table.get(qtext)
         qs = s - end(5)
-        threshold = bool(g.thresholds) and " " in qtext and lookup_key(qtext).lower() in g.thresholds
+        threshold = bool(g.thresholds) and " " in qtext and lower_key(qtext) in g.thresholds
         if threshold:
             q = _threshold(text, qs, g)
         if q and not (qtext.strip() in "<>=" and qs > 0 and text[qs - 1] in "<>="):
@@ -72,7 +72,7 @@ def apply_prefix(text: str, r: Reading, pm: re.Match, g: Grammar) -> None:
     else:
         r.governed = False
     if opener:
-        r.opener = lookup_key(opener[::-1]).lower()
+        r.opener = lower_key(opener[::-1])
         r.opener_start = s - end(8)
     if mul and r.kind == "number":
         r.kind, r.unit, r.direction, r.start = "ratio", "x", "more", s - end(9)

@@ -65,7 +65,7 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
         return None, _skip_token(text, s), "name"
     if before_ch in _NAME_CHARS and not (before_ch == "~" and (second or s < 2 or text[s - 2] in _OPENS_TILDE)):
         return None, _skip_token(text, s), None
-    if before_ch in "+(" or text[s] == "0" or "-" in text[s:s + 9]:
+    if before_ch in "+(" or text[s] == "0" or text.find("-", s, s + 9) >= 0:
         phone = phone_end(text, s, before_ch)
         if phone:
             return None, phone, "phone"
@@ -292,26 +292,28 @@ def _readings(text: str, g: Grammar, skipped: Optional[list[Skipped]]) -> list[R
         s = min(d_at, w_at)
         if s >= n:
             break
-        is_word = w_at < d_at
-        if not is_word and s > pos and text[s - 1] in ".," and (s < 2 or not text[s - 2].isdigit()):
-            s -= 1
-        lo = max(prev_end, s - 64)
-        sm = g.special.match(text, s) if is_word else None
-        several = None
-        if sm and sm.group("v"):
-            several = g.vague_several.match(text[max(0, s - 24):s][::-1])
-            if not several and not sm.group("vm") and sm.group("vs").lower() not in g.vague_plural:
-                sm = None  # "a million": a singular scale is vague only after "several"
-        why = None
-        if is_word and not sm and g.vague_only.match(text, s):
-            pos = s + 1  # "plusieurs années": a word that opens only a vague amount
-            continue
-        if sm and sm.group("v"):
-            r, nxt = _vague(text, sm, g, s - several.end() if several else None)
-        elif sm:
-            r, nxt = _special(text, sm, g, lo)
+        if w_at >= d_at:  # digits (most anchors)
+            if s > pos and text[s - 1] in ".," and (s < 2 or not text[s - 2].isdigit()):
+                s -= 1
+            r, nxt, why = _read(text, s, g, prev_end if prev_end > s - 64 else s - 64)
         else:
-            r, nxt, why = _read(text, s, g, lo)
+            lo = max(prev_end, s - 64)
+            sm = g.special.match(text, s)
+            several = None
+            if sm and sm.group("v"):
+                several = g.vague_several.match(text[max(0, s - 24):s][::-1])
+                if not several and not sm.group("vm") and sm.group("vs").lower() not in g.vague_plural:
+                    sm = None  # "a million": a singular scale is vague only after "several"
+            why = None
+            if not sm and g.vague_only.match(text, s):
+                pos = s + 1  # "plusieurs années": a word that opens only a vague amount
+                continue
+            if sm and sm.group("v"):
+                r, nxt = _vague(text, sm, g, s - several.end() if several else None)
+            elif sm:
+                r, nxt = _special(text, sm, g, lo)
+            else:
+                r, nxt, why = _read(text, s, g, lo)
         if r is None:
             if why == "version":
                 version_end = nxt
