@@ -329,10 +329,10 @@ def _readings(text: str, g: Grammar, skipped: Optional[list[Skipped]]) -> list[R
             continue
         readings.append(r)
         prev_end = pos = max(r.end, s + 1)
-    if len(readings) > 1:
+    if len(readings) > 1:  # what follows only relates figures to each other
         _share_units(text, readings, g)
-    readings = merge_bounds(text, readings, g)
-    _conversion_qualifiers(text, readings)
+        readings = merge_bounds(text, readings, g)
+        _conversion_qualifiers(text, readings)
     return readings
 
 
