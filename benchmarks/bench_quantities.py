@@ -12,7 +12,11 @@ line (its line breaks made spaces), the passages repeated in file order until th
 each the best of three runs (the bare pass, a few hundredths of a second, the best of ten), as MB/s and
 as a slowdown against the bare pass (the target of issue 15: the command within 20x of the bare pass),
 in wall-clock and in CPU time; and the command's startup: the whole command on one short line
-(interpreter, imports, the grammar compiled). Run from the repository root:
+(interpreter, imports, the grammar compiled), with the validated vocabulary in the user's cache as
+every run but the first finds it (compare/lexicon.py), once more with an empty cache (the YAML
+files read and validated, as after an edit of them), and with the bytecode of the modules cached as an
+installed package has it (where PYTHONDONTWRITEBYTECODE is set, every other run compiles the sources).
+Run from the repository root:
 
     .venv/bin/python benchmarks/bench_quantities.py [--mb 5] [--repeats 3] [--passages FILE] [--synthetic]
 
@@ -32,6 +36,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Optional
 
 from compare.quantities import find_mentions
 
@@ -96,13 +101,20 @@ def library(lines: list[str], lang: str) -> int:
     return sum(len(find_mentions(line, lang)) for line in lines)
 
 
-def command(path: str, lang: str, out: str) -> int:
-    """The whole command as a user runs it; returns the number of output lines."""
+def command(path: str, lang: str, out: str, env: Optional[dict] = None) -> int:
+    """The whole command as a user runs it; returns the number of output lines. `env`: its environment
+    (default: this process's)."""
     with open(path, "rb") as src, open(out, "wb") as dst:
         subprocess.run([sys.executable, "-m", "compare", "quantities", "--lang", lang], stdin=src, stdout=dst,
-                       cwd=ROOT, check=True)
+                       cwd=ROOT, check=True, env=env)
     with open(out, "rb") as f:
         return sum(1 for _ in f)
+
+
+def _empty_cache(tmp: str) -> dict:
+    """The environment of a command that finds the user's cache directory empty."""
+    cache = tempfile.mkdtemp(dir=tmp)
+    return {**os.environ, "XDG_CACHE_HOME": cache, "LOCALAPPDATA": cache}
 
 
 def measure_press(path: Path, megabytes: float, repeats: int = 3, bare_repeats: int = 10) -> dict:
@@ -131,6 +143,12 @@ def measure_press(path: Path, megabytes: float, repeats: int = 3, bare_repeats: 
             f.write("5 %\n")
         t_start, _ = best_of(repeats, lambda: command(one, "en", os.path.join(tmp, "one.jsonl")))
         c_start, _ = cpu_best_of(repeats, lambda: command(one, "en", os.path.join(tmp, "one.jsonl")))
+        cold = [cpu_best_of(1, lambda: command(one, "en", os.path.join(tmp, "one.jsonl"), _empty_cache(tmp)))[0]
+                for _ in range(repeats)]  # each run with a new, empty cache
+        compiled = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        compiled["PYTHONPYCACHEPREFIX"] = os.path.join(tmp, "pycache")
+        command(one, "en", os.path.join(tmp, "one.jsonl"), compiled)  # writes the bytecode
+        c_pyc, _ = cpu_best_of(repeats, lambda: command(one, "en", os.path.join(tmp, "one.jsonl"), compiled))
     total = {k: sum(r[k] for r in rows.values()) for k in next(iter(rows.values()))}
     rows["all"] = total
     print(f"press passages ({path.name}), each language with its --lang, best of {repeats} (bare pass: {bare_repeats}):")
@@ -152,7 +170,11 @@ def measure_press(path: Path, megabytes: float, repeats: int = 3, bare_repeats: 
           + "".join(f" {lang} library 1/{r['c_lib'] / r['c_bare']:.1f}, command 1/{r['c_cli'] / r['c_bare']:.1f};"
                     for lang, r in rows.items() if lang != "all"))
     print(f"  startup of the command (one short line: interpreter, imports, grammar): {t_start:.2f} s wall, "
-          f"{c_start:.2f} s CPU, once per process and language")
+          f"{c_start:.2f} s CPU, once per process and language; {min(cold):.2f} s CPU with an empty cache "
+          "(the vocabulary validated, as the first run after installing or editing it); "
+          f"{c_pyc:.2f} s CPU with the bytecode cached"
+          + (" (as installed: here PYTHONDONTWRITEBYTECODE is set, so every other run compiles the sources)"
+             if os.environ.get("PYTHONDONTWRITEBYTECODE") else ""))
     return rows
 
 

@@ -9,9 +9,7 @@ import sys
 from typing import Optional, Sequence
 
 from compare import __version__
-from compare.defaults import rules_paths
 from compare.errors import UserError
-from compare.progress import EXIT_ERROR, Report
 
 DEFAULT_PATHS = ["seeds"]
 
@@ -130,8 +128,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Dispatch one parsed command to its library function; returns the exit code."""
-    rules = rules_paths(args.rules) if hasattr(args, "rules") else []
     out = sys.stdout
+    if args.command == "quantities":  # imports the reader alone: no rules, no progress bar, no pydantic
+        from compare.quantities import write_mentions
+        write_mentions(args.texts or sys.stdin, args.lang, out)
+        return 0
+    from compare.defaults import rules_paths
+    from compare.progress import Report
+    rules = rules_paths(args.rules) if hasattr(args, "rules") else []
     report = Report(quiet=getattr(args, "quiet", True))
     engine = {"engine": getattr(args, "engine", "local"), "scheduler": getattr(args, "scheduler", None)}
     if args.command == "export" and args.claims:
@@ -159,10 +163,6 @@ def run(args: argparse.Namespace) -> int:
         from compare.defaults import init_rules
         for path in init_rules(args.folder):
             print(f"wrote {path}")
-        return 0
-    if args.command == "quantities":
-        from compare.quantities import write_mentions
-        write_mentions(args.texts or sys.stdin, args.lang, out)
         return 0
     if args.command == "explain":
         from compare.explain import explain
@@ -195,6 +195,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         return run(args)
     except UserError as e:
+        from compare.progress import EXIT_ERROR
         for p in e.problems:
             print(p, file=sys.stderr)
         return EXIT_ERROR

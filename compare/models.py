@@ -65,6 +65,23 @@ class Mention(Frozen):
     precision: Optional[float] = None
     note: Optional[str] = None
 
+    @classmethod
+    def from_row(cls, values: tuple) -> "Mention":
+        """The Mention of field values already valid, in field order: the quantity reader's rows
+        (`reading.mention_row`), built as `model_construct` builds a model, without validating the
+        values again (a fifth of the time). Equal to `Mention(**fields)`, its set fields included."""
+        m = _new(cls)
+        _set(m, "__dict__", dict(zip(_MENTION_FIELDS, values)))
+        _set(m, "__pydantic_fields_set__", _ALL_SET.copy())
+        _set(m, "__pydantic_extra__", None)
+        _set(m, "__pydantic_private__", None)
+        return m
+
+
+_MENTION_FIELDS = tuple(Mention.model_fields)
+_ALL_SET = set(_MENTION_FIELDS)
+_new, _set = object.__new__, object.__setattr__
+
 
 class Claim(Frozen):
     """A mention that the rules attribute to an entity and a quantity id.

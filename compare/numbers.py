@@ -13,18 +13,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from compare.lexicon import load_lexicon
 
 SPACES = frozenset(" \u00a0\u202f\u2009")
 _GROUPS = re.compile(r"([ \u00a0\u202f\u2009.,])")
 _WORD = re.compile(r"[^\W\d_]+")
+_LEAD_DIGITS = re.compile(r"\d+")
 
 
-@dataclass(frozen=True)
-class Numeral:
-    """A number read from text: its value, the place value of its last digit, and the characters used."""
+class Numeral(NamedTuple):
+    """A number read from text: its value, the place value of its last digit, and the characters used
+    (a named tuple: one is made for every figure read, four times faster than a frozen dataclass)."""
 
     value: float
     precision: Optional[float]
@@ -32,8 +33,11 @@ class Numeral:
     approximate: bool = False
 
 
+_MARKS = {"fr": SPACES | frozenset("."), "en": SPACES | frozenset(",")}
+
+
 def _thousands_marks(lang: str) -> frozenset[str]:
-    return SPACES | (frozenset(".") if lang == "fr" else frozenset(","))
+    return _MARKS.get(lang) or SPACES | frozenset(",")
 
 
 def read_digits(run: str, lang: str) -> Optional[Numeral]:
@@ -49,7 +53,7 @@ def read_digits(run: str, lang: str) -> Optional[Numeral]:
     lead = ""
     if run[:1] in ".,":
         lead, run = run[0], run[1:]
-        m = re.match(r"\d+", run)
+        m = _LEAD_DIGITS.match(run)
         if not m:
             return None
         digits = m.group()
@@ -164,7 +168,7 @@ def _read_words(text: str, lang: str, limit: Optional[int]):
     prev = ""
     join_end = 0
     found = _WORD.finditer(text)
-    tokens = [(m.group().lower(), m.start(), m.end()) for m in (islice(found, limit) if limit else found)]
+    tokens = [(m.group().lower(), *m.span()) for m in (islice(found, limit) if limit else found)]
     cut = limit is not None and len(tokens) == limit
     for i, (w, a, b) in enumerate(tokens):
         if seen and not _GAP.fullmatch(text, max(end, join_end), a):
@@ -327,6 +331,8 @@ def _word_precision(value: float) -> Optional[float]:
 def scaled_value(value: float, scale: float) -> float:
     """A value times its scale word without the float's tail: "8,2 milliards" is 8.2e9, not 8199999999.999999."""
     v = value * scale
+    if v.__class__ is float and v.is_integer() and -1e15 < v < 1e15:
+        return v  # a whole number of at most 15 digits has no tail: the rounding below would give it back
     return float(f"{v:.15g}") if v and math.isfinite(v) else v
 
 
@@ -335,4 +341,6 @@ def scaled_precision(precision: Optional[float], scale: float) -> Optional[float
     if precision is None:
         return None
     p = precision * scale
+    if p.__class__ is float and p.is_integer() and -1e12 < p < 1e12:
+        return p  # as in scaled_value: a whole number of at most 12 digits comes back unchanged
     return float(f"{p:.12g}") if p and math.isfinite(p) else p

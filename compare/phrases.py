@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Optional
 
 SP = r"[^\S\r\n]"  # a space that does not break the line
@@ -110,12 +112,20 @@ def lookup_key(phrase: str) -> str:
     return "".join(phrase.replace("’", "'").replace("-", "").replace("‑", "").replace("‐", "").split())
 
 
+@lru_cache(maxsize=4096)
+def lower_key(written: str) -> str:
+    """lookup_key(written).lower(), kept for the spellings met (phrases the vocabulary matched: a bounded set)."""
+    return lookup_key(written).lower()
+
+
 def is_case_sensitive(phrase: str, flag: Optional[bool] = None) -> bool:
     """Short phrases with a capital ("M", "Md", "GPU") mean what they say only in that case."""
     if flag is not None:
         return flag
+    if len(phrase.replace(" ", "")) > 4:  # tested first: most phrases are longer
+        return False
     letters = [c for c in phrase if c.isalpha()]
-    return bool(letters) and any(c.isupper() for c in letters) and len(phrase.replace(" ", "")) <= 4
+    return bool(letters) and any(c.isupper() for c in letters)
 
 
 _ATOM_RANK = {"[^": 1, "[’": 1, "[-": 1, "\\w": 2, "(?": 3}
@@ -145,12 +155,12 @@ def alternation(phrases: Iterable, reverse: bool = False, case: Optional[bool] =
     reversed text. Phrases may be strings or (phrase, case) pairs; case-sensitive ones are tried first."""
     sensitive, insensitive = [], []
     items = [item if isinstance(item, tuple) else (item, case) for item in set(phrases)]
-    loose = [p.lower() for p, f in items if not is_case_sensitive(p.strip("*"), f)]
+    loose = sorted(p.lower() for p, f in items if not is_case_sensitive(p.strip("*"), f))
     stems = []
     for phrase, flag in items:
         written = _reverse_phrase(phrase) if reverse else phrase
         low = phrase.lower()
-        if flag is None and any(other.startswith(low) and other != low for other in loose):
+        if flag is None and _extended(loose, low):
             flag = False
         if is_case_sensitive(phrase.strip("*"), flag):
             sensitive.append(atoms(written, GRAMMAR, glued))
@@ -166,13 +176,19 @@ def alternation(phrases: Iterable, reverse: bool = False, case: Optional[bool] =
     if stems:
         # A reversed "augment*" is a whole word ending in "tnemgua": the word is taken at once and
         # its end checked, instead of backtracking a leading \w* through every ending; the checks are
-        # grouped by the word's first letter so only a few are tried.
-        by_end: dict[str, list[str]] = {}
-        for st in sorted(stems):
-            by_end.setdefault(st[-1], []).append(f"(?<={re.escape(st)})")
-        parts.append(r"\w++(?:" + "|".join(f"(?<={re.escape(end)})(?:" + "|".join(alts) + ")"
-                                            for end, alts in sorted(by_end.items())) + ")")
+        # grouped by length, one lookbehind (a trie of stems of that length) per length.
+        by_length: dict[int, list[list[str]]] = {}
+        for st in sorted(set(stems)):
+            by_length.setdefault(len(st), []).append([re.escape(ch) for ch in st])
+        parts.append(r"\w++(?:" + "|".join(f"(?<={trie(seqs)})" for _, seqs in sorted(by_length.items())) + ")")
     return "|".join(parts) if parts else NEVER
+
+
+def _extended(ordered: list[str], word: str) -> bool:
+    """Whether a phrase of `ordered` (sorted) is `word` and more: the phrases that start with a word
+    come right after it in sorted order, so only the first one after it is tested."""
+    i = bisect_right(ordered, word)
+    return i < len(ordered) and ordered[i].startswith(word)
 
 
 def _reverse_phrase(p: str) -> str:

@@ -16,7 +16,7 @@ from typing import Literal
 
 from compare.errors import Problem, UserError
 from compare.lang import LANG_DIR, languages
-from compare.lexicon import FILES, read_vocabulary_file
+from compare.lexicon_schema import FILES, read_vocabulary_file
 from compare.models import UserFile
 
 

@@ -294,3 +294,85 @@ def test_one_boundary_alternation_finds_what_each_alternative_finds(words):
             got = re.compile(factored, re.IGNORECASE).search(text, pos, len(text) - 2)
             want = re.compile(plain, re.IGNORECASE).search(text, pos, len(text) - 2)
             assert (got and (got.span(), got.group())) == (want and (want.span(), want.group())), (text, pos)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Revenue rose about 12% to $3.4 billion, 5x more than the ¥20 of 2019, between 10 and 20 GPUs."),
+    ("fr", "Le prix a baissé de 5 € à environ 3,5 milliards de dollars par mois, soit 10 fois moins."),
+])
+def test_mentions_from_rows_are_the_validated_models(lang, text):
+    """find_mentions builds each Mention from the reader's row without validating it again
+    (Mention.from_row): the same model as validation gives, field order and set fields included."""
+    from compare.quantities.reading import MENTION_FIELDS
+    assert MENTION_FIELDS == tuple(Mention.model_fields)
+    found = find_mentions(text, lang)
+    assert found
+    for m in found:
+        valid = Mention(**m.model_dump())
+        assert m == valid and list(m.__dict__) == list(valid.__dict__)
+        assert m.model_fields_set == valid.model_fields_set and m.model_dump_json() == valid.model_dump_json()
+        assert hash(m) == hash(valid) and m.model_copy(update={"unit": "X"}).unit == "X" and m.unit != "X"
+        with pytest.raises(Exception):
+            m.unit = "X"
+
+
+def test_the_validated_vocabulary_is_cached_until_a_file_changes(tmp_path, monkeypatch):
+    """load_lexicon keeps the validated vocabulary in the user's cache under a hash of the files: read
+    again it is the same lexicon without the files being validated; an edited file is validated again."""
+    import compare.lexicon as lexicon
+    folder = tmp_path / "lang"
+    shutil.copytree(LANG_DIR, folder)
+    monkeypatch.setattr(lexicon, "LANG_DIR", folder)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    validated = []
+    monkeypatch.setattr(lexicon, "read_lexicon", lambda f, lang: validated.append(lang) or read_lexicon(f, lang))
+    try:
+        load_lexicon.cache_clear()
+        first = load_lexicon("fr")
+        load_lexicon.cache_clear()
+        again = load_lexicon("fr")
+        assert validated == ["fr"] and again == first == read_lexicon(LANG_DIR / "fr", "fr")
+        assert [p.name.split("-")[1] for p in (tmp_path / "cache" / "claim-compare").iterdir()] == ["fr"]
+        units = folder / "fr" / "units.yaml"
+        units.write_text(units.read_text(encoding="utf-8").replace("puces", "pucettes"), encoding="utf-8")
+        load_lexicon.cache_clear()
+        edited = load_lexicon("fr")
+        assert validated == ["fr", "fr"] and "pucettes" in edited.unit_phrases and "puces" not in edited.unit_phrases
+        for n in range(6):  # a few versions of the language's files are kept, the oldest removed
+            units.write_text(units.read_text(encoding="utf-8") + f"# {n}\n", encoding="utf-8")
+            load_lexicon.cache_clear()
+            load_lexicon("fr")
+        assert len(list((tmp_path / "cache" / "claim-compare").iterdir())) == lexicon._VERSIONS_KEPT
+    finally:
+        load_lexicon.cache_clear()
+
+
+def test_a_cached_vocabulary_that_is_not_whole_is_validated_again(tmp_path, monkeypatch):
+    import compare.lexicon as lexicon
+    assert tuple(read_lexicon(LANG_DIR / "en", "en").__dict__) == lexicon.LEXICON_FIELDS
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    try:
+        load_lexicon.cache_clear()
+        whole = load_lexicon("en")
+        (cached,) = (tmp_path / "claim-compare").iterdir()
+        cached.write_text('{"__record__": "Lexicon", "lang": "en"}', encoding="utf-8")
+        load_lexicon.cache_clear()
+        assert load_lexicon("en") == whole
+    finally:
+        load_lexicon.cache_clear()
+
+
+def test_ratio_phrase_records_have_the_fields_and_defaults_of_their_model():
+    from compare.lexicon import RatioPhrase
+    from compare.lexicon_schema import RatioPhrase as Model
+    assert RatioPhrase(factor=2).__dict__ == Model(factor=2).model_dump()
+
+
+def test_the_quantities_command_imports_neither_pydantic_nor_yaml(tmp_path):
+    """Once the vocabulary is cached, the command starts without the models, pydantic or PyYAML."""
+    code = ("import sys; from compare.cli import main; main(['quantities', '--lang', 'fr', '5 %']); "
+            "print(sorted(m for m in ('compare.models', 'pydantic', 'yaml') if m in sys.modules))")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
+    assert first.splitlines()[0] == again.splitlines()[0] and again.splitlines()[1] == "[]"

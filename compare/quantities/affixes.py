@@ -1,6 +1,5 @@
-"""What is written around a numeral: before it (sign, currency, qualifier, change word, range
-opener, read on the reversed text) and after it (scale, currency, cents, percent, ratio, count
-unit, period, trailing qualifier).
+"""What is written after a numeral: scale, currency, cents, percent, ratio, count unit, period,
+trailing qualifier (what is written before it: compare/quantities/prefixes.py).
 """
 from __future__ import annotations
 
@@ -10,97 +9,9 @@ from typing import Optional
 
 from compare.lexicon import load_lexicon
 from compare.numbers import scaled_precision, scaled_value, word_tables
-from compare.phrases import SP, lookup_key, phrase_regex
+from compare.phrases import SP, lookup_key, lower_key
 from compare.quantities.grammar import Grammar
 from compare.quantities.reading import Reading, numeral_at
-
-
-def apply_prefix(text: str, r: Reading, pm: re.Match, g: Grammar) -> None:
-    s = r.start
-
-    def at(group: str) -> int:
-        return s - pm.end(group)
-
-    sign = pm.group("sign") or pm.group("sign2")
-    glued = [grp for grp in ("sign", "sign2") if pm.group(grp) and at(grp) > 0 and text[at(grp) - 1].isalnum()]
-    if glued:
-        sign = None
-    if pm.group("sign") and not glued and not (pm.group("cur") and pm.group("sign2")):
-        r.start = at("sign")
-    if pm.group("cur") and r.kind in ("number", "money") and not r.subunit:
-        code = g.currency_table.get(pm.group("cur")[::-1])
-        if code and (r.kind == "number" or r.unit == code):
-            r.kind, r.unit, r.cur_before = "money", code, True
-            r.currency_form = r.currency_form or pm.group("cur")[::-1]
-            r.start = at("cur")
-    if pm.group("sign2") and r.cur_before:
-        r.start = min(r.start, at("sign2"))
-    if sign and sign in "-−":
-        r.value = -r.value
-        if r.kind in ("money", "percent"):
-            r.direction = "down"
-    elif sign == "+" and r.kind in ("money", "percent"):
-        r.direction = "up"
-    if pm.group("neg"):
-        r.value = -r.value
-        r.start = at("neg")
-    if pm.group("qual"):
-        qtext = pm.group("qual")[::-1]
-        q = g.qual_table.get(qtext)
-        qs = at("qual")
-        threshold = bool(g.thresholds) and " " in qtext and lookup_key(qtext).lower() in g.thresholds
-        if threshold:
-            q = _threshold(text, qs, g)
-        if q and not (qtext.strip() in "<>=" and qs > 0 and text[qs - 1] in "<>="):
-            if q == "=" and not threshold:
-                r.equal = True
-            elif r.qualifier in ("=", "~") or q != "~":
-                r.qualifier = q
-            r.start = _opening_quote(text, qs, s)
-    r.governed = bool(pm.group("chg") or pm.group("chgd"))
-    if pm.group("chg") and not pm.group("qual") and r.kind == "number" and not r.digits and 0 < r.value < 1:
-        as_percent_change(r, 1 / r.value)  # the idiom "diminué de moitié", "cut by half": a 50 % change (decision 7)
-    chg_group = "chg" if pm.group("chg") else ("chgd" if pm.group("chgd") and r.kind == "percent" else None)
-    if chg_group and r.kind in ("money", "percent") and r.direction is None:
-        chg = pm.group(chg_group)[::-1]
-        cm = g.change_up.search(chg)
-        if cm:
-            r.direction = "up" if cm.group("up") else "down"
-        else:
-            r.direction = g.lex.change_words.adjacent.get(chg.strip()) or \
-                {lookup_key(k).lower(): v for k, v in g.lex.change_words.adjacent.items()}.get(lookup_key(chg).lower())
-    if pm.group("open"):
-        r.opener = lookup_key(pm.group("open")[::-1]).lower()
-        r.opener_start = at("open")
-    if pm.group("mul") and r.kind == "number":
-        r.kind, r.unit, r.direction, r.start = "ratio", "x", "more", at("mul")
-    if pm.group("div") and r.kind == "number":
-        r.kind, r.unit, r.direction, r.start = "ratio", "x", "less", at("div")
-
-
-_CLOSING, _OPENING = frozenset("»”\"’)]"), frozenset("«“\"‘([")
-
-
-def _opening_quote(text: str, qs: int, s: int) -> int:
-    """ "« au moins » 200": a qualifier in quotes or brackets starts the mention with its opening mark."""
-    if not any(c in _CLOSING for c in text[qs:s]):
-        return qs
-    k = qs
-    while k > 0 and text[k - 1] in " \u00a0\u202f":
-        k -= 1
-    return k - 1 if k > 0 and text[k - 1] in _OPENING else qs
-
-
-def _threshold(text: str, qs: int, g: Grammar) -> str:
-    """ "a franchi, la semaine dernière, le cap des N milliards": the last threshold verb of the clause
-    before the threshold gives the qualifier; none: the figure is stated as it is ("=")."""
-    clause = re.split(r"[.;:!?]", text[max(0, qs - 80):qs])[-1]
-    verbs = list(g.threshold_verb.finditer(clause))
-    if not verbs:
-        return "="
-    word = verbs[-1].group()
-    return next((q for phrase, q in g.lex.qualifiers.threshold_verbs.items()
-                 if re.fullmatch(phrase_regex([phrase]), word, re.IGNORECASE)), "=")
 
 
 def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> None:
@@ -108,89 +19,119 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
     end = r.end
     sm = g.scale.match(text, end)
     scale_flag = None
+    spaced = None  # the scale word written after a space or hyphen
     if sm:
-        word = sm.group("g") or sm.group("s")
-        if sm.group("g") is None or r.digits is not False:
+        glued, spaced = sm.group("g", "s")
+        word = glued or spaced
+        if glued is None or r.digits is not False:
             v = g.scale_table.get(word)
-            if v is not None and not (sm.group("g") and not r.digits and not sm.group("s")):
-                scale_flag = g.scale_flags.get(word) or g.scale_flags_by_key.get(lookup_key(word).lower())
+            if v is not None and not (glued and not r.digits and not spaced):
+                scale_flag = g.scale_flags.get(word) or g.scale_flags_by_key.get(lower_key(word))
                 if scale_flag is not None and scale_flag.foreign_value and cur_before \
                         and r.currency_form in scale_flag.foreign_after:  # "$600 billion" quoted in French
                     v = scale_flag.foreign_value
                 r.scale = v
                 r.scale_end = end = sm.end()
     part = 0.0
-    if r.scale != 1.0 and sm.group("s") and sm.group("s").isalpha():
+    worded = r.scale != 1.0 and spaced is not None and spaced.isalpha()  # "million", not "M"
+    if worded:
         part, end = _fraction_after_scale(text, g, end)  # "1 milliard et demi (de dollars)"
-    cm = g.currency_after.match(text, end)
+    currency_after = g.currency_after.match
+    cm = currency_after(text, end)
     if cm is None and text[end:end + 1] in _HYPHENS and text[end + 1:end + 2].isalpha():
-        cm = g.currency_after.match(text, end + 1)  # "a 100-million-dollar investment", "a 20-euro plan"
-    if cm and r.kind == "money" and cm.group("sub"):
-        cm = None
+        cm = currency_after(text, end + 1)  # "a 100-million-dollar investment", "a 20-euro plan"
     if cm:
-        if cm.group("c"):
-            r.kind, r.unit, r.currency_form = "money", g.currency_table.get(cm.group("c")), cm.group("c")
-        else:
-            base = g.subunit_table.get(cm.group("sub"))
+        code, sub = cm.group("c", "sub")
+        if code:
+            r.kind, r.unit, r.currency_form = "money", g.currency_table.get(code), code
+            end = cm.end()
+        elif r.kind != "money":
+            base = g.subunit_table.get(sub)
             r.kind, r.unit, r.subunit = "money", base, True
             if base:
                 r.value /= 100
                 r.precision = None if r.precision is None else r.precision / 100
-        end = cm.end()
-    if r.kind == "money" and not r.subunit and r.scale == 1.0 and not cur_before:
+            end = cm.end()
+    kind = r.kind
+    if kind == "money" and not r.subunit and r.scale == 1.0 and not cur_before:
         end = _cents(text, r, g, end)
-    if r.scale != 1.0 and scale_flag is not None and scale_flag.money_only and r.kind != "money" and not cur_before \
+    if r.scale != 1.0 and scale_flag is not None and scale_flag.money_only and kind != "money" and not cur_before \
             and not g.unit.match(text, end):  # "1.2m users": a count unit keeps the scale too
         r.scale, end = 1.0, r.end
         r.scale_end = 0
     if r.scale != 1.0:
         r.value = scaled_value(r.value + part, r.scale)
         r.precision = None if part else scaled_precision(r.precision, r.scale)
-        if r.kind == "number" and sm.group("s") and sm.group("s").isalpha():
+        if kind == "number" and worded:
             end = _continue_after_scale(text, r, g, end)
-    if text[end:end + 1] in _PLUS_FIRST or (r.kind == "number" and _bound_then_unit(text, g, end)):
-        end = _qualifier_after(text, r, g, end)  # "100,000+ GPUs", "$80bn-plus", "100,000 or more GPUs"
-    if r.kind == "number":
+    qa_missed = -1  # where the trailing qualifier was looked for and not found
+    if text[end:end + 1] in _PLUS_FIRST:
+        end = _qualifier_after(text, r, g, end)  # "100,000+ GPUs", "$80bn-plus"
+    elif kind == "number":
+        qa = g.qual_after.match(text, end)
+        if qa is None:
+            qa_missed = end
+        elif _unit_at(text, g, qa.end()):  # "100,000 or more GPUs", "20 or more percent"
+            end = _take_qualifier(r, g, qa)
+    if kind == "number":
         pm = g.percent.match(text, end)
-        if pm and not (r.end == end and pm.start("pp" if pm.group("pp") else "pc") == end
-                       and (pm.group("pp") or pm.group("pc"))[:1].isalpha()):
-            r.kind, r.unit = "percent", ("pp" if pm.group("pp") else "percent")
-            end = pm.end()
-    if r.kind == "number":
+        if pm:
+            pp, pc = pm.group("pp", "pc")
+            if not (r.end == end and pm.start("pp" if pp else "pc") == end and (pp or pc)[:1].isalpha()):
+                r.kind = kind = "percent"
+                r.unit = "pp" if pp else "percent"
+                end = pm.end()
+    if kind == "number":
         rm = g.ratio.match(text, end)
         if rm and rm.group("tc") and not r.approximate:
             rm = None
         if rm and not (rm.group("t")[:1].isalpha() and rm.start("t") == end and r.digits
                        and rm.group("t").lower() not in ("x",)):
-            r.kind, r.unit = "ratio", "x"
+            r.kind = kind = "ratio"
+            r.unit = "x"
             end = rm.end()
             if rm.group("dir"):
                 r.direction = g.ratio_dirs.get(rm.group("dir"))
-    if r.kind == "number":
-        end = _unit_after_quote(text, r, g, end)
-    if r.kind == "number":
-        um = g.unit.match(text, end)
-        if um is None and g.loose_unit is not None and text[end:end + 1] in _SPACES:
-            um = g.loose_unit.match(text, end)  # "485,000 high-performance computing chips", "350 000 de ces GPU"
-        if um and g.lang == "en" and r.value >= 2 and um.group("u").islower() and not um.group("hy") \
-                and lookup_key(um.group("u")).lower() + "s" in g.unit_table.lower:
-            um = None
-        if um and not (um.start("u") == end and r.digits and text[end - 1].isdigit()
-                       and um.group("u")[:1].islower()):
-            r.kind, r.unit = "count", g.unit_table.get(um.group("u"))
-            _unit_factor(r, um.group("u"), g)
-            if r.unit in g.whole and r.scale == 1.0:
-                _whole(text[r.start:r.end], r)
-            end = um.end()
-    if r.kind in ("money", "percent", "count"):
+    if kind == "number":
+        k = r.start
+        while k > 0 and text[k - 1] in _SPACES:
+            k -= 1
+        if k > 0 and text[k - 1] in _QUOTES:
+            end = _unit_after_quote(text, r, g, end)
+            kind = r.kind
+    if kind == "number":
+        end = _count_unit(text, r, g, end)
+        kind = r.kind
+    if kind == "money" or kind == "percent" or kind == "count":
         pe = g.period.match(text, end)
         if pe:
             r.per = g.period_table.get(pe.group("per"))
             end = pe.end()
-    end = _qualifier_after(text, r, g, end)
+    if end != qa_missed:
+        end = _qualifier_after(text, r, g, end)
     if r.approximate and r.qualifier == "=":
         r.qualifier = "~"
     r.end = end
+
+
+def _count_unit(text: str, r: Reading, g: Grammar, end: int) -> int:
+    """ "10,000 GPUs", "485,000 high-performance computing chips": the count unit after a number."""
+    um = g.unit.match(text, end)
+    if um is None and g.loose_unit is not None and text[end:end + 1] in _SPACES:
+        um = g.loose_unit.match(text, end)  # "485,000 high-performance computing chips", "350 000 de ces GPU"
+    if um is None:
+        return end
+    u = um.group("u")
+    if g.lang == "en" and r.value >= 2 and u.islower() and not um.group("hy") \
+            and lower_key(u) + "s" in g.unit_table.lower:
+        return end
+    if um.start("u") == end and r.digits and text[end - 1].isdigit() and u[:1].islower():
+        return end
+    r.kind, r.unit = "count", g.unit_table.get(u)
+    _unit_factor(r, u, g)
+    if r.unit in g.whole and r.scale == 1.0:
+        _whole(text[r.start:r.end], r)
+    return um.end()
 
 
 _PLUS_FIRST = frozenset("+-‑")
@@ -233,14 +174,16 @@ _SPACES = frozenset(" \u00a0\u202f\u2009\t")
 def _qualifier_after(text: str, r: Reading, g: Grammar, end: int) -> int:
     """ "or more", "au moins", "+", "-plus" right after the figure."""
     qa = g.qual_after.match(text, end)
-    if qa:
-        q = g.qual_after_table.get(qa.group("qa"))
-        if q == "=":
-            r.equal = True
-        elif q:
-            r.qualifier = q
-        end = qa.end()
-    return end
+    return _take_qualifier(r, g, qa) if qa else end
+
+
+def _take_qualifier(r: Reading, g: Grammar, qa: re.Match) -> int:
+    q = g.qual_after_table.get(qa.group("qa"))
+    if q == "=":
+        r.equal = True
+    elif q:
+        r.qualifier = q
+    return qa.end()
 
 
 @lru_cache(maxsize=None)
@@ -261,12 +204,8 @@ def _unit_factor(r: Reading, written: str, g: Grammar) -> None:
         r.precision = scaled_precision(r.precision, factor)
 
 
-def _bound_then_unit(text: str, g: Grammar, end: int) -> bool:
-    """ "100,000 or more GPUs", "20 or more percent": a trailing qualifier written before the unit."""
-    qa = g.qual_after.match(text, end)
-    if qa is None:
-        return False
-    at = qa.end()
+def _unit_at(text: str, g: Grammar, at: int) -> bool:
+    """A count unit or a percent at `at`, after a trailing qualifier written before the unit."""
     return bool(g.unit.match(text, at) or g.percent.match(text, at)
                 or (g.loose_unit is not None and text[at:at + 1] in _SPACES and g.loose_unit.match(text, at)))
 
@@ -357,43 +296,3 @@ def _continue_after_scale(text: str, r: Reading, g: Grammar, end: int) -> int:
         r.value += num.value
         r.precision = 1.0
         return stop
-
-
-def as_percent_change(r: Reading, factor: float) -> None:
-    """A fraction a change word governs is the change in percent: "diminué de moitié" 50 %, "réduit d'un
-    tiers" 33.33 % (docs/annotation.md, decision 7); the direction is the change word's (apply_prefix)."""
-    r.kind, r.unit, r.value = "percent", "percent", round(100 / factor, 2)
-    r.precision, r.direction, r.fraction = None, None, False
-
-
-def fraction_change(text: str, r: Reading, g: Grammar, lo: int) -> None:
-    """ "réduit d'un tiers le coût", "cut by a third": a fraction after a change word and its preposition
-    is a percent change, with the change word's direction."""
-    if not r.fraction or r.start <= lo:
-        return
-    pm = g.prefix.match(text[lo:r.start][::-1])
-    if pm is None or not pm.group("chg") or pm.group("cur") or pm.group("qual"):
-        return
-    as_percent_change(r, r.value)
-    cm = g.change_up.search(pm.group("chg")[::-1])
-    if cm:
-        r.direction = "up" if cm.group("up") else "down"
-
-
-_TURNED = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
-
-
-def ratio_qualifier(text: str, r: Reading, g: Grammar, lo: int) -> None:
-    """ "roughly half the cost", "more than twice as much": a qualifier right before a factor word.
-
-    Before a fraction the bound is on the share, so it turns around on the factor: "plus de la
-    moitié" is a share above 1/2, a factor below 2 ("<")."""
-    if r.qualifier != "=" or r.start == 0:
-        return
-    pm = g.prefix.match(text[lo:r.start][::-1])
-    if pm and pm.group("qual") and not pm.group("cur") and not pm.group("sign"):
-        q = g.qual_table.get(pm.group("qual")[::-1])
-        if q and q != "=":
-            r.qualifier = _TURNED.get(q, q) if r.fraction else q
-            r.start -= pm.end("qual")
-

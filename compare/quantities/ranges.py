@@ -27,20 +27,18 @@ def join_range(text: str, r: Reading, g: Grammar, lo: int, read_second: ReadSeco
     if r.qualifier not in ("=", "~") or r.kind == "ratio":
         return
     opener = r.opener
-    change = r.governed or bool(opener and opener in g.change_openers and g.change_before.search(
-        _CLAUSE_END.split(text[max(lo, r.opener_start - 60):r.opener_start])[-1]))
     jm = g.range_join.match(text, r.end)
     j = jm.group("j").strip().lower().replace("’", "'") if jm else ""
     if not jm or (j not in g.free_joiners and not (opener and j in g.range_open.get(opener, ()))) \
             or jm.end() >= len(text):
-        _floor(r, g, change)
+        _floor(text, r, g, lo)
         return
     p2 = jm.end()
     second, _ = read_second(text, p2, g, j)
     if second is None:
-        _floor(r, g, change)
+        _floor(text, r, g, lo)
         return
-    if change:
+    if _after_change(text, r, g, lo):
         if second.kind != "ratio" and (r.kind == "number" or (r.kind, r.unit) == (second.kind, second.unit)):
             r.value, r.precision = _share_scale(r, second)
             if r.kind == "number" and second.kind != "number":
@@ -77,11 +75,19 @@ def _share_scale(r: Reading, second: Reading) -> tuple[float, Optional[float]]:
     return r.value, r.precision
 
 
-def _floor(r: Reading, g: Grammar, change: bool) -> None:
-    """ "plans from $20 a month": a floor opener with no second end makes a price with a period ">="."""
-    if not change and r.opener in g.floor_openers and r.kind == "money" and r.per and r.qualifier == "=":
-        r.qualifier, r.start = ">=", r.opener_start
+def _after_change(text: str, r: Reading, g: Grammar, lo: int) -> bool:
+    """Whether a change word governs the figure ("rose from $20 to $22", "est passé de 10 à 20"): its two
+    ends are then two figures."""
+    opener = r.opener
+    return r.governed or bool(opener and opener in g.change_openers and g.change_before.search(
+        _CLAUSE_END.split(text[max(lo, r.opener_start - 60):r.opener_start])[-1]))
 
+
+def _floor(text: str, r: Reading, g: Grammar, lo: int) -> None:
+    """ "plans from $20 a month": a floor opener with no second end makes a price with a period ">="."""
+    if r.opener in g.floor_openers and r.kind == "money" and r.per and r.qualifier == "=" \
+            and not _after_change(text, r, g, lo):
+        r.qualifier, r.start = ">=", r.opener_start
 
 
 def _shares_qualifier(text: str, a: Reading, r: Reading, lang: str) -> bool:
@@ -108,6 +114,7 @@ def _qualifier_join(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 
 _BOUNDS = frozenset(("~", ">", ">=", "<", "<="))
+_LOWER, _UPPER = frozenset((">", ">=")), frozenset(("<", "<="))
 _MEASURED = frozenset(("money", "percent", "count", "ratio"))
 _QUALIFIED = re.compile(r"[^\W\d_]|[~≈<>≤≥«“\"(\[]")  # the mention opens with its qualifier, not with its figure
 
@@ -126,11 +133,9 @@ def merge_bounds(text: str, rs: list[Reading], g: Grammar) -> list[Reading]:
                     and _shares_qualifier(text, a, r, g.lang)):
                 r.qualifier = a.qualifier
                 shared.add(id(r))
-            lower = {">", ">="}
-            upper = {"<", "<="}
-            pair = (a.qualifier in lower and r.qualifier in upper) or (a.qualifier in upper and r.qualifier in lower)
+            pair = (a.qualifier in _LOWER and r.qualifier in _UPPER) or (a.qualifier in _UPPER and r.qualifier in _LOWER)
             if pair and a.kind == r.kind and a.unit == r.unit and g.bound_join.match(text[a.end:r.start]):
-                lo_r, hi_r = (a, r) if a.qualifier in lower else (r, a)
+                lo_r, hi_r = (a, r) if a.qualifier in _LOWER else (r, a)
                 if lo_r.value < hi_r.value:
                     a.low, a.high, a.value, a.qualifier = lo_r.value, hi_r.value, None, "range"
                     a.end = r.end

@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import math
 import re
-from typing import NamedTuple, Optional
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
-from compare.models import Mention
 from compare.numbers import Numeral, read_words, scaled_precision, scaled_value, word_tables
 from compare.phrases import SP
-from compare.quantities.affixes import _SYMBOL, _WORDS_END, apply_prefix, fraction_change, ratio_qualifier, read_tail
+from compare.quantities.affixes import _SYMBOL, _WORDS_END, read_tail
 from compare.quantities.grammar import Grammar, grammar
 from compare.quantities.powers import finite, read_power
+from compare.quantities.prefixes import apply_prefix, fraction_change, ratio_qualifier
 from compare.quantities.ranges import join_range, merge_bounds
 from compare.quantities.reading import Reading, mention_row, numeral_at, to_mention
 from compare.quantities.skips import (Skipped, in_url, is_day, is_product_name, is_reference, is_year, phone_end,
                                       plainly_a_year, previous_token, year_end)
+
+if TYPE_CHECKING:  # the command writes rows (mention_rows) and never imports the models (nor pydantic)
+    from compare.models import Mention
 
 _CLOCK = re.compile(r"\d*(?:[:hH.]\d+)*")
 _BY = re.compile(r"[^\S\r\n]*[x×][^\S\r\n]*\d")
@@ -62,7 +65,7 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
         return None, _skip_token(text, s), "name"
     if before_ch in _NAME_CHARS and not (before_ch == "~" and (second or s < 2 or text[s - 2] in _OPENS_TILDE)):
         return None, _skip_token(text, s), None
-    if before_ch in "+(" or text[s] == "0" or "-" in text[s:s + 9]:
+    if before_ch in "+(" or text[s] == "0" or text.find("-", s, s + 9) >= 0:
         phone = phone_end(text, s, before_ch)
         if phone:
             return None, phone, "phone"
@@ -86,8 +89,7 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
     value, precision = num.value, num.precision
     if digits and is_year(value, num.length, plain) and plainly_a_year(text, end):
         return (None, *year_end(text, end))
-    r = Reading(start=start, end=end, value=value, precision=precision, digits=digits, plain_int=plain,
-                approximate=num.approximate)
+    r = Reading(start, end, value, precision, digits, plain, num.approximate)
     if not digits:
         last = text[start:end].split()[-1].lower()
         r.word_scale = word_tables(g.lang).scales.get(last, 1.0)
@@ -290,26 +292,28 @@ def _readings(text: str, g: Grammar, skipped: Optional[list[Skipped]]) -> list[R
         s = min(d_at, w_at)
         if s >= n:
             break
-        is_word = w_at < d_at
-        if not is_word and s > pos and text[s - 1] in ".," and (s < 2 or not text[s - 2].isdigit()):
-            s -= 1
-        lo = max(prev_end, s - 64)
-        sm = g.special.match(text, s) if is_word else None
-        several = None
-        if sm and sm.group("v"):
-            several = g.vague_several.match(text[max(0, s - 24):s][::-1])
-            if not several and not sm.group("vm") and sm.group("vs").lower() not in g.vague_plural:
-                sm = None  # "a million": a singular scale is vague only after "several"
-        why = None
-        if is_word and not sm and g.vague_only.match(text, s):
-            pos = s + 1  # "plusieurs années": a word that opens only a vague amount
-            continue
-        if sm and sm.group("v"):
-            r, nxt = _vague(text, sm, g, s - several.end() if several else None)
-        elif sm:
-            r, nxt = _special(text, sm, g, lo)
+        if w_at >= d_at:  # digits (most anchors)
+            if s > pos and text[s - 1] in ".," and (s < 2 or not text[s - 2].isdigit()):
+                s -= 1
+            r, nxt, why = _read(text, s, g, prev_end if prev_end > s - 64 else s - 64)
         else:
-            r, nxt, why = _read(text, s, g, lo)
+            lo = max(prev_end, s - 64)
+            sm = g.special.match(text, s)
+            several = None
+            if sm and sm.group("v"):
+                several = g.vague_several.match(text[max(0, s - 24):s][::-1])
+                if not several and not sm.group("vm") and sm.group("vs").lower() not in g.vague_plural:
+                    sm = None  # "a million": a singular scale is vague only after "several"
+            why = None
+            if not sm and g.vague_only.match(text, s):
+                pos = s + 1  # "plusieurs années": a word that opens only a vague amount
+                continue
+            if sm and sm.group("v"):
+                r, nxt = _vague(text, sm, g, s - several.end() if several else None)
+            elif sm:
+                r, nxt = _special(text, sm, g, lo)
+            else:
+                r, nxt, why = _read(text, s, g, lo)
         if r is None:
             if why == "version":
                 version_end = nxt
@@ -325,10 +329,10 @@ def _readings(text: str, g: Grammar, skipped: Optional[list[Skipped]]) -> list[R
             continue
         readings.append(r)
         prev_end = pos = max(r.end, s + 1)
-    if len(readings) > 1:
+    if len(readings) > 1:  # what follows only relates figures to each other
         _share_units(text, readings, g)
-    readings = merge_bounds(text, readings, g)
-    _conversion_qualifiers(text, readings)
+        readings = merge_bounds(text, readings, g)
+        _conversion_qualifiers(text, readings)
     return readings
 
 
@@ -343,15 +347,15 @@ def _share_units(text: str, readings: list[Reading], g: Grammar) -> None:
     billion"). Read from the last figure back, so a list passes the unit along."""
     for i in range(len(readings) - 2, -1, -1):
         a, b = readings[i], readings[i + 1]
-        if b.kind not in _SHARES or a.qualifier == "range" or a.per or b.qualifier == "range":
-            continue
+        if b.start - a.end > 12 or b.kind not in _SHARES or a.qualifier == "range" or a.per or b.qualifier == "range":
+            continue  # most figures stand apart: the distance first
         if a.kind == "number":
             if not a.digits and (a.value < 1 or a.value != int(a.value)):
                 continue  # "Nearly half of the $800 million": a share, not a figure of its own
         elif not (a.kind == "money" and a.unit == b.unit and a.cur_before and b.cur_before
                   and a.scale == 1.0 and b.scale != 1.0 and a.value < b.value):
             continue
-        if b.start - a.end > 12 or not g.coordinate.match(text, a.end, b.start):
+        if not g.coordinate.match(text, a.end, b.start):
             continue
         if a.scale == 1.0 and b.scale != 1.0 and a.word_scale == 1.0:
             a.value = scaled_value(a.value, b.scale)

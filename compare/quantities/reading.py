@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from compare.models import Mention
 from compare.numbers import Numeral, read_digits, read_words
 from compare.phrases import lookup_key
 from compare.quantities.dollars import local_dollar
 from compare.quantities.grammar import Grammar
+
+if TYPE_CHECKING:
+    from compare.models import Mention
 
 _key = lru_cache(maxsize=4096)(lookup_key)
 _DIGIT_RUN = re.compile(r"[.,]?\d+(?:[ \u00a0\u202f\u2009.,]\d+){0,8}")
@@ -97,16 +99,24 @@ def _shared_sign(r: Reading, g: Grammar, context: str) -> Optional[str]:
     return f"{r.currency_form.strip()} read as {r.unit}; {' or '.join(codes)}: the text does not say which"
 
 
-MENTION_FIELDS = tuple(Mention.model_fields)
-"""The fields of a Mention in order: what `mention_row` returns, and the keys of the command's JSON."""
+MENTION_FIELDS = ("text", "start", "end", "value", "low", "high", "unit", "kind", "qualifier", "per", "direction",
+                  "precision", "note")
+"""The fields of a Mention in order (tests/test_quantities_api.py checks them against the model): what
+`mention_row` returns, and the keys of the command's JSON."""
 
 
 def to_mention(text: str, r: Reading, g: Grammar, context: Optional[str] = None) -> Mention:
-    return Mention(**dict(zip(MENTION_FIELDS, mention_row(text, r, g, context))))
+    """The Mention a reading becomes: its row (`mention_row`), valid by construction, made a model
+    without validating it again."""
+    return _from_row()(mention_row(text, r, g, context))
 
 
-def _float(v) -> Optional[float]:
-    return None if v is None else float(v)
+@lru_cache(maxsize=None)
+def _from_row():
+    """Mention.from_row, compare.models imported when the first Mention is made: the command writes rows
+    and never imports the models (nor pydantic)."""
+    from compare.models import Mention
+    return Mention.from_row
 
 
 def mention_row(text: str, r: Reading, g: Grammar, context: Optional[str] = None) -> tuple:
@@ -114,38 +124,51 @@ def mention_row(text: str, r: Reading, g: Grammar, context: Optional[str] = None
     model stores them): the command writes them as JSON without building and dumping a model."""
     value = r.value
     low = high = None
-    if r.qualifier == "range":
+    q = r.qualifier
+    if q == "range":
         low, high = r.low, r.high
-    elif r.qualifier in (">", ">="):
+    elif q == ">" or q == ">=":
         low = value
-    elif r.qualifier in ("<", "<="):
+    elif q == "<" or q == "<=":
         high = value
     elif r.equal:
         low = high = value
-    note = None
-    if r.kind == "money" and r.subunit:
-        note = (f"written in a sub-unit (cents, pence): value in {r.unit}" if r.unit
-                else "amount in a sub-unit (cents, pence): no currency code")
-    elif r.kind == "money" and r.currency_form and r.currency_form.strip() in g.shared_signs:
-        note = _shared_sign(r, g, text if context is None else context)
-    elif r.kind == "money" and r.currency_form and _key(r.currency_form) in g.ambiguous \
-            and (local := local_dollar(r.currency_form, text, r.start, r.end, g.lang)):
-        r.unit = local[0]
-        note = f"{r.currency_form.strip()} read as {local[0]}: {local[1]!r} nearby names the country whose dollar it is"
-    elif r.kind == "money" and r.currency_form and _key(r.currency_form) in g.ambiguous:
-        lo, hi = max(0, r.start - 60), min(len(text), r.end + 60)
-        window = text[lo:hi].lower()
-        hm = g.hints.search(text, lo, hi) if g.hint_stems.search(window) else None
-        if hm:
-            found = hm.group().lower()
-            other = next((code for phrase, code in g.lex.currencies.hints.items()
-                          if found.startswith(phrase.rstrip("*").lower())), None)
-            if other and other != r.unit and g.public_words.search(text, lo, hi):
-                note = f"{r.currency_form.strip()} read as {other}: {hm.group()!r} and a public body or programme nearby"
-                r.unit = other
-            elif other and other != r.unit:
-                note = f"{r.currency_form.strip()} read as {r.unit}; the text says {hm.group()!r} nearby ({other}?)"
-    if r.kind == "ratio" and value is not None and value < 0:
+    kind = r.kind
+    note = _money_note(text, r, g, context) if kind == "money" else None
+    if kind == "ratio" and value is not None and value < 0:
         value = -value
-    return (text[r.start:r.end], r.start, r.end, _float(value), _float(low), _float(high), r.unit, r.kind,
-            r.qualifier, r.per, r.direction, _float(r.precision), note)
+    precision = r.precision
+    return (text[r.start:r.end], r.start, r.end, None if value is None else float(value),
+            None if low is None else float(low), None if high is None else float(high), r.unit, kind, q, r.per,
+            r.direction, None if precision is None else float(precision), note)
+
+
+def _money_note(text: str, r: Reading, g: Grammar, context: Optional[str]) -> Optional[str]:
+    """What the Mention of an amount notes about its currency (a sub-unit, a shared sign, a dollar read as
+    another country's), choosing that currency where the text does (r.unit)."""
+    if r.subunit:
+        return (f"written in a sub-unit (cents, pence): value in {r.unit}" if r.unit
+                else "amount in a sub-unit (cents, pence): no currency code")
+    form = r.currency_form
+    if not form:
+        return None
+    if form.strip() in g.shared_signs:
+        return _shared_sign(r, g, text if context is None else context)
+    if _key(form) not in g.ambiguous:
+        return None
+    local = local_dollar(form, text, r.start, r.end, g.lang)
+    if local:
+        r.unit = local[0]
+        return f"{form.strip()} read as {local[0]}: {local[1]!r} nearby names the country whose dollar it is"
+    lo, hi = max(0, r.start - 60), min(len(text), r.end + 60)
+    hm = g.hints.search(text, lo, hi) if g.hint_stems.search(text[lo:hi].lower()) else None
+    if hm:
+        found = hm.group().lower()
+        other = next((code for phrase, code in g.lex.currencies.hints.items()
+                      if found.startswith(phrase.rstrip("*").lower())), None)
+        if other and other != r.unit and g.public_words.search(text, lo, hi):
+            r.unit = other
+            return f"{form.strip()} read as {other}: {hm.group()!r} and a public body or programme nearby"
+        if other and other != r.unit:
+            return f"{form.strip()} read as {r.unit}; the text says {hm.group()!r} nearby ({other}?)"
+    return None
