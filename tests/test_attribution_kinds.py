@@ -124,7 +124,7 @@ def test_a_valuation_is_never_the_payers(text, lang, span, entity, engine):
 FOUND = [
     ("la Corée du Sud et l'Arabie saoudite", "fr", [("Corée du Sud", "place"), ("Arabie saoudite", "place")]),
     ("approved by the Cabinet", "en", [("Cabinet", "institution")]),
-    ("présidente de la Commission de l’UE", "fr", [("Commission", "institution")]),
+    ("présidente de la Commission de l’UE", "fr", [("Commission", "institution"), ("UE", "place")]),
     ("an outlay of Rs 10,000 crore, or RMB 15", "en", []),
     ("under the Series A led by investors", "en", []),
     # the press drops a family's name before a version with its variant; a bare version stays no name
