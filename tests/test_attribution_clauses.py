@@ -174,12 +174,6 @@ CASES = [
      "3 millions de dollars", None),
     ("The firm has spent $2 billion on chips so far. Additional orders are expected.", "en", "$2 billion", None),
     ('The basic plan costs $12 a month. Buyers of the higher tiers ("Pro" and "Max") get more.', "en", "$12 a month", None),
-    # with no word referring back, a figure carries over only a name the rules know: an event, a body or a coined
-    # word of an earlier sentence is no subject
-    ("Le Forum Kestrel s'est ouvert lundi à Lyon. Des entreprises ont promis 12 milliards d'euros d'investissements "
-     "dans les centres de données.", "fr", "12 milliards d'euros", None),
-    ("Analysts have called the trend Pricedrift since last spring. The report cited roughly $50 per million tokens "
-     "in 2022 against about $0.05 now.", "en", "roughly $50 per million tokens", None),
     ("Mistral AI a été fondée à Paris en 2023. L'an dernier, une levée de 600 millions d'euros a été bouclée.", "fr",
      "600 millions d'euros", "Mistral AI"),
     ("Zentrix has been raising money all year. The company was in talks to raise $12 billion.", "en", "$12 billion",
@@ -194,6 +188,7 @@ def test_entity(text, lang, span, entity, engine):
 
 # Constructions of real press the rules still get wrong: kept visible until a rule fixes them (strict: a fix must
 # move the row up into CASES).
+REASON_UNKNOWN_CARRIED = ("an unknown name of an earlier sentence (an event, a coined word) is carried over like a company's; not carrying names the rules do not know gained dev +0.003 claim F1 but cost 0.008 with half the rules' entities removed (the stand-in for unseen press, where most names are unknown): reverted")
 KNOWN_MISSES = [
     ("Les chercheurs de Zorb affirment que Zorblax-2 repose sur des puces H800 et que la start-up a pu former ses "
      "modèles pour moins de 4 millions de dollars.", "fr", "moins de 4 millions de dollars", "Zorb",
@@ -215,6 +210,10 @@ KNOWN_MISSES = [
     ("Zentrix and Varnox were its largest customers. Both bought roughly 120,000 chips this year.", "en",
      "roughly 120,000 chips", ("Zentrix", "Varnox"), "'both' after a list in the sentence before is each member's "
      "figure (decision 6); refer-back gives the first member only"),
+    ("Le Forum Kestrel s'est ouvert lundi à Lyon. Des entreprises ont promis 12 milliards d'euros d'investissements "
+     "dans les centres de données.", "fr", "12 milliards d'euros", None, REASON_UNKNOWN_CARRIED),
+    ("Analysts have called the trend Pricedrift since last spring. The report cited roughly $50 per million tokens "
+     "in 2022 against about $0.05 now.", "en", "roughly $50 per million tokens", None, REASON_UNKNOWN_CARRIED),
 ]
 
 

@@ -13,7 +13,6 @@ from compare.rules.model import Quantity
 
 UNNAMED = "no name in the sentence or before it"
 AHEAD = "named in the next sentence, after the opening that names no one"
-UNREFERRED = "no name in the sentence, no word referring back, and only a name of unknown kind before it"
 
 
 def refer_back(history: Sequence[Sequence[EntityHit]], kind: str, q: Quantity) -> Optional[EntityHit]:
@@ -62,8 +61,7 @@ def named_ahead(text: str, hits: Sequence[EntityHit], sent: tuple[int, int], q: 
 def _unknown_actor(h: EntityHit) -> bool:
     """A name the rules do not know, of no known kind: "Canva a levé 70 millions ... l'entreprise est valorisée",
     "<Lab> has been fundraising ... The company was in talks to raise" - a company description may refer back to
-    it. With no such word, a later figure is seldom its (dev: 1 of 6 figures carried over to one; 4 were no one's):
-    an event, a programme, a body or a coined word is no subject to carry."""
+    it."""
     return h.status == "detected" and h.kind == "other"
 
 

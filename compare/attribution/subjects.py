@@ -8,8 +8,8 @@ from typing import Optional, Sequence
 
 from compare.attribution.payers import (_buyer, _commitment, _counted_maker, _introduced_by_non_binding, _round_parties,
                                         _round_total, count_buyer, hardware_maker)
-from compare.attribution.refer import (AHEAD, UNNAMED, UNREFERRED, _description_between, _pronoun_before, _unknown_actor,
-                                      named_ahead, refer_back)
+from compare.attribution.refer import (AHEAD, UNNAMED, _description_between, _pronoun_before, named_ahead,
+                                      refer_back)
 from compare.attribution.several import _aside, listed_with, several
 from compare.attribution.tiers import _tiered
 from compare.attribution.versus import _versus_marker, find_versus, owned
@@ -152,8 +152,6 @@ def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], se
             return Attribution(best, "nearest name before the number" if best == before[-1]
                                else "nearest name of a kind this quantity is said of")
     earlier = refer_back(history, pron[1] if pron else "any", q)
-    if earlier is not None and not pron and _unknown_actor(earlier):
-        return Attribution(None, UNREFERRED)
     if earlier is not None:
         why = f"pronoun {pron[0]!r} refers back to it" if pron else "carried over from an earlier sentence"
         return Attribution(earlier, why)
