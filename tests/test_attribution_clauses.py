@@ -178,6 +178,12 @@ CASES = [
      "600 millions d'euros", "Mistral AI"),
     ("Zentrix has been raising money all year. The company was in talks to raise $12 billion.", "en", "$12 billion",
      "Zentrix"),
+    # the sentence's topic is what "the company" refers back to, as much when the rules do not know it as when they do:
+    # a known company named beside it is not preferred for being known
+    ("Nvidia supplies the chips of Zorvane, which raised $300 million in March. The company is now valued at "
+     "$4 billion.", "en", "$4 billion", "Zorvane"),
+    ("Nvidia fournit les puces de Zorvane, qui a levé 300 millions de dollars en mars. La société est désormais "
+     "valorisée à 4 milliards de dollars.", "fr", "4 milliards de dollars", "Zorvane"),
 ]
 
 

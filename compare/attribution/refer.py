@@ -22,8 +22,18 @@ def refer_back(history: Sequence[Sequence[EntityHit]], kind: str, q: Quantity) -
         fitting = [h for h in names if (kind == "any" or h.kind == kind or kind == "company" and _unknown_actor(h))
                    and h.kind != "person" and h.kind not in NEVER_SUBJECTS and not wrong_kind(h, q)]
         if fitting:
-            return min(fitting, key=lambda h: _rank(h, q))  # the first of the best-ranked kind
+            return min(fitting, key=lambda h: _topic_rank(h, q) if h is names[0] else _rank(h, q))
     return None
+
+
+def _topic_rank(h: EntityHit, q: Quantity) -> int:
+    """A sentence's topic (the entity its claim was said of, which `extract.decide` puts first as an empty span) that
+    the rules do not know ranks as the company it was taken for, as a known one would: "<Lab> rents Nvidia chips and
+    raised $N. The company is valued at $M" is the lab's, not Nvidia's. Any other name the rules do not know still
+    ranks below the known ones; the first of the best-ranked wins."""
+    if h.start == h.end and _unknown_actor(h) and "company" in q.entity_kinds:
+        return min(_rank(h, q), q.entity_kinds.index("company"))
+    return _rank(h, q)
 
 
 def historic(text: str, hits: Sequence[EntityHit], mentions: Sequence[Mention], sent: tuple[int, int],
