@@ -178,6 +178,15 @@ CASES = [
      "600 millions d'euros", "Mistral AI"),
     ("Zentrix has been raising money all year. The company was in talks to raise $12 billion.", "en", "$12 billion",
      "Zentrix"),
+    # a description after a comma whose model noun is the name's makes it a model; one that speaks of models in the
+    # plural, or of a model it names, describes their maker, which takes a company's figures
+    ("Baidu unveiled Quillo, an open-source model, at $0.20 per million output tokens.", "en",
+     "$0.20 per million output tokens", "Quillo"),
+    ("Zorvane, known for developing large language models, was valued at $2 billion last year.", "en",
+     "$2 billion", "Zorvane"),
+    ("La start-up Zorvane, spécialisée dans les modèles de langage, serait valorisée à 2 milliards d'euros.", "fr",
+     "2 milliards d'euros", "Zorvane"),
+    ("Zorvane, which makes the chatbot Quillo, plans to raise up to $1 billion.", "en", "up to $1 billion", "Zorvane"),
     # the sentence's topic is what "the company" refers back to, as much when the rules do not know it as when they do:
     # a known company named beside it is not preferred for being known
     ("Nvidia supplies the chips of Zorvane, which raised $300 million in March. The company is now valued at "

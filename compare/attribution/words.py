@@ -81,7 +81,8 @@ class _Words:
     model_named: re.Pattern  # "le nouveau modèle de <Firm>, baptisé " ending where a name starts
     restating: re.Pattern  # ", soit", ", i.e.": a comma that does not close the clause before
     set_against: re.Pattern  # "comme ", "such as ", "que " right before a name: an example or the other side
-    model_after: re.Pattern  # after a name: " model", ", an open-source model", ", qui n'est pas le modèle"
+    model_after: re.Pattern  # after a name: " model", " Instruct model"
+    model_described: re.Pattern  # after a name: ", an open-source model", ", qui n'est pas le modèle"; its noun in `noun`
     plan_noun_set: frozenset
     tier_after: re.Pattern  # after a price: "-per-month Go tiers", " monthly Pro plan", " ChatGPT Plus subscription"
     tier_before: re.Pattern  # before a price: "Pro at ", "the new Ultra tier at ", "Plus costs "
@@ -179,8 +180,9 @@ def words(lang: str) -> _Words:
         set_against=re.compile(r"(?<![\w’'-])(?:" + _rx(v.example_markers + v.versus_markers) + r")\s*$", flags),
         model_named=re.compile(r"(?<![\w’'-])(?:" + _rx(v.model_nouns) + r")(?![\w’'-])[^.;:()]{0,60}?(?<![\w’'-])(?:"
                                + _rx(v.naming_words) + r")\s+[«“\"]?\s*$", flags),
-        model_after=re.compile(r"(?:\s+[\w-]+)?\s+(?:" + _rx(v.model_nouns) + r")(?![\w’'-])"
-                               r"|\s*,[^,;:.()–—]{0,40}?(?<![\w’'-])(?:" + _rx(v.model_nouns) + r")(?![\w’'-])", flags),
+        model_after=re.compile(r"(?:\s+[\w-]+)?\s+(?:" + _rx(v.model_nouns) + r")(?![\w’'-])", flags),
+        model_described=re.compile(r"\s*,[^,;:.()–—]{0,40}?(?<![\w’'-])(?P<noun>" + _rx(v.model_nouns) + r")(?![\w’'-])",
+                                   flags),
         plan_noun_set=frozenset(p.lower() for p in v.plan_nouns),
         tier_after=re.compile(r"[\s-]*(?:[a-z][\w-]*\s+)?[«“\"]?\s*(?P<name>(?:[A-Z][\w+-]*\s+){0,3}?)(?P<tier>"
                               + _names_rx(v.tier_words) + r")\s*[»”\"]?\s+(?:" + _rx(v.plan_nouns) + ")", flags & 0),
@@ -265,9 +267,19 @@ def as_model(text: str, h: EntityHit, lang: str) -> EntityHit:
         return h
     w = words(lang)
     if (w.model_before.search(text, max(0, h.start - 25), h.start) or w.model_after.match(text, h.end)
-            or w.model_named.search(text, max(0, h.start - 100), h.start)):
+            or w.model_named.search(text, max(0, h.start - 100), h.start) or _described_as_model(text, h, w)):
         return EntityHit(h.start, h.end, h.name, "model", "detected", h.organisation)
     return h
+
+
+def _described_as_model(text: str, h: EntityHit, w: _Words) -> bool:
+    """A description set off by a comma after the name whose model noun is the name's ("<Name>, an open-source
+    model", "<Name>, qui n'est pas le modèle le plus gros"); one that speaks of models in the plural or of a model it
+    names describes their maker ("<Name>, known for developing language models", "<Name>, spécialisée dans les
+    modèles de langage", "<Name>, which makes the chatbot <Other>")."""
+    d = w.model_described.match(text, h.end)
+    return (d is not None and not d.group("noun").endswith(("s", "S"))
+            and not re.match(r"\s+[«“\"]?[A-Z0-9]", text[d.end():d.end() + 4]))
 
 
 def wrong_kind(h: EntityHit, q: Quantity) -> bool:
