@@ -38,10 +38,11 @@ import time
 from pathlib import Path
 from typing import Optional
 
-from compare.quantities import find_mentions
+from compare.quantities import COMPILED, find_mentions, reader
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSAGES = ROOT.parent / "shared" / "press" / "passages.jsonl"
+CODE = Path(reader.__file__).resolve().parents[2]  # where `compare` is imported from: the command runs there, on the same code
 BARE = r"\d[\d\s.,]*"
 
 
@@ -106,7 +107,7 @@ def command(path: str, lang: str, out: str, env: Optional[dict] = None) -> int:
     (default: this process's)."""
     with open(path, "rb") as src, open(out, "wb") as dst:
         subprocess.run([sys.executable, "-m", "compare", "quantities", "--lang", lang], stdin=src, stdout=dst,
-                       cwd=ROOT, check=True, env=env)
+                       cwd=CODE, check=True, env=env)
     with open(out, "rb") as f:
         return sum(1 for _ in f)
 
@@ -151,7 +152,8 @@ def measure_press(path: Path, megabytes: float, repeats: int = 3, bare_repeats: 
         c_pyc, _ = cpu_best_of(repeats, lambda: command(one, "en", os.path.join(tmp, "one.jsonl"), compiled))
     total = {k: sum(r[k] for r in rows.values()) for k in next(iter(rows.values()))}
     rows["all"] = total
-    print(f"press passages ({path.name}), each language with its --lang, best of {repeats} (bare pass: {bare_repeats}):")
+    print(f"press passages ({path.name}), each language with its --lang, best of {repeats} (bare pass: {bare_repeats}); "
+          f"parser: {'compiled (mypyc)' if COMPILED else 'pure Python'}, from {CODE}:")
     print(f"  {'':4} {'MB':>5} {'lines':>6} {'digit runs':>10} {'mentions':>8} | {'bare pass':>9} | "
           f"{'library':>20} | {'claim-compare quantities':>26}")
     for lang, r in rows.items():

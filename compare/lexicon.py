@@ -61,7 +61,20 @@ class RatioPhrase(Record):
 
 class Lexicon(Record):
     """Everything the quantity parser knows about one language: `lang`, then one record per file
-    (numbers, scales, currencies, percents, qualifiers, periods, ratios, change_words, units, dates)."""
+    (numbers, scales, currencies, percents, qualifiers, periods, ratios, change_words, units, dates).
+    The annotations are for the type checker: each record is a lexicon_schema model's fields, read-only."""
+
+    lang: str
+    numbers: Any
+    scales: Any
+    currencies: Any
+    percents: Any
+    qualifiers: Any
+    periods: Any
+    ratios: Any
+    change_words: Any
+    units: Any
+    dates: Any
 
     @property
     def changes(self) -> dict[str, str]:

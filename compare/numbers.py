@@ -170,10 +170,11 @@ def _read_words(text: str, lang: str, limit: Optional[int]):
     found = _WORD.finditer(text)
     tokens = [(m.group().lower(), *m.span()) for m in (islice(found, limit) if limit else found)]
     cut = limit is not None and len(tokens) == limit
+    last = limit - 3 if limit is not None and cut else len(tokens)  # past it, the words may go on beyond the limit
     for i, (w, a, b) in enumerate(tokens):
         if seen and not _GAP.fullmatch(text, max(end, join_end), a):
             break
-        if cut and i + 3 > limit:
+        if i > last:
             return _MORE
         nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
         if w in t.links and prev in t.approximations and t.scales.get(nxt, 0) >= 1000 and not total:

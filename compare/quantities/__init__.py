@@ -8,11 +8,15 @@
 - `skips`: the numbers that are no quantity (years, dates, times, versions...), with why.
 
 All vocabulary is in compare/lang/LANG/*.yaml (compare/lexicon.py); these modules hold the grammar.
+`COMPILED` says whether this install's parser was compiled with mypyc (setup.py: the same output, faster).
 """
+from compare.quantities import reader as _reader
 from compare.quantities.grammar import Grammar, grammar
 from compare.quantities.output import stdin_lines, write_mentions
 from compare.quantities.reader import Quantities, find_mentions, read_quantities
 from compare.quantities.skips import REASONS, Skipped
 
-__all__ = ["Grammar", "Quantities", "REASONS", "Skipped", "find_mentions", "grammar", "read_quantities", "stdin_lines",
-           "write_mentions"]
+COMPILED = not _reader.__file__.endswith(".py")  # an extension module (.so, .pyd) where setup.py compiled it
+
+__all__ = ["COMPILED", "Grammar", "Quantities", "REASONS", "Skipped", "find_mentions", "grammar", "read_quantities",
+           "stdin_lines", "write_mentions"]

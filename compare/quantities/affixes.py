@@ -49,6 +49,7 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
             base = g.subunit_table.get(sub)
             r.kind, r.unit, r.subunit = "money", base, True
             if base:
+                assert r.value is not None  # a figure read, not yet a range
                 r.value /= 100
                 r.precision = None if r.precision is None else r.precision / 100
             end = cm.end()
@@ -60,6 +61,7 @@ def read_tail(text: str, r: Reading, g: Grammar, cur_before: bool = False) -> No
         r.scale, end = 1.0, r.end
         r.scale_end = 0
     if r.scale != 1.0:
+        assert r.value is not None
         r.value = scaled_value(r.value + part, r.scale)
         r.precision = None if part else scaled_precision(r.precision, r.scale)
         if kind == "number" and worded:
@@ -122,7 +124,7 @@ def _count_unit(text: str, r: Reading, g: Grammar, end: int) -> int:
     if um is None:
         return end
     u = um.group("u")
-    if g.lang == "en" and r.value >= 2 and u.islower() and not um.group("hy") \
+    if g.lang == "en" and r.value is not None and r.value >= 2 and u.islower() and not um.group("hy") \
             and lower_key(u) + "s" in g.unit_table.lower:
         return end
     if um.start("u") == end and r.digits and text[end - 1].isdigit() and u[:1].islower():
@@ -200,6 +202,7 @@ def _unit_factor(r: Reading, written: str, g: Grammar) -> None:
     """ "3,640 petaflop-days": a unit phrase worth a multiple of its unit (units.yaml `factors`)."""
     factor = _factor(g.lang, written)
     if factor:
+        assert r.value is not None  # a figure read, not yet a range
         r.value = scaled_value(r.value, factor)
         r.precision = scaled_precision(r.precision, factor)
 
@@ -236,6 +239,7 @@ def _cents(text: str, r: Reading, g: Grammar, end: int) -> int:
         return end
     elif g.scale.match(text, stop) or g.unit.match(text, stop) or g.percent.match(text, stop):
         return end
+    assert r.value is not None  # an amount read, not yet a range
     r.value += got[0].value / 100
     r.precision = 0.01
     return stop
@@ -287,12 +291,14 @@ def _continue_after_scale(text: str, r: Reading, g: Grammar, end: int) -> int:
             v = g.scale_table.get(sm.group("s"))
             if not (v and v < limit and num.value * v < limit):
                 return end
+            assert r.value is not None  # a figure read, not yet a range
             r.value += num.value * v
             r.precision = None
             end, limit = sm.end(), v
             continue
         if stop < len(text) and text[stop].isalnum():
             return end
+        assert r.value is not None
         r.value += num.value
         r.precision = 1.0
         return stop

@@ -39,7 +39,7 @@ def counts_something(text: str, end: int, lang: str) -> bool:
     connector, word, money = _after(lang)
     cm = connector.match(text, end) or word.match(text, end)
     # a name is where the money comes from, not what it counts: "100 millions de Xavier Niel"
-    return bool(cm) and not text[cm.end()].isupper() and not money.match(text, cm.end())
+    return cm is not None and not text[cm.end()].isupper() and not money.match(text, cm.end())
 
 
 def money_near(text: str, start: int, end: int, sentence: tuple[int, int], lang: str,

@@ -31,7 +31,7 @@ def _named(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
     several bare dollars is searched once, not once per dollar)."""
     pattern = _local(lang)[1]
     low = text.lower()
-    if not any(stem in low for stem in _stems(lang)):  # most texts name no such country: no regex pass
+    if pattern is None or not any(stem in low for stem in _stems(lang)):  # most texts name no such country: no regex pass
         return ()
     return tuple((m.start(), m.end(), m.group()) for m in pattern.finditer(text))
 

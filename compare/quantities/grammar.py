@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import Any, Optional
 
 from compare.lexicon import Lexicon, RatioPhrase, load_lexicon
 from compare.numbers import word_tables
@@ -25,10 +25,10 @@ class Table:
     """Phrase -> value lookup that tolerates case, apostrophe and spacing differences."""
 
     def __init__(self, mapping: dict, case: Optional[bool] = None):
-        self.exact = {}
-        self.lower = {}
-        self.written = {}
-        self.seen: dict = {}
+        self.exact: dict[str, Any] = {}
+        self.lower: dict[str, Any] = {}
+        self.written: dict[str, Any] = {}
+        self.seen: dict[str, Any] = {}
         for phrase, value in mapping.items():
             if not is_case_sensitive(phrase, case):
                 self.written.setdefault(phrase.lower(), value)
@@ -171,7 +171,9 @@ def grammar(lang: str) -> Grammar:
     special = re.compile(_vague_regex(lex) + r"|(?P<h>" + alternation(half) + r")|(?P<f>" + alternation(fold) + r")|(?P<p>"
                          + alternation(pct_before) + r")", IGNORE)
 
-    cur_before, cur_after, ambiguous = {}, {}, set()
+    cur_before: dict[str, str] = {}
+    cur_after: dict[str, str] = {}
+    ambiguous: set[str] = set()
     for c in lex.currencies.currencies:
         for form in c.before:
             cur_before.setdefault(form, c.code)
@@ -201,7 +203,10 @@ def grammar(lang: str) -> Grammar:
     articles = lex.numbers.articles + lex.numbers.scale_articles
     article = re.compile(SP + r"+(?P<art>" + alternation(articles, reverse=True, case=False) + r")", IGNORE)
 
-    scale_words, scale_flags, glued, spaced = {}, {}, [], []
+    scale_words: dict[str, float] = {}
+    scale_flags: dict[str, Any] = {}  # word -> its scales.yaml record
+    glued: list[tuple[str, bool]] = []
+    spaced: list[tuple[str, bool]] = []
     for s in lex.scales.scales:
         for w in s.words:
             scale_words.setdefault(w, s.value)

@@ -6,7 +6,7 @@ import os
 import select
 import stat
 from json.encoder import encode_basestring
-from typing import Iterable, Iterator, Optional, TextIO
+from typing import Iterable, Iterator, Optional, TextIO, cast
 
 from compare.quantities.reader import mention_rows
 from compare.quantities.reading import MENTION_FIELDS
@@ -45,7 +45,7 @@ def write_mentions(texts: Iterable[str], lang: str, out: TextIO) -> None:
     Each mention is written from its field values (`mention_rows`), the same JSON as its model dumped,
     without building the model."""
     if hasattr(texts, "fileno"):  # a stream (stdin): answers are flushed when the next line is not there yet
-        texts = stdin_lines(texts, out)
+        texts = stdin_lines(cast(TextIO, texts), out)
     write = out.write
     for t in texts:
         if t.endswith("\n"):

@@ -23,25 +23,28 @@ _MANTISSA = re.compile(r"[1-9][.,]\d{1,3}")
 
 def read_power(text: str, r: Reading, end: int) -> bool:
     """ "3.8e25", "2,1 x 10^25", "3,14 × 10²³", "10²⁵", "10^-3": the power of ten joins the figure."""
+    value = r.value
+    assert value is not None  # a figure read, not yet a range
     em = _EXPONENT.match(text, end)
     xm = None if em else _TIMES_TEN.match(text, end)
     if not em and not xm and _MANTISSA.fullmatch(text, r.start, end):
         xm = _FLAT_TEN.match(text, end)
     sup = None if em or xm or text[r.start:end] != "10" else _TEN_POWER.match(text, end)
-    if xm or sup:
-        power = (xm.group(1) or xm.group(2)) if xm else sup.group(1)
+    pm = xm or sup
+    if pm:
+        power = (pm.group(1) or pm.group(2)) if xm else pm.group(1)
         e = int(power.translate(_SUPERSCRIPTS).replace("−", "-"))
-        r.value = _times_ten_to(r.value if xm else 1.0, e)
+        r.value = _times_ten_to(value if xm else 1.0, e)
         r.precision = scaled_precision(r.precision, _ten_to(e)) if xm else None
-        r.end = (xm or sup).end()
+        r.end = pm.end()
     elif em:
         if em.group(1):
             e = int(em.group(1))
-            r.value, r.precision = _times_ten_to(r.value, e), scaled_precision(r.precision, _ten_to(e))
+            r.value, r.precision = _times_ten_to(value, e), scaled_precision(r.precision, _ten_to(e))
         else:
             power = int(em.group(3)) * (-1 if em.group(2).count("-") % 2 else 1)
             try:
-                r.value = abs(r.value) ** power * (-1 if r.value < 0 else 1)
+                r.value = abs(value) ** power * (-1 if value < 0 else 1)
             except (OverflowError, ZeroDivisionError):
                 r.value = math.inf  # skipped as out of range
             r.precision = None

@@ -41,12 +41,14 @@ def apply_prefix(text: str, r: Reading, pm: re.Match, g: Grammar) -> None:
         r.start = min(r.start, s - end(3))
     if sign:
         if sign in "-−":
+            assert r.value is not None  # a figure read, not yet a range
             r.value = -r.value
             if r.kind in ("money", "percent"):
                 r.direction = "down"
         elif sign == "+" and r.kind in ("money", "percent"):
             r.direction = "up"
     if neg:
+        assert r.value is not None
         r.value = -r.value
         r.start = s - end(4)
     if qual:
@@ -64,7 +66,7 @@ def apply_prefix(text: str, r: Reading, pm: re.Match, g: Grammar) -> None:
             r.start = _opening_quote(text, qs, s)
     if chg or chgd:
         r.governed = True
-        if chg and not qual and r.kind == "number" and not r.digits and 0 < r.value < 1:
+        if chg and not qual and r.kind == "number" and not r.digits and r.value is not None and 0 < r.value < 1:
             as_percent_change(r, 1 / r.value)  # the idiom "diminué de moitié", "cut by half": a 50 % change (decision 7)
         said = chg if chg else (chgd if r.kind == "percent" else None)
         if said and r.kind in ("money", "percent") and r.direction is None:
@@ -130,6 +132,7 @@ def fraction_change(text: str, r: Reading, g: Grammar, lo: int) -> None:
     pm = g.prefix.match(text[lo:r.start][::-1])
     if pm is None or not pm.group("chg") or pm.group("cur") or pm.group("qual"):
         return
+    assert r.value is not None  # a fraction read, not yet a range
     as_percent_change(r, r.value)
     cm = g.change_up.search(pm.group("chg")[::-1])
     if cm:

@@ -69,10 +69,12 @@ def join_range(text: str, r: Reading, g: Grammar, lo: int, read_second: ReadSeco
 def _share_scale(r: Reading, second: Reading) -> tuple[float, Optional[float]]:
     """ "5 to 6 billion": the first end's value and precision with the scale written after the second."""
     shared = second.scale if second.scale != 1.0 else second.word_scale
-    if r.scale == 1.0 and r.word_scale == 1.0 and shared >= 1000 and r.value < shared \
+    value = r.value
+    assert value is not None  # a figure read, not yet a range
+    if r.scale == 1.0 and r.word_scale == 1.0 and shared >= 1000 and value < shared \
             and r.kind in ("number", "money", "percent", "count"):
-        return scaled_value(r.value, shared), scaled_precision(r.precision, shared)
-    return r.value, r.precision
+        return scaled_value(value, shared), scaled_precision(r.precision, shared)
+    return value, r.precision
 
 
 def _after_change(text: str, r: Reading, g: Grammar, lo: int) -> bool:
@@ -97,7 +99,8 @@ def _shares_qualifier(text: str, a: Reading, r: Reading, lang: str) -> bool:
     if join.match(text, a.end, r.start):
         return True
     cm = complement.match(text, a.end, r.start)
-    return bool(cm and after.match(text, r.end) and after.match(text, r.end).group("p").lower() == cm.group("p").lower())
+    am = after.match(text, r.end) if cm else None
+    return bool(cm and am and am.group("p").lower() == cm.group("p").lower())
 
 
 @lru_cache(maxsize=None)
@@ -135,9 +138,10 @@ def merge_bounds(text: str, rs: list[Reading], g: Grammar) -> list[Reading]:
                 shared.add(id(r))
             pair = (a.qualifier in _LOWER and r.qualifier in _UPPER) or (a.qualifier in _UPPER and r.qualifier in _LOWER)
             if pair and a.kind == r.kind and a.unit == r.unit and g.bound_join.match(text[a.end:r.start]):
-                lo_r, hi_r = (a, r) if a.qualifier in _LOWER else (r, a)
-                if lo_r.value < hi_r.value:
-                    a.low, a.high, a.value, a.qualifier = lo_r.value, hi_r.value, None, "range"
+                lo, hi = (a.value, r.value) if a.qualifier in _LOWER else (r.value, a.value)
+                assert lo is not None and hi is not None  # bounds, not ranges
+                if lo < hi:
+                    a.low, a.high, a.value, a.qualifier = lo, hi, None, "range"
                     a.end = r.end
                     continue
         out.append(r)

@@ -19,7 +19,7 @@ from compare.quantities.grammar import Grammar, grammar
 from compare.quantities.powers import finite, read_power
 from compare.quantities.prefixes import apply_prefix, fraction_change, ratio_qualifier
 from compare.quantities.ranges import join_range, merge_bounds
-from compare.quantities.reading import Reading, mention_row, numeral_at, to_mention
+from compare.quantities.reading import Reading, figure, mention_row, numeral_at, to_mention
 from compare.quantities.skips import (Skipped, in_url, is_day, is_product_name, is_reference, is_year, phone_end,
                                       plainly_a_year, previous_token, year_end)
 
@@ -39,7 +39,9 @@ _DASHES = frozenset("-‑‐‒–—")  # a range "X-Y" with a hyphen, non-brea
 
 
 def _skip_token(text: str, pos: int) -> int:
-    return max(_GLUED_WORD.match(text, pos).end(), pos + 1)
+    m = _GLUED_WORD.match(text, pos)
+    assert m is not None  # it matches the empty string too
+    return max(m.end(), pos + 1)
 
 
 _POWER_FIRST = frozenset("eE^x×·*⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺")
@@ -83,7 +85,9 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
         return None, _skip_token(text, s), None
     num, digits, plain = got
     if after_sep:
-        whole = _DIGITS.match(text, s).group()
+        dm = _DIGITS.match(text, s)
+        assert dm is not None  # after a separator the numeral is digits
+        whole = dm.group()
         num, plain = Numeral(float(whole), 1.0, len(whole)), True
     start, end = s, s + num.length
     value, precision = num.value, num.precision
@@ -101,16 +105,18 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
         elif nxt and nxt not in _NO_CLOCK:
             tm = g.clock.match(text, end)
             if tm:
-                return None, _CLOCK.match(text, tm.end()).end(), "time"
+                cm = _CLOCK.match(text, tm.end())
+                assert cm is not None  # it matches the empty string too
+                return None, cm.end(), "time"
         sm = _SLASH.match(text, end) if nxt == "/" and not g.period.match(text, end) else None  # not "$0.50/1M tokens"
         if sm:
             den = sm.group(1)
             if sm.group().count("/") == 1 and len(text[s:end]) <= 2 and len(den) <= 2 and 2 <= int(den) <= 16 and r.plain_int:
-                r.value, r.precision, r.end, r.plain_int = r.value / int(den), None, sm.end(), False
+                r.value, r.precision, r.end, r.plain_int = figure(r) / int(den), None, sm.end(), False
                 end = r.end
             else:
                 return None, sm.end(), "date" if sm.group().count("/") > 1 else "fraction"
-    if not math.isfinite(r.value):
+    if not math.isfinite(figure(r)):
         return None, max(r.end, end), "range"
     rev = text[lo:r.start][::-1]
     pm = g.prefix.match(rev)
@@ -129,11 +135,12 @@ def _read(text: str, s: int, g: Grammar, lo: int, allow_range: bool = True, seco
 
     bare = r.kind == "number" and r.scale == 1.0 and not cur
     if bare and digits:
-        if is_year(r.value, end - r.start, r.plain_int) and not _BY.match(text, end):
+        read_value = figure(r)
+        if is_year(read_value, end - r.start, r.plain_int) and not _BY.match(text, end):
             return (None, *year_end(text, r.end))
         tok = previous_token(rev)
         low_tok = tok.lower()
-        if is_day(r.value, text, end, low_tok, g):
+        if is_day(read_value, text, end, low_tok, g):
             return None, r.end, "date"
         if is_reference(low_tok, g):
             return None, r.end, "reference"
@@ -209,7 +216,9 @@ def _special(text: str, m: re.Match, g: Grammar, lo: int):
         ratio_qualifier(text, r, g, lo)
         return r, r.end
     p = m.end()
-    p2 = _SPACES_RUN.match(text, p).end()
+    sm = _SPACES_RUN.match(text, p)
+    assert sm is not None  # it matches the empty string too
+    p2 = sm.end()
     if p2 < len(text):
         got, nxt, _ = _read(text, p2, g, p2, allow_range=False)
         if got is not None and got.kind == "number":
@@ -222,8 +231,8 @@ def _special(text: str, m: re.Match, g: Grammar, lo: int):
 def _vague(text: str, m: re.Match, g: Grammar, several: Optional[int]):
     """ "hundreds of millions of dollars" 10^8 to 10^9, "plusieurs milliards d'euros" 2 to 10 x 10^9,
     "des millions de GPU" 10^6 to 10^9: a range with the bounds docs/annotation.md states."""
-    scale = g.vague_scales.get(m.group("vs"))
-    order = g.vague_orders.get(m.group("vm")) if m.group("vm") else None
+    scale: float = g.vague_scales.get(m.group("vs"))
+    order: Optional[float] = g.vague_orders.get(m.group("vm")) if m.group("vm") else None
     if order is None:
         low, high = scale, scale * 1000
     else:
@@ -349,16 +358,18 @@ def _share_units(text: str, readings: list[Reading], g: Grammar) -> None:
         a, b = readings[i], readings[i + 1]
         if b.start - a.end > 12 or b.kind not in _SHARES or a.qualifier == "range" or a.per or b.qualifier == "range":
             continue  # most figures stand apart: the distance first
+        av, bv = a.value, b.value
+        assert av is not None and bv is not None  # no range: only a range has no value
         if a.kind == "number":
-            if not a.digits and (a.value < 1 or a.value != int(a.value)):
+            if not a.digits and (av < 1 or av != int(av)):
                 continue  # "Nearly half of the $800 million": a share, not a figure of its own
         elif not (a.kind == "money" and a.unit == b.unit and a.cur_before and b.cur_before
-                  and a.scale == 1.0 and b.scale != 1.0 and a.value < b.value):
+                  and a.scale == 1.0 and b.scale != 1.0 and av < bv):
             continue
         if not g.coordinate.match(text, a.end, b.start):
             continue
         if a.scale == 1.0 and b.scale != 1.0 and a.word_scale == 1.0:
-            a.value = scaled_value(a.value, b.scale)
+            a.value = scaled_value(av, b.scale)
             a.precision = scaled_precision(a.precision, b.scale)
             a.scale = b.scale
         if a.kind == "number":

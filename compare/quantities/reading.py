@@ -24,6 +24,7 @@ class Reading:
 
     A plain class: the other defaults live on the class, so making one sets only ten fields."""
 
+    value: Optional[float]  # None once a range or a vague amount has its bounds
     scale = 1.0
     scale_end = 0
     unit: Optional[str] = None
@@ -50,6 +51,14 @@ class Reading:
                  direction: Optional[str] = None):
         self.start, self.end, self.value, self.precision, self.digits = start, end, value, precision, digits
         self.plain_int, self.approximate, self.kind, self.unit, self.direction = plain_int, approximate, kind, unit, direction
+
+
+def figure(r: Reading) -> float:
+    """The value of a figure being read: only a range (join_range, merge_bounds, _vague) has none. A local
+    for the type checker, not a narrowed r.value, which a call (join_range) may set to None after the test."""
+    value = r.value
+    assert value is not None
+    return value
 
 
 def numeral_at(text: str, pos: int, g: Grammar) -> Optional[tuple[Numeral, bool, bool]]:
@@ -85,10 +94,10 @@ def _comma_decimal(text: str, pos: int, run: str, num: Numeral, g: Grammar) -> N
 _SIGNS = frozenset("€$£")  # "€21,99" in an English text: cents after a decimal comma
 
 
-def _shared_sign(r: Reading, g: Grammar, context: str) -> Optional[str]:
+def _shared_sign(r: Reading, sign: str, g: Grammar, context: str) -> Optional[str]:
     """ "¥": CNY in an article about China or a Chinese company, JPY about Japan; else the first
     currency is kept and the note names both."""
-    candidates = g.shared_signs.get(r.currency_form.strip())
+    candidates = g.shared_signs.get(sign)
     if not candidates:
         return None
     said = [code for code, words in candidates if words.search(context)]
@@ -96,7 +105,7 @@ def _shared_sign(r: Reading, g: Grammar, context: str) -> Optional[str]:
         r.unit = said[0]
         return None
     codes = [code for code, _ in candidates]
-    return f"{r.currency_form.strip()} read as {r.unit}; {' or '.join(codes)}: the text does not say which"
+    return f"{sign} read as {r.unit}; {' or '.join(codes)}: the text does not say which"
 
 
 MENTION_FIELDS = ("text", "start", "end", "value", "low", "high", "unit", "kind", "qualifier", "per", "direction",
@@ -152,8 +161,9 @@ def _money_note(text: str, r: Reading, g: Grammar, context: Optional[str]) -> Op
     form = r.currency_form
     if not form:
         return None
-    if form.strip() in g.shared_signs:
-        return _shared_sign(r, g, text if context is None else context)
+    sign = form.strip()
+    if sign in g.shared_signs:
+        return _shared_sign(r, sign, g, text if context is None else context)
     if _key(form) not in g.ambiguous:
         return None
     local = local_dollar(form, text, r.start, r.end, g.lang)
