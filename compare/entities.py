@@ -33,6 +33,7 @@ class EntityMatcher:
     kinds: dict  # canonical name -> (kind, organisation)
     common_words: frozenset = frozenset()  # cue words of the rules: "Training", "Inference" open sentences, not names
     first_names: frozenset = frozenset()  # the first names of the rules' persons: "<First>'s estimate" is theirs
+    not_given: frozenset = frozenset()  # first words of the rules' names of things: "Claude Code" is no person
 
     def find(self, text: str, lang: str, detect: bool = True) -> list[EntityHit]:
         hits: list[EntityHit] = []
@@ -62,7 +63,8 @@ class EntityMatcher:
                                          + _find_governments(text, lang) if _clear_of(o, hits, starts)])
             taken = sorted(hits + sources, key=lambda h: h.start)
             starts = [k.start for k in taken]
-            detected = [self._known_by_part(d, text) for d in _resolve_overlaps(detect_names(text, lang, hits, self.common_words))
+            detected = [self._known_by_part(d, text) for d in _resolve_overlaps(detect_names(text, lang, hits, self.common_words,
+                                                                                               self.not_given))
                         if _clear_of(d, taken, starts)]
             hits = _same_kind(text, sorted(hits + sources + detected, key=lambda h: h.start))
         return hits
@@ -136,7 +138,8 @@ def compile_entities(rules: RuleSet) -> EntityMatcher:
                        for words in group.values() for w in words if " " not in w and not w.endswith("*"))
     first = frozenset(e.name.split()[0] for e in rules.entities if e.kind == "person" and " " in e.name
                       and len(e.name.split()[0]) >= 3) - frozenset(by_key)
-    return EntityMatcher(alias_res, by_key, patterns, families, kinds, common, first)
+    things = frozenset(n.split()[0] for e in rules.entities if e.kind != "person" for n in (e.name, *e.aliases) if n.split())
+    return EntityMatcher(alias_res, by_key, patterns, families, kinds, common, first, things)
 
 
 _WORD_START = re.compile(r"(?<![\w])\w")

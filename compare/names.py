@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from compare.lang import languages
 from compare.lexicon import load_lexicon
 from compare.phrases import phrase_regex
 from compare.vocab import attribution_vocab, language_vocab, names_vocab
@@ -73,6 +74,13 @@ def _opener(word: str, text: str, end: int, lower_words: frozenset, suffixes: tu
     return bool(re.match(r"\s*,|\s+[a-zà-ÿ\d]", text[end:end + 3]))
 
 
+def _surname_like(words: list[str], v: "NameWords") -> bool:
+    """Words after a given name that can be a surname: none ends a company's name, names a tier, a product noun,
+    an institution or a place ("<Given> Capital", "<Given> Pro" are no people)."""
+    return not any(w in _SUFFIXES or w.rstrip(".") in v.company_suffixes or w in v.tiers or w in v.product_nouns
+                   or w in v.institutions or w in v.places for w in words)
+
+
 @dataclass(frozen=True)
 class NameWords:
     """The vocabulary `detect_names` reads, compiled once per language."""
@@ -86,6 +94,7 @@ class NameWords:
     units: frozenset
     suffixes: tuple
     role_words: frozenset  # one-word roles, lower case: a run is cut at them ("<Company> CEO <Name>")
+    given: frozenset  # given names of every language: "<Given> <Surname>" is a person
     plans: frozenset  # plan nouns, lower case ("plan", "formule")
     company_suffixes: frozenset  # a legal or group suffix ("Corp", "SA"): still the company, no product of it
     role_starts: frozenset  # the first words of roles, lower case ("chief" of "Chief Executive")
@@ -111,13 +120,14 @@ def name_words(lang: str) -> NameWords:
         money=_currency_forms(lang), units=frozenset(load_lexicon(lang).unit_phrases) | frozenset(names.unit_names),
         suffixes=tuple(vocab.opener_suffixes),
         role_words=frozenset(r.lower() for r in roles if re.fullmatch(r"[\w-]+", r)),
+        given=frozenset(n for code in languages() for n in names_vocab(code).given_names),
         role_starts=frozenset(r.split()[0].lower() for r in roles),
         plans=frozenset(p.lower() for p in vocab.plan_nouns),
         company_suffixes=frozenset(names.company_suffixes),
         role_before=re.compile(r"(?<![\w-])(?:" + phrase_regex(roles) + r")\s+(?:(?!(?:" + stops + r")\s)[a-zà-ÿ][\w’'-]*\s+)?$",
                                re.I),
-        role_of_before=re.compile(r"(?<![\w-])(?:" + phrase_regex(roles) + r")\s+(?:(?:" + stops + r")\s+|d[’'])"
-                                  + _NAME_TOKEN + r"(?:\s" + _NAME_TOKEN + r"){0,3}\s*,\s*$"),
+        role_of_before=re.compile(r"(?<![\w-])(?:" + phrase_regex(roles) + r")(?:(?:\s+[\w’'-]+){0,3}?\s+(?:(?:" + stops
+                                  + r")\s+|d[’'])" + _NAME_TOKEN + r"(?:\s" + _NAME_TOKEN + r"){0,3})?\s*,\s*$"),
         role_after=re.compile(r"\s*,\s*(?:(?:" + phrase_regex(vocab.articles + names.possessives) + r")\s+)?"
                               r"(?:[a-zà-ÿ][\w’'-]*\s+)?(?:" + phrase_regex(roles) + r")\s+(?:(?:" + stops + r")\s|d[’'])",
                               re.I),
@@ -146,14 +156,18 @@ def _segments(text: str, m: re.Match, role_words: frozenset) -> list[tuple[int, 
     return out
 
 
-def detect_names(text: str, lang: str, known: list[EntityHit], common: frozenset = frozenset()) -> list[EntityHit]:
+def detect_names(text: str, lang: str, known: list[EntityHit], common: frozenset = frozenset(),
+                 not_given: frozenset = frozenset()) -> list[EntityHit]:
+    """The names a text holds that `known` does not; `not_given` are words that open the rules' names of things
+    ("Claude"), never read as a given name."""
     v = name_words(lang)
     lower_words = frozenset(re.findall(r"(?<![\w’'-])[a-zà-ÿ][a-zà-ÿ]+(?![\w’'-])", text))
+    given = v.given - not_given
     out: list[EntityHit] = []
     common_acronyms = _common_acronyms(text)
     for m in _NAME_RUN.finditer(text):
         for seg_start, seg_end, after_role in _segments(text, m, v.role_words):
-            hit = _detected(text, lang, seg_start, seg_end, after_role, v, lower_words, common)
+            hit = _detected(text, lang, seg_start, seg_end, after_role, v, lower_words, common, given)
             if hit is not None and hit.name not in common_acronyms:
                 out.append(hit)
     return out
@@ -177,7 +191,7 @@ def _common_acronyms(text: str) -> frozenset:
 
 
 def _detected(text: str, lang: str, run_start: int, run_end: int, after_role: bool, v: NameWords,
-              lower_words: frozenset, common: frozenset) -> Optional[EntityHit]:
+              lower_words: frozenset, common: frozenset, given: frozenset) -> Optional[EntityHit]:
     """The name a run of capitalised words holds, once the words that open it and are no name are left
     out, with its kind; None when it is no name."""
     words = text[run_start:run_end].split(" ")
@@ -227,6 +241,8 @@ def _detected(text: str, lang: str, run_start: int, run_end: int, after_role: bo
         return EntityHit(start, end, surface, "person", "detected")  # "<First> <Last>, le PDG de <Firm>,"
     if CHIP.fullmatch(surface):
         return EntityHit(start, end, re.sub(r"(?<=\d)s$|(?<=[A-Z])s$", "", surface), "product", "detected")  # "XY300As"
+    if 1 < len(words) <= 3 and (words[0] in given or words[0].split("-")[0] in given) and _surname_like(words[1:], v):
+        return EntityHit(start, end, surface, "person", "detected")  # "<Given> <Surname>"
     kind = ("place" if surface in v.places or v.place_after.match(text, end) or based is not None else  # "<State>.–based"
             "institution" if any(w in v.institutions for w in words) else  # "the Cabinet", "University"
             "product" if len(words) > 1 and (words[-1] in v.tiers or words[-1] in v.product_nouns)  # "Claude Max"

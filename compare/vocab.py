@@ -121,6 +121,7 @@ class NamesVocab(UserFile):
     infinitive_endings: list[str] = []
     infinitive_objects: list[str] = []
     product_nouns: list[str] = []
+    given_names: list[str] = []
 
 
 WORD_FILES: dict[str, type[UserFile]] = {"attribution": AttributionVocab, "language": LanguageVocab,

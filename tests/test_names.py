@@ -27,6 +27,18 @@ KINDS = [
     ("Le cofondateur de Zentrix, Paul Vautrin, a confirmé.", "fr", [("Zentrix", "other"), ("Paul Vautrin", "person")]),
     ("Mara Lind, the chief executive of Zentrix, said so.", "en", [("Mara Lind", "person"), ("Zentrix", "other")]),
     ("Zentrix, le leader européen du secteur, a confirmé.", "fr", [("Zentrix", "other")]),
+    # ... with a role of several words, and words between the role and its employer
+    ("La directrice financière d’Ardex, Jeanne Hul, a indiqué que l’accord rapporterait gros.", "fr",
+     [("Ardex", "other"), ("Jeanne Hul", "person")]),
+    ("Selon le vice-président réseaux et data de Norvex, Karl Dunmore, le chantier a coûté cher.", "fr",
+     [("Norvex", "other"), ("Karl Dunmore", "person")]),
+    ("Ardex’s chief operating officer, Jeanne Hul, said the deal would pay off.", "en",
+     [("Ardex", "other"), ("Jeanne Hul", "person")]),
+    # a run of two or three capitalised words opening with a common given name is a person, unless a word of it
+    # ends a firm's or a product's name
+    ("The round was led by Rachel Quist and closed on time.", "en", [("Rachel Quist", "person")]),
+    ("D’après Thibault Verrand, la levée est bouclée.", "fr", [("Thibault Verrand", "person")]),
+    ("Oliver Capital put in $9 million.", "en", [("Oliver Capital", "other")]),
     # a participle opening the sentence before a figure is no name
     ("Valorisée 2 milliards d'euros, la pépite Zentrix attire.", "fr", [("Zentrix", "other")]),
     ("Launched 3 years ago, Zentrix now sells chips.", "en", [("Zentrix", "other")]),
@@ -163,6 +175,24 @@ GENERAL = [
     ("Anthropic said that Claude Opus 4 cost $400 million to train.", "en", "$400 million", "Claude Opus 4"),
     ("Anthropic spent $300 million to train its models.", "en", "$300 million", "Anthropic"),
 ]
+
+
+# text, lang, span, entity: a person named right after an amount put in, by a payer's preposition alone, put it in
+PAID_BY = [
+    ("Le laboratoire Zentrix est doté de 300 millions d’euros : 100 millions de Thibault Verrand, le reste d’autres "
+     "mécènes.", "fr", "100 millions", "Thibault Verrand"),
+    ("Le laboratoire Zentrix est doté de 300 millions d’euros : 100 millions de Xavier Niel, le reste d’autres "
+     "mécènes.", "fr", "100 millions", "Xavier Niel"),
+    pytest.param("The Zentrix lab is backed by $300 million: $100 million from Rachel Quist, the rest from others.",
+                 "en", "$100 million", "Rachel Quist",
+                 marks=pytest.mark.xfail(strict=True, reason="'from' is no binding word in English: a name after it "
+                                         "is never bound to the amount before it")),
+]
+
+
+@pytest.mark.parametrize("text,lang,span,entity", PAID_BY, ids=[getattr(g, "values", g)[0][:50] for g in PAID_BY])
+def test_paid_by_person(text, lang, span, entity, engine):
+    assert entity_of(text, span, engine, lang) == entity
 
 
 @pytest.mark.parametrize("text,lang,span,entity", GENERAL, ids=[g[0][:50] for g in GENERAL])

@@ -108,7 +108,8 @@ def _attribute(text: str, m: Mention, q: Quantity, hits: Sequence[EntityHit], se
         if (h.status == "known" and h.kind in q.entity_kinds and not text[m.end:h.start].strip()
                 and words(lang).attributive.search(text, max(sent[0], m.start - 12), m.start)):
             return Attribution(h, "the figure qualifies the name after it")  # "its $1.2-billion IndiaAI Mission"
-        if _bound_after(text, m, h, lang, q) and h.kind != "person" and not _source_of_raise(text, m, h, q, usable, lang):
+        if (_bound_after(text, m, h, lang, q) and (h.kind != "person" or _paid_by(text, m, h, q, lang))
+                and not _source_of_raise(text, m, h, q, usable, lang)):
             return Attribution(owned(text, h, usable),
                                f"bound to the number by the words after it ({text[m.end:h.start].strip()!r})")
     makers = bool(q.entity_kinds) and q.entity_kinds[0] in ("model", "product")  # "models from Anthropic" are theirs
@@ -256,6 +257,17 @@ def _source_of_raise(text: str, m: Mention, h: EntityHit, q: Quantity, usable: S
 @lru_cache(maxsize=None)
 def _article_before(lang: str) -> re.Pattern:
     return re.compile(r"(?<![\w’'-])(?:" + phrase_regex(attribution_vocab(lang).articles) + r")\s*$", re.I)
+
+
+@lru_cache(maxsize=None)
+def _payer_gap(lang: str) -> re.Pattern:
+    return re.compile(r"\s+(?:" + phrase_regex(attribution_vocab(lang).payer_prepositions) + r")\s*")
+
+
+def _paid_by(text: str, m: Mention, h: EntityHit, q: Quantity, lang: str) -> bool:
+    """A person named right after an amount put in, by a payer's preposition alone, put it in ("100 millions
+    de <First> <Last>"), as a firm there would have (decision 25)."""
+    return invested(q) and bool(_payer_gap(lang).fullmatch(text, m.end, h.start))
 
 
 def _bound_after(text: str, m: Mention, h: EntityHit, lang: str, q: Optional[Quantity] = None) -> bool:
