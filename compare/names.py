@@ -95,6 +95,7 @@ class NameWords:
     suffixes: tuple
     role_words: frozenset  # one-word roles, lower case: a run is cut at them ("<Company> CEO <Name>")
     given: frozenset  # given names of every language: "<Given> <Surname>" is a person
+    openers: frozenset  # ordinary words that, alone and opening a sentence, are no name ("Faites", "Want")
     plans: frozenset  # plan nouns, lower case ("plan", "formule")
     company_suffixes: frozenset  # a legal or group suffix ("Corp", "SA"): still the company, no product of it
     role_starts: frozenset  # the first words of roles, lower case ("chief" of "Chief Executive")
@@ -121,6 +122,7 @@ def name_words(lang: str) -> NameWords:
         suffixes=tuple(vocab.opener_suffixes),
         role_words=frozenset(r.lower() for r in roles if re.fullmatch(r"[\w-]+", r)),
         given=frozenset(n for code in languages() for n in names_vocab(code).given_names),
+        openers=frozenset(w.replace("'", "’") for w in names.sentence_openers),
         role_starts=frozenset(r.split()[0].lower() for r in roles),
         plans=frozenset(p.lower() for p in vocab.plan_nouns),
         company_suffixes=frozenset(names.company_suffixes),
@@ -203,8 +205,10 @@ def _detected(text: str, lang: str, run_start: int, run_end: int, after_role: bo
                      or words[0].lower() in common and opens or re.match(r"[A-ZÀ-ÖØ-Þ][’'][a-zà-ÿ]", words[0])):
         words.pop(0)  # "L’abonnement ChatGPT" starts with an article, not a name; "Training costs" a cue word
     if (len(words) == 1 and run_end - len(words[0]) == run_start and opens
-            and (_opener(words[0], text, run_end, lower_words, v.suffixes) or v.infinitive.match(text, run_start))):
-        return None  # "Sure, ads will help", "Collectively, these companies", "Actuellement, la société", "Ramener ça"
+            and (_opener(words[0], text, run_end, lower_words, v.suffixes) or v.infinitive.match(text, run_start)
+                 or words[0].replace("'", "’") in v.openers)):
+        return None  # "Sure, ads will help", "Collectively, these companies", "Actuellement, la société", "Ramener ça",
+        # "Faites le calcul", "Want a chip?"
     if not words:
         return None
     surface = " ".join(words)

@@ -122,6 +122,7 @@ class NamesVocab(UserFile):
     infinitive_objects: list[str] = []
     product_nouns: list[str] = []
     given_names: list[str] = []
+    sentence_openers: list[str] = []
 
 
 WORD_FILES: dict[str, type[UserFile]] = {"attribution": AttributionVocab, "language": LanguageVocab,

@@ -46,6 +46,13 @@ KINDS = [
     ("«Rapatrier ça en Bretagne, ce serait 9 milliards», dit Zentrix.", "fr",
      [("Bretagne", "place"), ("Zentrix", "other")]),
     ("Zentrair a signé un contrat.", "fr", [("Zentrair", "other")]),
+    # ... and so is an ordinary word alone opening a sentence, though the text never writes it in lower case: a
+    # function word, an imperative, a participle, an adjective before its noun
+    ("Faites le calcul : Zentrix devra vendre neuf fois plus.", "fr", [("Zentrix", "other")]),
+    ("Prévu pour 2027, le campus de Zentrix coûtera 9 milliards.", "fr", [("Zentrix", "other")]),
+    ("Parmi eux, Zentrix a levé 9 millions.", "fr", [("Zentrix", "other")]),
+    ("Want a faster chip? Zentrix sells one for $9,000.", "en", [("Zentrix", "other")]),
+    ("Current models from Zentrix cost $9 million.", "en", [("Zentrix", "other")]),
     ("Quant à Zentrix, il est valorisé autrement.", "fr", [("Zentrix", "other")]),
     # a name a product noun stands by is a product ("l’API <Name>", "the <Name> API")
     ("Zentrix publie les prix de l’API Navigateurs.", "fr", [("Zentrix", "other"), ("Navigateurs", "product")]),
