@@ -34,6 +34,7 @@ class EntityMatcher:
     common_words: frozenset = frozenset()  # cue words of the rules: "Training", "Inference" open sentences, not names
     first_names: frozenset = frozenset()  # the first names of the rules' persons: "<First>'s estimate" is theirs
     not_given: frozenset = frozenset()  # first words of the rules' names of things: "Claude Code" is no person
+    surnames: frozenset = frozenset()  # the last words of the rules' persons' names: "<Surname> said" is theirs
 
     def find(self, text: str, lang: str, detect: bool = True) -> list[EntityHit]:
         hits: list[EntityHit] = []
@@ -63,9 +64,10 @@ class EntityMatcher:
                                          + _find_governments(text, lang) if _clear_of(o, hits, starts)])
             taken = sorted(hits + sources, key=lambda h: h.start)
             starts = [k.start for k in taken]
-            detected = [self._known_by_part(d, text) for d in _resolve_overlaps(detect_names(text, lang, hits, self.common_words,
-                                                                                               self.not_given))
+            detected = [d for d in _resolve_overlaps(detect_names(text, lang, hits, self.common_words, self.not_given))
                         if _clear_of(d, taken, starts)]
+            people = self.surnames | _surnames_in(text, hits + detected)
+            detected = [self._known_by_part(d, text, people) for d in detected]
             hits = _same_kind(text, sorted(hits + sources + detected, key=lambda h: h.start))
         return hits
 
@@ -90,13 +92,15 @@ class EntityMatcher:
                       else EntityHit(m.start(group), h.end, name, h.kind, "known", h.organisation))
         return out
 
-    def _known_by_part(self, h: EntityHit, text: str) -> EntityHit:
-        """A detected word the rules know in part: the first name of one of their persons is a person's
-        ("<First>'s estimate"), unless a domain follows ("<Name>.ai"); a word of seven letters or more that is
+    def _known_by_part(self, h: EntityHit, text: str, surnames: frozenset = frozenset()) -> EntityHit:
+        """A detected word the rules know in part: the first name or the surname of one of their persons, or the
+        surname of a person the text names in full, is a person's ("<First>'s estimate", "<Surname> said"),
+        unless a domain follows ("<Name>.ai"); a word of seven letters or more that is
         a known name with two letters swapped is that name ("Perlpexity"), the press's commonest slip (other
         slips come too close to other names)."""
         word = h.name
-        if h.kind == "other" and word in self.first_names and not re.match(r"\.[a-z]", text[h.end:h.end + 2]):
+        person = word in self.first_names or word in surnames
+        if h.kind == "other" and person and not re.match(r"\.[a-z]", text[h.end:h.end + 2]):
             return EntityHit(h.start, h.end, word, "person", "detected")
         if h.kind != "other" or len(word) < 7 or not word.isalpha():
             return h
@@ -139,7 +143,20 @@ def compile_entities(rules: RuleSet) -> EntityMatcher:
     first = frozenset(e.name.split()[0] for e in rules.entities if e.kind == "person" and " " in e.name
                       and len(e.name.split()[0]) >= 3) - frozenset(by_key)
     things = frozenset(n.split()[0] for e in rules.entities if e.kind != "person" for n in (e.name, *e.aliases) if n.split())
-    return EntityMatcher(alias_res, by_key, patterns, families, kinds, common, first, things)
+    last = frozenset(w for w in _surnames(e.name for e in rules.entities if e.kind == "person") if name_key(w) not in by_key)
+    return EntityMatcher(alias_res, by_key, patterns, families, kinds, common, first, things, last)
+
+
+def _surnames(names) -> frozenset:
+    """The last word of each name of two words or more, when it is capitalised and three letters or longer: the
+    surname the press writes alone once the person is named ("<First> <Last> ... <Last> said")."""
+    return frozenset(w[-1] for w in (n.split() for n in names)
+                     if len(w) > 1 and len(w[-1]) >= 3 and w[-1][0].isupper() and w[-1].isalpha())
+
+
+def _surnames_in(text: str, hits: list[EntityHit]) -> frozenset:
+    """The surnames of the persons a text names in full (as it writes them)."""
+    return _surnames(text[h.start:h.end] for h in hits if h.kind == "person")
 
 
 _WORD_START = re.compile(r"(?<![\w])\w")

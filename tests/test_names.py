@@ -128,6 +128,14 @@ KINDS = [
     ("Les data centers de l’Hexagone et l’aide de l’État coûtent 9 milliards.", "fr",
      [("Hexagone", "place"), ("État", "institution")]),
     ("L’IA générative d’OpenAI coûte cher.", "fr", [("OpenAI", "company")]),
+    # a person the text names in full, written later by the surname alone, is still that person
+    ("Mara Lind, the chief executive of Zentrix, said so. Lind expects to spend $2 billion.", "en",
+     [("Mara Lind", "person"), ("Zentrix", "other"), ("Lind", "person")]),
+    ("Selon le PDG Paul Vautrin, Zentrix vaut 3 milliards. Vautrin a confirmé la levée.", "fr",
+     [("Paul Vautrin", "person"), ("Zentrix", "other"), ("Vautrin", "person")]),
+    ("The round was led by Rachel Quist; Quist put in $40 million.", "en", [("Rachel Quist", "person"), ("Quist", "person")]),
+    # ... but a surname no person of the text or the rules bears stays a name of its own
+    ("Zentrix expects to spend $2 billion.", "en", [("Zentrix", "other")]),
     # a known name with two letters swapped is that name; a word that only ends company names names nothing alone
     ("Perlpexity raised $500 million.", "en", [("Perplexity", "company")]),
     ("Antrophic raised $500 million.", "en", [("Antrophic", "other")]),
@@ -164,6 +172,18 @@ KINDS = [
 @pytest.mark.parametrize("text,lang,expected", KINDS, ids=[getattr(k, "values", k)[0][:50] for k in KINDS])
 def test_name_kinds(text, lang, expected):
     assert kinds(text, lang) == expected
+
+
+def test_rules_persons_surname_alone():
+    """The surname of a person the rules know, written alone, is a person's; their first word still names no thing."""
+    rules = load_rules(["rules"])
+    person = next(e for e in rules.entities if e.kind == "person")
+    invented = person.model_copy(update={"name": "Ottilie Brandvik", "aliases": (), "organisation": None})
+    matcher = compile_entities(rules.model_copy(update={"entities": (*rules.entities, invented)}))
+    assert [(h.name, h.kind) for h in matcher.find("Brandvik said the firm would spend $3 billion.", "en")] == [
+        ("Brandvik", "person")]
+    assert [(h.name, h.kind) for h in MATCHER.find("Brandvik said the firm would spend $3 billion.", "en")] == [
+        ("Brandvik", "other")]
 
 
 # text, lang, span, entity: a figure said of things in general is no one's, a named subject keeps its own
