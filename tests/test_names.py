@@ -38,6 +38,8 @@ KINDS = [
     # ends a firm's or a product's name
     ("The round was led by Rachel Quist and closed on time.", "en", [("Rachel Quist", "person")]),
     ("D’après Thibault Verrand, la levée est bouclée.", "fr", [("Thibault Verrand", "person")]),
+    ("The round was led by Matteo Brandi and Priya Kolhar.", "en", [("Matteo Brandi", "person"), ("Priya Kolhar", "person")]),
+    ("Selon Jürgen Vossberg, Zentrix vaut 3 milliards.", "fr", [("Jürgen Vossberg", "person"), ("Zentrix", "other")]),
     ("Oliver Capital put in $9 million.", "en", [("Oliver Capital", "other")]),
     # a participle opening the sentence before a figure is no name
     ("Valorisée 2 milliards d'euros, la pépite Zentrix attire.", "fr", [("Zentrix", "other")]),
