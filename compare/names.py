@@ -93,7 +93,8 @@ class NameWords:
     money: frozenset
     units: frozenset
     suffixes: tuple
-    role_words: frozenset  # one-word roles, lower case: a run is cut at them ("<Company> CEO <Name>")
+    role_words: frozenset  # one-word roles, lower case ("CEO", "President")
+    role_in_run: re.Pattern  # a role of one word or more inside a run, cut there ("<Company> Chief Executive <Name>")
     given: frozenset  # given names of every language: "<Given> <Surname>" is a person
     openers: frozenset  # ordinary words that, alone and opening a sentence, are no name ("Faites", "Want")
     plans: frozenset  # plan nouns, lower case ("plan", "formule")
@@ -121,6 +122,7 @@ def name_words(lang: str) -> NameWords:
         money=_currency_forms(lang), units=frozenset(load_lexicon(lang).unit_phrases) | frozenset(names.unit_names),
         suffixes=tuple(vocab.opener_suffixes),
         role_words=frozenset(r.lower() for r in roles if re.fullmatch(r"[\w-]+", r)),
+        role_in_run=re.compile(r"(?<![^ ])(?:" + phrase_regex(roles) + r")(?![^ ])", re.I),
         given=frozenset(n for code in languages() for n in names_vocab(code).given_names),
         openers=frozenset(w.replace("'", "’") for w in names.sentence_openers),
         role_starts=frozenset(r.split()[0].lower() for r in roles),
@@ -144,15 +146,14 @@ def name_words(lang: str) -> NameWords:
         place_after=re.compile(r"\.?[-‑–—](?:" + phrase_regex(names.place_suffixes) + r")(?!\w)"))
 
 
-def _segments(text: str, m: re.Match, role_words: frozenset) -> list[tuple[int, int, bool]]:
-    """A run of capitalised words cut at the roles inside it ("<Company> CEO <First> <Last>"): each piece's
-    span, and whether a role stands right before it."""
+def _segments(text: str, m: re.Match, role_in_run: re.Pattern) -> list[tuple[int, int, bool]]:
+    """A run of capitalised words cut at the roles inside it, of one word or more ("<Company> CEO <First> <Last>",
+    "<Company> Chief Executive <First> <Last>"): each piece's span, and whether a role stands right before it."""
     out, start, after_role = [], m.start(), False
-    for w in re.finditer(r"[^ ]+", m.group()):
-        if w.group().lower() in role_words:
-            if w.start() > 0:
-                out.append((start, m.start() + w.start() - 1, after_role))
-            start, after_role = m.start() + w.end() + 1, True
+    for r in role_in_run.finditer(m.group()):
+        if r.start() > 0 and m.start() + r.start() - 1 > start:
+            out.append((start, m.start() + r.start() - 1, after_role))
+        start, after_role = m.start() + r.end() + 1, True
     if start < m.end():
         out.append((start, m.end(), after_role))
     return out
@@ -168,7 +169,7 @@ def detect_names(text: str, lang: str, known: list[EntityHit], common: frozenset
     out: list[EntityHit] = []
     common_acronyms = _common_acronyms(text)
     for m in _NAME_RUN.finditer(text):
-        for seg_start, seg_end, after_role in _segments(text, m, v.role_words):
+        for seg_start, seg_end, after_role in _segments(text, m, v.role_in_run):
             hit = _detected(text, lang, seg_start, seg_end, after_role, v, lower_words, common, given)
             if hit is not None and hit.name not in common_acronyms:
                 out.append(hit)

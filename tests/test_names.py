@@ -19,6 +19,10 @@ KINDS = [
     # a role right before a name, or inside a run of capitalised words: a person
     ("Le premier ministre belge Jules Marchand a annoncé 2 milliards d’euros.", "fr", [("Jules Marchand", "person")]),
     ("Le PDG Paul Vautrin a confirmé la levée.", "fr", [("Paul Vautrin", "person")]),
+    # ... a role of several words too, capitalised as a title inside the run
+    ("Zentrix Chief Executive Mara Lind said so.", "en", [("Zentrix", "other"), ("Mara Lind", "person")]),
+    ("Chief Financial Officer Karl Dunmore said so.", "en", [("Karl Dunmore", "person")]),
+    ("Zentrix Vice President Jeanne Hul said so.", "en", [("Zentrix", "other"), ("Jeanne Hul", "person")]),
     # ... but a role and a preposition name the employer ("le patron de <Company>")
     ("Le patron de Zentrix a confirmé la levée.", "fr", [("Zentrix", "other")]),
     ("The chief executive of Zentrix said so.", "en", [("Zentrix", "other")]),
